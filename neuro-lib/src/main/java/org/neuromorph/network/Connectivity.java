@@ -1,0 +1,62 @@
+package org.neuromorph.network;
+
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/** Which pre/post pairs a projection connects. Rules emit pairs in order of presynaptic index. */
+public interface Connectivity {
+    /**
+     * Emits the postsynaptic targets of presynaptic neuron {@code pre}, in increasing order.
+     *
+     * @param rng seeded by the network, for random rules
+     */
+    void targets(int pre, int preSize, int postSize, SplittableRandom rng, IntConsumer emit);
+
+    /** Every pre connects to every post. */
+    static Connectivity allToAll() {
+        return (pre, preSize, postSize, rng, emit) -> {
+            for (int j = 0; j < postSize; j++) {
+                emit.accept(j);
+            }
+        };
+    }
+
+    /** Pre i connects to post i; both groups must have the same size. */
+    static Connectivity oneToOne() {
+        return (pre, preSize, postSize, rng, emit) -> {
+            if (preSize != postSize) {
+                throw new IllegalArgumentException("oneToOne needs groups of equal size, got "
+                        + preSize + " and " + postSize);
+            }
+            emit.accept(pre);
+        };
+    }
+
+    /** Each pair is connected independently with probability p (seeded). */
+    static Connectivity fixedProbability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("connection probability must be in [0, 1], got " + p);
+        }
+        return (pre, preSize, postSize, rng, emit) -> {
+            for (int j = 0; j < postSize; j++) {
+                if (rng.nextDouble() < p) {
+                    emit.accept(j);
+                }
+            }
+        };
+    }
+
+    /** Connections given as a boolean matrix [pre][post]. */
+    static Connectivity matrix(boolean[][] connected) {
+        return (pre, preSize, postSize, rng, emit) -> {
+            if (connected.length != preSize || connected[pre].length != postSize) {
+                throw new IllegalArgumentException("connection matrix must be " + preSize + " × " + postSize);
+            }
+            for (int j = 0; j < postSize; j++) {
+                if (connected[pre][j]) {
+                    emit.accept(j);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package org.neuromorph.network;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.neuromorph.input.PoissonGroup;
+import org.neuromorph.input.SpikeTimesGroup;
+import org.neuromorph.neuron.NeuronModel;
+import org.neuromorph.units.Frequency;
+import org.neuromorph.units.Time;
+
+/**
+ * A spiking network on a fixed time step: populations, projections and monitors, and the clock-driven
+ * simulator that advances them. Each step, in this order: monitors read the state at t_n; every population
+ * integrates and detects its spikes; spikes are recorded and delivered through the projections; spiking
+ * neurons are reset. Runs continue where the last one stopped. The same seed gives the same result.
+ */
+public final class Network {
+    private double dt = 0.1e-3;
+    private long seed = 1;
+    private final Map<String, Population> populations = new LinkedHashMap<>();
+    private final List<Projection> projections = new ArrayList<>();
+    private final List<Monitor> monitors = new ArrayList<>();
+    private boolean built;
+    private long step;
+
+    /** The simulation time step (default 0.1 ms); fixed once the network has run. */
+    public Network dt(Time value) {
+        if (built) {
+            throw new IllegalStateException("dt is fixed once the network has run (it is " + new Time(dt) + ")");
+        }
+        if (!(value.si() > 0)) {
+            throw new IllegalArgumentException("dt must be > 0, got " + value);
+        }
+        dt = value.si();
+        return this;
+    }
+
+    /** The seed of every random choice in the network (connectivity, weights, initial states, sources). */
+    public Network seed(long value) {
+        if (built) {
+            throw new IllegalStateException("the seed is fixed once the network has run");
+        }
+        seed = value;
+        return this;
+    }
+
+    public double dt() {
+        return dt;
+    }
+
+    /** Current simulated time in seconds. */
+    public double time() {
+        return step * dt;
+    }
+
+    public long stepCount() {
+        return step;
+    }
+
+    /** Adds a group of {@code size} neurons of the given model. */
+    public NeuronGroup group(String name, int size, NeuronModel model) {
+        return add(new NeuronGroup(name, size, model));
+    }
+
+    /** Adds {@code size} independent Poisson spike trains of the given rate. */
+    public PoissonGroup poisson(String name, int size, Frequency rate) {
+        return add(new PoissonGroup(name, size, rate));
+    }
+
+    /** Adds a source that fires unit {@code indices[k]} at {@code times[k]}. */
+    public SpikeTimesGroup spikeTimes(String name, int size, int[] indices, Time[] times) {
+        return add(new SpikeTimesGroup(name, size, indices, times));
+    }
+
+    /** Adds any population (a custom spike source, for instance). */
+    public <P extends Population> P add(P population) {
+        requireNotBuilt("add population '" + population.name() + "'");
+        if (populations.containsKey(population.name())) {
+            throw new IllegalArgumentException("the network already has a population named '"
+                    + population.name() + "'");
+        }
+        populations.put(population.name(), population);
+        return population;
+    }
+
+    /** Connects {@code pre} to {@code post}; set weights and delay on the returned projection. */
+    public Projection connect(Population pre, NeuronGroup post, Connectivity connectivity) {
+        requireNotBuilt("connect " + pre.name() + " -> " + post.name());
+        requireMember(pre);
+        requireMember(post);
+        Projection projection = new Projection(pre.name() + "->" + post.name() + "#" + projections.size(),
+                pre, post, connectivity);
+        projections.add(projection);
+        return projection;
+    }
+
+    /** Records every spike of a population. */
+    public SpikeMonitor monitorSpikes(Population population) {
+        requireMember(population);
+        SpikeMonitor monitor = new SpikeMonitor(population);
+        monitors.add(monitor);
+        return monitor;
+    }
+
+    /** Records a state variable (e.g. "v") of the given neurons, every step. */
+    public StateMonitor monitorState(NeuronGroup group, String variable, int... neurons) {
+        requireMember(group);
+        if (neurons.length == 0) {
+            neurons = IntStream.range(0, group.size()).toArray();
+        }
+        StateMonitor monitor = new StateMonitor(group, variable, neurons);
+        monitors.add(monitor);
+        return monitor;
+    }
+
+    public Map<String, Population> populations() {
+        return Collections.unmodifiableMap(populations);
+    }
+
+    public List<Projection> projections() {
+        return Collections.unmodifiableList(projections);
+    }
+
+    /** Advances the network by {@code duration} (rounded to whole steps). */
+    public Network run(Time duration) {
+        if (duration.si() < 0) {
+            throw new IllegalArgumentException("run duration must be ≥ 0, got " + duration);
+        }
+        build();
+        long steps = Math.round(duration.si() / dt);
+        Population[] pops = populations.values().toArray(new Population[0]);
+        Projection[] projs = projections.toArray(new Projection[0]);
+        Monitor[] mons = monitors.toArray(new Monitor[0]);
+        for (long end = step + steps; step < end; step++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("run interrupted at t = " + new Time(time()));
+            }
+            for (Monitor m : mons) {
+                m.atStepStart(step, dt);
+            }
+            for (Population p : pops) {
+                p.update(step, dt);
+            }
+            for (Monitor m : mons) {
+                m.afterThreshold(step, dt);
+            }
+            for (Projection p : projs) {
+                p.deliver(step);
+            }
+            for (Population p : pops) {
+                p.finishStep(step);
+            }
+        }
+        return this;
+    }
+
+    private void build() {
+        if (built) {
+            return;
+        }
+        // one independent stream per population and projection, derived from the seed in creation order,
+        // so adding a monitor or changing one population's size does not reshuffle the others
+        SplittableRandom root = new SplittableRandom(seed);
+        for (Population p : populations.values()) {
+            p.initialize(dt, root.split());
+        }
+        for (Projection p : projections) {
+            p.build(dt, root.split());
+        }
+        built = true;
+    }
+
+    private void requireNotBuilt(String what) {
+        if (built) {
+            throw new IllegalStateException("cannot " + what + ": the network has already run; "
+                    + "build a new network to change its structure");
+        }
+    }
+
+    private void requireMember(Population p) {
+        if (populations.get(p.name()) != p) {
+            throw new IllegalArgumentException("population '" + p.name() + "' is not part of this network");
+        }
+    }
+
+    @Override
+    public String toString() {
+        int synapses = projections.stream().mapToInt(Projection::synapseCount).sum();
+        return String.format(java.util.Locale.ROOT,
+                "Network(dt=%s, t=%s, %d populations, %d projections%s, %d monitors)",
+                new Time(dt), new Time(time()), populations.size(), projections.size(),
+                built ? " with " + synapses + " synapses" : "", monitors.size());
+    }
+}

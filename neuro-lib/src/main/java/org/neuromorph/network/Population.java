@@ -1,0 +1,57 @@
+package org.neuromorph.network;
+
+/**
+ * Anything that emits spikes on the network's clock: a group of model neurons or a spike source.
+ * Each step the simulator calls {@link #update}, then reads the spikes of that step from {@link #spikes()}.
+ */
+public abstract class Population {
+    private final String name;
+    private final int size;
+    /** Indices of the units that spiked in the current step; the first {@link #spikeCount} are valid. */
+    protected final int[] spikes;
+    protected int spikeCount;
+
+    protected Population(String name, int size) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a population needs a name");
+        }
+        if (size <= 0) {
+            throw new IllegalArgumentException("population '" + name + "' needs a size > 0, got " + size);
+        }
+        this.name = name;
+        this.size = size;
+        this.spikes = new int[size];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Called once when the network is built, before the first step. */
+    protected abstract void initialize(double dt, java.util.SplittableRandom rng);
+
+    /** Advances to the end of step {@code step} and determines which units spike in it. */
+    protected abstract void update(long step, double dt);
+
+    /** Completes the step after synaptic delivery (e.g. resets the neurons that spiked). */
+    protected void finishStep(long step) {
+    }
+
+    /** The spikes of the current step: indices {@code spikes()[0 .. spikeCount()-1]}. */
+    public int[] spikes() {
+        return spikes;
+    }
+
+    public int spikeCount() {
+        return spikeCount;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "('" + name + "', " + size + ")";
+    }
+}

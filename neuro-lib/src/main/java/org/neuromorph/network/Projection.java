@@ -1,0 +1,173 @@
+package org.neuromorph.network;
+
+import java.util.SplittableRandom;
+import org.neuromorph.units.Time;
+import org.neuromorph.units.Voltage;
+
+/**
+ * Synapses from one population onto a neuron group, stored in CSR by presynaptic index (targets, weights and
+ * delays as primitive arrays). This slice implements delta synapses: a presynaptic spike at step n makes the
+ * target's membrane potential jump by the weight (volts) at step n + delay. Pending jumps live in a ring buffer
+ * of (max delay + 1) slots, so delivery allocates nothing.
+ */
+public final class Projection {
+    /** Initial weight of a synapse, in volts. */
+    @FunctionalInterface
+    public interface WeightInit {
+        double weight(int pre, int post, SplittableRandom rng);
+    }
+
+    private final String name;
+    private final Population pre;
+    private final NeuronGroup post;
+    private final Connectivity connectivity;
+    private WeightInit weightInit = (i, j, rng) -> 0.5e-3;
+    private double delay;
+
+    private int[] rowStart;
+    private int[] target;
+    private double[] weight;
+    private int[] delaySteps;
+    private double[] ring;
+    private int ringSlots;
+
+    Projection(String name, Population pre, NeuronGroup post, Connectivity connectivity) {
+        this.name = name;
+        this.pre = pre;
+        this.post = post;
+        this.connectivity = connectivity;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Population pre() {
+        return pre;
+    }
+
+    public NeuronGroup post() {
+        return post;
+    }
+
+    /** Every synapse gets the same weight: the jump of the target's membrane potential. */
+    public Projection weight(Voltage jump) {
+        requireNotBuilt("weight");
+        double w = jump.si();
+        weightInit = (i, j, rng) -> w;
+        return this;
+    }
+
+    /** Weights drawn uniformly from [low, high), seeded by the network. */
+    public Projection weightsUniform(Voltage low, Voltage high) {
+        requireNotBuilt("weightsUniform");
+        double lo = low.si();
+        double span = high.si() - lo;
+        if (span < 0) {
+            throw new IllegalArgumentException("weightsUniform needs low ≤ high, got " + low + " and " + high);
+        }
+        weightInit = (i, j, rng) -> lo + span * rng.nextDouble();
+        return this;
+    }
+
+    /** Weights given by a function of (pre, post), in volts. */
+    public Projection weights(WeightInit init) {
+        requireNotBuilt("weights");
+        weightInit = init;
+        return this;
+    }
+
+    /** The same transmission delay for every synapse (rounded to whole steps). */
+    public Projection delay(Time value) {
+        requireNotBuilt("delay");
+        if (value.si() < 0) {
+            throw new IllegalArgumentException("delay must be ≥ 0, got " + value);
+        }
+        delay = value.si();
+        return this;
+    }
+
+    /** Number of synapses (after the network is built). */
+    public int synapseCount() {
+        return built() ? target.length : 0;
+    }
+
+    /** The live weight array in volts, in CSR order (after the network is built). */
+    public double[] weights() {
+        if (!built()) {
+            throw new IllegalStateException("projection '" + name + "' is built when the network first runs");
+        }
+        return weight;
+    }
+
+    /** Index of the first synapse of presynaptic unit i; synapses of i are [rowStart(i), rowStart(i+1)). */
+    public int rowStart(int pre) {
+        return rowStart[pre];
+    }
+
+    public int target(int synapse) {
+        return target[synapse];
+    }
+
+    boolean built() {
+        return rowStart != null;
+    }
+
+    private void requireNotBuilt(String what) {
+        if (built()) {
+            throw new IllegalStateException("projection '" + name + "' is already built: set " + what
+                    + " before the network's first run");
+        }
+    }
+
+    void build(double dt, SplittableRandom rng) {
+        int preSize = pre.size();
+        int postSize = post.size();
+        IntList targets = new IntList(preSize * 4);
+        rowStart = new int[preSize + 1];
+        for (int i = 0; i < preSize; i++) {
+            rowStart[i] = targets.size();
+            connectivity.targets(i, preSize, postSize, rng, targets::add);
+        }
+        rowStart[preSize] = targets.size();
+        target = targets.toArray();
+        weight = new double[target.length];
+        delaySteps = new int[target.length];
+        int d = (int) Math.round(delay / dt);
+        for (int i = 0; i < preSize; i++) {
+            for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+                weight[s] = weightInit.weight(i, target[s], rng);
+                delaySteps[s] = d;
+            }
+        }
+        ringSlots = d + 1;
+        ring = new double[ringSlots * postSize];
+    }
+
+    /** Queues the jumps caused by this step's presynaptic spikes, then applies those due now. */
+    void deliver(long step) {
+        int postSize = post.size();
+        int[] spikes = pre.spikes();
+        for (int k = 0, n = pre.spikeCount(); k < n; k++) {
+            int i = spikes[k];
+            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                int slot = (int) ((step + delaySteps[s]) % ringSlots);
+                ring[slot * postSize + target[s]] += weight[s];
+            }
+        }
+        int base = (int) (step % ringSlots) * postSize;
+        for (int j = 0; j < postSize; j++) {
+            double dv = ring[base + j];
+            if (dv != 0) {
+                post.addVoltage(j, dv);
+                ring[base + j] = 0;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Projection('" + name + "': " + pre.name() + " -> " + post.name()
+                + (built() ? ", " + synapseCount() + " synapses" : "") + ")";
+    }
+}

@@ -1,0 +1,75 @@
+package org.neuromorph.network;
+
+import java.util.Arrays;
+
+/** Records one state variable of chosen neurons at the start of every step (values at t = n·dt). */
+public final class StateMonitor implements Monitor {
+    private final NeuronGroup group;
+    private final String variable;
+    private final int[] neurons;
+    private final DoubleList values = new DoubleList(4096);
+    private int samples;
+    private double dt;
+
+    StateMonitor(NeuronGroup group, String variable, int[] neurons) {
+        for (int i : neurons) {
+            if (i < 0 || i >= group.size()) {
+                throw new IllegalArgumentException("neuron " + i + " is not in group '" + group.name()
+                        + "' (size " + group.size() + ")");
+            }
+        }
+        this.group = group;
+        this.variable = variable;
+        this.neurons = neurons.clone();
+    }
+
+    @Override
+    public void atStepStart(long step, double dt) {
+        this.dt = dt;
+        double[] state = group.dynamics().variable(variable);
+        for (int i : neurons) {
+            values.add(state[i]);
+        }
+        samples++;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    public int[] neurons() {
+        return neurons.clone();
+    }
+
+    /** Sample times in seconds. */
+    public double[] times() {
+        double[] t = new double[samples];
+        for (int k = 0; k < samples; k++) {
+            t[k] = k * dt;
+        }
+        return t;
+    }
+
+    /** The recorded trace (SI units) of the k-th monitored neuron. */
+    public double[] trace(int k) {
+        if (k < 0 || k >= neurons.length) {
+            throw new IllegalArgumentException("trace index " + k + " out of range: this monitor records "
+                    + neurons.length + " neuron(s) " + Arrays.toString(neurons));
+        }
+        double[] out = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            out[s] = values.get(s * neurons.length + k);
+        }
+        return out;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    @Override
+    public String toString() {
+        return "StateMonitor(" + group.name() + "." + variable + " of " + neurons.length + " neuron(s), "
+                + samples + " samples)";
+    }
+}

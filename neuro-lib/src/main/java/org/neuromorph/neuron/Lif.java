@@ -1,0 +1,223 @@
+package org.neuromorph.neuron;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.neuromorph.units.Resistance;
+import org.neuromorph.units.Time;
+import org.neuromorph.units.Voltage;
+
+/**
+ * Leaky integrate-and-fire neuron, integrated exactly for input that is constant over a step:
+ * <pre>  tau_m dV/dt = -(V - V_rest) + R I(t),   V &gt; V_th  -&gt;  spike, V = V_reset, refractory for t_ref</pre>
+ * Step rule: {@code V <- V_inf + (V - V_inf) exp(-dt/tau_m)}, {@code V_inf = V_rest + R I}.
+ * Conventions follow Brian2 so spike times agree step for step: the threshold is strict, a spike is recorded at
+ * the start of the step in which V crossed, and V is not integrated for {@code round(t_ref/dt)} steps counted
+ * from the spike step (synaptic jumps still apply while refractory).
+ * Defaults: tau_m 20 ms, V_rest -70 mV, V_reset -70 mV, V_th -50 mV, t_ref 2 ms, R 100 MΩ, V(0) = V_rest.
+ */
+public final class Lif implements NeuronModel {
+    private double tauM = 20e-3;
+    private double vRest = -70e-3;
+    private double vReset = -70e-3;
+    private double vThreshold = -50e-3;
+    private double refractory = 2e-3;
+    private double resistance = 100e6;
+    private double v0Low = Double.NaN;
+    private double v0High = Double.NaN;
+
+    public Lif tauM(Time value) {
+        tauM = requirePositive(value.si(), "tauM", value);
+        return this;
+    }
+
+    public Lif vRest(Voltage value) {
+        vRest = value.si();
+        return this;
+    }
+
+    public Lif vReset(Voltage value) {
+        vReset = value.si();
+        return this;
+    }
+
+    public Lif vThreshold(Voltage value) {
+        vThreshold = value.si();
+        return this;
+    }
+
+    public Lif refractory(Time value) {
+        if (value.si() < 0) {
+            throw new IllegalArgumentException("refractory must be ≥ 0, got " + value);
+        }
+        refractory = value.si();
+        return this;
+    }
+
+    /** Membrane resistance R, which turns an input current into a drive R·I. */
+    public Lif resistance(Resistance value) {
+        resistance = requirePositive(value.si(), "resistance", value);
+        return this;
+    }
+
+    /** Initial membrane potential of every neuron (default V_rest). */
+    public Lif v0(Voltage value) {
+        v0Low = value.si();
+        v0High = value.si();
+        return this;
+    }
+
+    /** Initial membrane potentials drawn uniformly from [low, high), seeded by the network. */
+    public Lif v0Uniform(Voltage low, Voltage high) {
+        if (high.si() < low.si()) {
+            throw new IllegalArgumentException("v0Uniform needs low ≤ high, got " + low + " and " + high);
+        }
+        v0Low = low.si();
+        v0High = high.si();
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return "LIF";
+    }
+
+    public double tauM() {
+        return tauM;
+    }
+
+    public double vRest() {
+        return vRest;
+    }
+
+    public double vReset() {
+        return vReset;
+    }
+
+    public double vThreshold() {
+        return vThreshold;
+    }
+
+    public double refractory() {
+        return refractory;
+    }
+
+    public double resistance() {
+        return resistance;
+    }
+
+    /**
+     * The continuous-time firing rate (Hz) under a constant current (A), from the closed form
+     * {@code 1 / (t_ref + tau_m ln((R I + V_rest - V_reset) / (R I + V_rest - V_th)))}; 0 below rheobase.
+     */
+    public double analyticRate(double current) {
+        double drive = resistance * current;
+        double denominator = drive + vRest - vThreshold;
+        if (denominator <= 0) {
+            return 0;
+        }
+        return 1 / (refractory + tauM * Math.log((drive + vRest - vReset) / denominator));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT,
+                "LIF(tauM=%s, vRest=%s, vReset=%s, vThreshold=%s, refractory=%s, R=%s)",
+                new org.neuromorph.units.Time(tauM), new Voltage(vRest), new Voltage(vReset),
+                new Voltage(vThreshold), new org.neuromorph.units.Time(refractory), new Resistance(resistance));
+    }
+
+    @Override
+    public NeuronDynamics instantiate(int size, double dt, SplittableRandom rng) {
+        return new State(this, size, dt, rng);
+    }
+
+    private static double requirePositive(double si, String name, Object shown) {
+        if (!(si > 0)) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + shown);
+        }
+        return si;
+    }
+
+    private static final class State implements NeuronDynamics {
+        private final double[] v;
+        private final long[] lastSpike;
+        private final double decay;
+        private final long refractorySteps;
+        private final double vRest;
+        private final double vReset;
+        private final double vThreshold;
+        private final double resistance;
+
+        State(Lif p, int size, double dt, SplittableRandom rng) {
+            v = new double[size];
+            lastSpike = new long[size];
+            Arrays.fill(lastSpike, Long.MIN_VALUE / 2);
+            decay = Math.exp(-dt / p.tauM);
+            refractorySteps = Math.round(p.refractory / dt);
+            vRest = p.vRest;
+            vReset = p.vReset;
+            vThreshold = p.vThreshold;
+            resistance = p.resistance;
+            if (Double.isNaN(p.v0Low)) {
+                Arrays.fill(v, p.vRest);
+            } else {
+                for (int i = 0; i < size; i++) {
+                    v[i] = p.v0Low == p.v0High ? p.v0Low : p.v0Low + (p.v0High - p.v0Low) * rng.nextDouble();
+                }
+            }
+        }
+
+        @Override
+        public int size() {
+            return v.length;
+        }
+
+        @Override
+        public void integrate(long step, double[] current) {
+            for (int i = 0; i < v.length; i++) {
+                if (step - lastSpike[i] >= refractorySteps) {
+                    double vInf = vRest + resistance * current[i];
+                    v[i] = vInf + (v[i] - vInf) * decay;
+                }
+            }
+        }
+
+        @Override
+        public int threshold(long step, int[] spikes) {
+            int count = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] > vThreshold && step - lastSpike[i] >= refractorySteps) {
+                    spikes[count++] = i;
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public void addVoltage(int neuron, double dv) {
+            v[neuron] += dv;
+        }
+
+        @Override
+        public void reset(long step, int[] spikes, int count) {
+            for (int k = 0; k < count; k++) {
+                int i = spikes[k];
+                v[i] = vReset;
+                lastSpike[i] = step;
+            }
+        }
+
+        @Override
+        public String[] variables() {
+            return new String[] {"v"};
+        }
+
+        @Override
+        public double[] variable(String name) {
+            if (name.equals("v")) {
+                return v;
+            }
+            throw new IllegalArgumentException("LIF has no variable '" + name + "'; it has: v");
+        }
+    }
+}

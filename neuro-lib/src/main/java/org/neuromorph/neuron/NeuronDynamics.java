@@ -1,0 +1,40 @@
+package org.neuromorph.neuron;
+
+/**
+ * The state of a group of neurons held as arrays (one array per variable), advanced by the simulator in three
+ * phases per step, in the order Brian2 uses: integrate the state over the step, detect threshold crossings,
+ * (synaptic jumps are delivered here by the simulator), then reset the neurons that spiked.
+ * Implementations allocate nothing per step.
+ */
+public interface NeuronDynamics {
+    int size();
+
+    /**
+     * Integrates the state from step {@code step} to {@code step + 1}.
+     *
+     * @param current the input current of each neuron in amperes, constant over the step
+     */
+    void integrate(long step, double[] current);
+
+    /**
+     * Writes the indices of the neurons that crossed threshold in this step into {@code spikes}, in increasing
+     * order, and returns how many did.
+     */
+    int threshold(long step, int[] spikes);
+
+    /** Applies an instantaneous change of membrane potential (a delta synapse), in volts. */
+    void addVoltage(int neuron, double dv);
+
+    /** Resets the neurons that spiked in this step. */
+    void reset(long step, int[] spikes, int count);
+
+    /** Names of the state variables a monitor can record, e.g. "v". */
+    String[] variables();
+
+    /**
+     * The live array of a state variable in SI units (not a copy).
+     *
+     * @throws IllegalArgumentException naming the variables there are, when the name is unknown
+     */
+    double[] variable(String name);
+}
