@@ -1,0 +1,52 @@
+package org.neuromorph.kernel.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.neuromorph.kernel.Log;
+import org.neuromorph.kernel.eval.JShellEvaluator;
+import org.neuromorph.kernel.protocol.Kernel;
+import org.neuromorph.kernel.protocol.LanguageInfo;
+import org.neuromorph.kernel.wire.ConnectionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code neuromorph kernel --connection-file F}: what a front end starts, via the kernelspec. */
+@Command(name = "kernel", mixinStandardHelpOptions = true,
+        description = "Run the Jupyter kernel on the sockets a connection file names.")
+final class KernelCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--connection-file"}, required = true, paramLabel = "FILE",
+            description = "the JSON connection file written by the Jupyter front end")
+    Path connectionFile;
+
+    @Option(names = "--language", defaultValue = "java", paramLabel = "LANG",
+            description = "language of the cells: java (the Kotlin kernel is not built yet)")
+    String language;
+
+    @Option(names = "--debug", description = "log every message type to stderr")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        Log.init();
+        Log.debug(debug);
+        if (!language.equals("java")) {
+            System.err.println("neuromorph kernel: language '" + language
+                    + "' is not available in this build; use --language java");
+            return 2;
+        }
+        ConnectionInfo info;
+        try {
+            info = ConnectionInfo.read(connectionFile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("neuromorph kernel: " + e.getMessage());
+            return 2;
+        }
+        try {
+            new Kernel(info, Main.version(), LanguageInfo.java(Main.version()), JShellEvaluator::new).run();
+        } catch (IllegalStateException e) {
+            Log.error("kernel stopped: " + e.getMessage(), null);
+            return 1;
+        }
+        return 0;
+    }
+}

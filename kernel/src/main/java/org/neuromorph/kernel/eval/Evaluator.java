@@ -1,0 +1,51 @@
+package org.neuromorph.kernel.eval;
+
+import java.util.List;
+
+/**
+ * Runs the cells of one language and keeps their state between cells. The kernel calls {@link #evaluate},
+ * {@link #isComplete} and {@link #complete} from its shell thread, one at a time, and {@link #interrupt} from
+ * the control thread while a cell runs.
+ */
+public interface Evaluator extends AutoCloseable {
+
+    /** The result of a cell: a value to display (maybe none), or an error to report. */
+    sealed interface Outcome permits Value, NoValue, Failure {
+    }
+
+    /** The cell ended with an expression: its object (may be null) and its text form. */
+    record Value(Object value, String text) implements Outcome {
+    }
+
+    /** The cell ran and ended with a statement or declaration. */
+    record NoValue() implements Outcome {
+    }
+
+    /**
+     * The cell failed: compile error, exception or interruption.
+     *
+     * @param traceback readable lines, first the summary, then the diagnostic or the user's stack frames
+     */
+    record Failure(String ename, String evalue, List<String> traceback) implements Outcome {
+    }
+
+    /** is_complete: "complete", "incomplete" (with the indent to continue with) or "invalid". */
+    record Completeness(String status, String indent) {
+    }
+
+    /** complete: the matches for the text in [cursorStart, cursorEnd), with their kinds where known. */
+    record Completions(List<String> matches, int cursorStart, int cursorEnd, List<String> types) {
+    }
+
+    Outcome evaluate(String code);
+
+    Completeness isComplete(String code);
+
+    Completions complete(String code, int cursor);
+
+    /** Stops the running cell, if any; the state from earlier cells stays. */
+    void interrupt();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,297 @@
+package org.neuromorph.kernel.eval;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Java cells on the JShell API. A cell is split into snippets with JShell's own source analysis and run one
+ * snippet at a time, stopping at the first failure; the value of a final expression is the cell's result.
+ * Snippets run in the kernel's JVM (see {@link KernelExecutionControl}) with the kernel's class path, so
+ * neuro-lib and the DSL are there, and the DSL's imports are made before the first cell.
+ */
+public final class JShellEvaluator implements Evaluator {
+    /** Imports every cell starts with. */
+    public static final List<String> DEFAULT_IMPORTS = List.of(
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "import java.util.stream.*;",
+            "import java.io.*;",
+            "import java.nio.file.*;",
+            "import java.math.*;",
+            "import org.neuromorph.units.*;",
+            "import org.neuromorph.neuron.*;",
+            "import org.neuromorph.network.*;",
+            "import org.neuromorph.input.*;",
+            "import static org.neuromorph.dsl.Neuro.*;");
+
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final KernelExecutionControl control;
+
+    public JShellEvaluator() {
+        KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider();
+        // JShell's own console output (not the cells') is discarded; cells print through System.out
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        shell = JShell.builder()
+                .executionEngine(provider, java.util.Map.of())
+                .out(quiet).err(quiet)
+                .compilerOptions("-Xlint:none", "-proc:none")
+                .build();
+        control = provider.control();
+        String classPath = System.getProperty("java.class.path");
+        if (classPath != null && !classPath.isBlank()) {
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                shell.addToClasspath(entry);
+            }
+        }
+        analysis = shell.sourceCodeAnalysis();
+        for (String line : DEFAULT_IMPORTS) {
+            Outcome outcome = evaluate(line);
+            if (outcome instanceof Failure f) {
+                throw new IllegalStateException("start-up import failed: " + line + ": " + f.evalue());
+            }
+        }
+    }
+
+    @Override
+    public Outcome evaluate(String code) {
+        String remaining = code;
+        int offset = 0;
+        Outcome last = new NoValue();
+        while (!remaining.isBlank()) {
+            // diagnostics are positioned within the snippet, so each snippet starts at its first non-blank
+            int leading = remaining.length() - remaining.stripLeading().length();
+            offset += leading;
+            remaining = remaining.substring(leading);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String source;
+            String rest;
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            } else if (info.completeness().isComplete()) {
+                source = info.source();
+                rest = info.remaining();
+            } else {
+                // incomplete or unknown: hand JShell the rest so its compiler names the problem
+                source = remaining;
+                rest = "";
+            }
+            int consumed = remaining.length() - rest.length();
+            last = evaluateSnippet(source, code, offset);
+            if (last instanceof Failure) {
+                return last;
+            }
+            offset += consumed;
+            remaining = rest;
+        }
+        return last;
+    }
+
+    private Outcome evaluateSnippet(String source, String cell, int startOffset) {
+        List<SnippetEvent> events = shell.eval(source);
+        if (control.consumeStopped()) {
+            // JShell reports a stopped snippet as neither value nor exception
+            control.takeLastValue();
+            return new Failure("Interrupted", "the cell was interrupted; earlier state is kept",
+                    List.of("Interrupted: the cell was interrupted; variables from earlier cells are kept"));
+        }
+        Outcome outcome = new NoValue();
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue; // an update of a dependent snippet, not this one
+            }
+            Snippet snippet = event.snippet();
+            if (event.status() == Snippet.Status.REJECTED) {
+                return compileFailure(snippet, cell, startOffset);
+            }
+            if (event.exception() != null) {
+                return runtimeFailure(event.exception());
+            }
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                List<String> missing = shell.unresolvedDependencies(
+                        (jdk.jshell.DeclarationSnippet) snippet).toList();
+                if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    return new Failure("UnresolvedReference", "cannot define this until " + missing
+                            + " exist(s)", List.of("UnresolvedReference: define " + missing + " first"));
+                }
+            }
+            if (isExpression(snippet)) {
+                Object value = control.takeLastValue();
+                outcome = new Value(value, event.value());
+            } else {
+                control.takeLastValue();
+            }
+        }
+        return outcome;
+    }
+
+    private static boolean isExpression(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || (snippet instanceof VarSnippet
+                && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+    }
+
+    private Failure compileFailure(Snippet snippet, String cell, int startOffset) {
+        List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).toList();
+        if (diags.isEmpty()) {
+            return new Failure("CompilationError", "the snippet was rejected",
+                    List.of("CompilationError: the snippet was rejected", snippet.source()));
+        }
+        List<String> traceback = new ArrayList<>();
+        String first = null;
+        for (Diag diag : diags) {
+            long pos = diag.getStartPosition() < 0 ? 0 : diag.getStartPosition();
+            int absolute = (int) Math.min(cell.length(), startOffset + pos);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < absolute; i++) {
+                if (cell.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int lineEnd = cell.indexOf('\n', lineStart);
+            String lineText = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+            int column = absolute - lineStart + 1;
+            String message = diag.getMessage(Locale.ROOT);
+            if (first == null) {
+                first = "line " + line + ", column " + column + ": " + message.lines().findFirst().orElse("");
+            }
+            traceback.add("Line " + line + ", column " + column + ": " + message);
+            traceback.add("    " + lineText);
+            traceback.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
+        }
+        traceback.add(0, "CompilationError: " + first);
+        return new Failure("CompilationError", first, traceback);
+    }
+
+    private static Failure runtimeFailure(JShellException exception) {
+        String ename;
+        String evalue = exception.getMessage() == null ? "" : exception.getMessage();
+        if (exception instanceof EvalException eval) {
+            ename = eval.getExceptionClassName();
+        } else if (exception instanceof UnresolvedReferenceException unresolved) {
+            ename = "UnresolvedReference";
+            evalue = "attempt to use " + unresolved.getSnippet().source().strip()
+                    + ", which refers to something not yet defined";
+        } else {
+            ename = exception.getClass().getName();
+        }
+        List<String> traceback = new ArrayList<>();
+        traceback.add(ename + (evalue.isEmpty() ? "" : ": " + evalue));
+        appendFrames(exception, traceback);
+        Throwable cause = exception.getCause();
+        while (cause != null) {
+            String causeName = cause instanceof EvalException ce ? ce.getExceptionClassName()
+                    : cause.getClass().getName();
+            traceback.add("Caused by: " + causeName + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            appendFrames(cause, traceback);
+            cause = cause.getCause();
+        }
+        return new Failure(ename, evalue, traceback);
+    }
+
+    /** Frames up to the cell's own code; JShell's wrapper and the kernel's frames below it are noise. */
+    private static void appendFrames(Throwable t, List<String> traceback) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String file = frame.getFileName();
+            boolean cellFrame = frame.getClassName().startsWith("REPL.");
+            if (cellFrame && frame.getMethodName().equals("do_it$")) {
+                traceback.add("\tat cell (" + (file == null ? "" : file + ":") + frame.getLineNumber() + ")");
+                break;
+            }
+            if (frame.getClassName().startsWith("jdk.internal.reflect") 
+                    || frame.getClassName().startsWith("org.neuromorph.kernel.eval")) {
+                break;
+            }
+            String where = cellFrame ? frame.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+\\$?", "")
+                    : frame.getClassName();
+            traceback.add("\tat " + (where.isEmpty() ? "" : where + ".") + frame.getMethodName()
+                    + "(" + (file == null ? "" : file + ":") + frame.getLineNumber() + ")");
+        }
+    }
+
+    @Override
+    public Completeness isComplete(String code) {
+        if (code.isBlank()) {
+            return new Completeness("complete", "");
+        }
+        String remaining = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return new Completeness("complete", "");
+                case COMPLETE:
+                case COMPLETE_WITH_SEMI:
+                    if (info.remaining().isBlank()) {
+                        return new Completeness("complete", "");
+                    }
+                    remaining = info.remaining();
+                    continue;
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return new Completeness("incomplete", indentFor(code));
+                case UNKNOWN:
+                default:
+                    return new Completeness("invalid", "");
+            }
+        }
+    }
+
+    /** Four spaces per unclosed brace or parenthesis. */
+    private static String indentFor(String code) {
+        int depth = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '{' || c == '(') {
+                depth++;
+            } else if ((c == '}' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        return "    ".repeat(Math.max(0, depth));
+    }
+
+    @Override
+    public Completions complete(String code, int cursor) {
+        int[] anchor = new int[1];
+        int at = Math.max(0, Math.min(cursor, code.length()));
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, at, anchor);
+        List<String> matches = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        boolean anyMatchingType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
+        for (SourceCodeAnalysis.Suggestion s : suggestions) {
+            if (anyMatchingType && !s.matchesType()) {
+                continue;
+            }
+            if (!matches.contains(s.continuation())) {
+                matches.add(s.continuation());
+                types.add(s.continuation().endsWith("(") || s.continuation().endsWith("()") ? "function" : "");
+            }
+        }
+        return new Completions(matches, anchor[0], at, types);
+    }
+
+    @Override
+    public void interrupt() {
+        shell.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

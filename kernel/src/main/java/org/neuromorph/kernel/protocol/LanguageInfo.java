@@ -1,0 +1,27 @@
+package org.neuromorph.kernel.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What kernel_info says about the language of a kernel's cells. */
+public record LanguageInfo(String name, String version, String mimetype, String fileExtension,
+                           String codemirrorMode, String pygmentsLexer, String banner) {
+
+    public static LanguageInfo java(String kernelVersion) {
+        String javaVersion = System.getProperty("java.version");
+        return new LanguageInfo("java", javaVersion, "text/x-java", ".java", "text/x-java", "java",
+                "Neuromorph " + kernelVersion + " (Java " + javaVersion + ", JShell)\n"
+                        + "Neurons, networks, plasticity, devices and crossbars: "
+                        + "import static org.neuromorph.dsl.Neuro.* is already done.");
+    }
+
+    void writeTo(ObjectNode content) {
+        ObjectNode info = content.putObject("language_info");
+        info.put("name", name);
+        info.put("version", version);
+        info.put("mimetype", mimetype);
+        info.put("file_extension", fileExtension);
+        info.put("codemirror_mode", codemirrorMode);
+        info.put("pygments_lexer", pygmentsLexer);
+        content.put("banner", banner);
+    }
+}

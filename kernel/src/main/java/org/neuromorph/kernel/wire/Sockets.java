@@ -1,0 +1,71 @@
+package org.neuromorph.kernel.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The kernel's five ZeroMQ sockets, bound as the connection file says. Each socket is used by one thread only
+ * (JeroMQ sockets are not thread-safe): shell by the shell loop, control by the control loop, heartbeat by its
+ * echo thread, iopub through the synchronised {@link Publisher}, stdin by the shell loop.
+ */
+public final class Sockets implements AutoCloseable {
+    private final ZContext context = new ZContext(1);
+    public final ZMQ.Socket shell;
+    public final ZMQ.Socket control;
+    public final ZMQ.Socket stdin;
+    public final ZMQ.Socket iopub;
+    public final ZMQ.Socket heartbeat;
+
+    public Sockets(ConnectionInfo info) {
+        shell = bind(SocketType.ROUTER, info, info.shellPort());
+        control = bind(SocketType.ROUTER, info, info.controlPort());
+        stdin = bind(SocketType.ROUTER, info, info.stdinPort());
+        iopub = bind(SocketType.PUB, info, info.iopubPort());
+        heartbeat = bind(SocketType.REP, info, info.heartbeatPort());
+    }
+
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
+        ZMQ.Socket socket = context.createSocket(type);
+        socket.setLinger(1000);
+        String endpoint = info.endpoint(port);
+        try {
+            socket.bind(endpoint);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot bind " + type + " socket to " + endpoint + ": " + e.getMessage(), e);
+        }
+        return socket;
+    }
+
+    /** Receives all frames of one multipart message (blocking, or null on timeout/termination). */
+    public static List<byte[]> receiveMultipart(ZMQ.Socket socket) {
+        byte[] first = socket.recv(0);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return frames;
+    }
+
+    /** Sends frames as one multipart message. */
+    public static void sendMultipart(ZMQ.Socket socket, List<byte[]> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+    }
+
+    public ZContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

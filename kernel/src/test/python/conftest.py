@@ -1,0 +1,53 @@
+"""Fixtures for driving the Neuromorph kernel with Debian's jupyter_client.
+
+The kernelspec is installed by the kernel's own `install --prefix` into a temporary directory that becomes
+JUPYTER_PATH, so these tests exercise the real install and the real kernel.json.
+"""
+import os
+import subprocess
+import tempfile
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..'))
+JAR = os.environ.get('NEUROMORPH_JAR', os.path.join(ROOT, 'kernel', 'target', 'neuromorph.jar'))
+TIMEOUT = 60
+
+
+@pytest.fixture(scope='session')
+def jupyter_path():
+    prefix = tempfile.mkdtemp(prefix='neuromorph-kernels-')
+    subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix], check=True,
+                   stdout=subprocess.PIPE)
+    path = os.path.join(prefix, 'share', 'jupyter')
+    os.environ['JUPYTER_PATH'] = path
+    yield path
+
+
+@pytest.fixture(scope='module')
+def kernel(jupyter_path):
+    km, kc = start_new_kernel(kernel_name='neuromorph-java', startup_timeout=TIMEOUT)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+
+
+def run_cell(kc, code, timeout=TIMEOUT):
+    """Executes code and returns (reply content, [iopub messages for this request, up to idle])."""
+    msg_id = kc.execute(code)
+    messages = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg['parent_header'].get('msg_id') != msg_id:
+            continue
+        messages.append(msg)
+        if msg['msg_type'] == 'status' and msg['content']['execution_state'] == 'idle':
+            break
+    reply = kc.get_shell_msg(timeout=timeout)
+    assert reply['parent_header']['msg_id'] == msg_id
+    return reply['content'], messages
+
+
+def types(messages):
+    return [m['msg_type'] for m in messages]

@@ -1,0 +1,195 @@
+"""End-to-end protocol tests: a real jupyter_client talks to the kernel over ZeroMQ.
+
+Each test checks the reply and the iopub sequence a front end relies on:
+status busy, execute_input, outputs, status idle.
+"""
+import os
+import json
+import subprocess
+import tempfile
+
+import pytest
+
+from conftest import JAR, run_cell, types
+
+
+def test_kernel_info(kernel):
+    km, kc = kernel
+    msg_id = kc.kernel_info()
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply['parent_header']['msg_id'] == msg_id
+    c = reply['content']
+    assert c['status'] == 'ok'
+    assert c['protocol_version'] == '5.3'
+    assert c['implementation'] == 'neuromorph'
+    info = c['language_info']
+    assert info['name'] == 'java'
+    assert info['mimetype'] == 'text/x-java'
+    assert info['file_extension'] == '.java'
+    assert info['pygments_lexer'] == 'java'
+    assert 'Neuromorph' in c['banner']
+    assert c['help_links'] and all('url' in link for link in c['help_links'])
+
+
+def test_state_persists_between_cells(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'int x = 41;')
+    assert reply['status'] == 'ok'
+    assert types(msgs) == ['status', 'execute_input', 'status']
+    assert msgs[1]['content']['code'] == 'int x = 41;'
+    reply, msgs = run_cell(kc, 'x + 1')
+    assert reply['status'] == 'ok'
+    assert types(msgs) == ['status', 'execute_input', 'execute_result', 'status']
+    result = msgs[2]['content']
+    assert result['data']['text/plain'] == '42'
+    assert result['execution_count'] == reply['execution_count'] == msgs[1]['content']['execution_count']
+
+
+def test_execution_count_increments(kernel):
+    _, kc = kernel
+    first, _ = run_cell(kc, '1')
+    second, _ = run_cell(kc, '2')
+    assert second['execution_count'] == first['execution_count'] + 1
+
+
+def test_stdout_and_stderr(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'System.out.println("to out ü"); System.err.println("to err");')
+    assert reply['status'] == 'ok'
+    streams = [m['content'] for m in msgs if m['msg_type'] == 'stream']
+    out = ''.join(s['text'] for s in streams if s['name'] == 'stdout')
+    err = ''.join(s['text'] for s in streams if s['name'] == 'stderr')
+    assert out == 'to out ü\n'
+    assert err == 'to err\n'
+    assert types(msgs)[0:2] == ['status', 'execute_input'] and types(msgs)[-1] == 'status'
+
+
+def test_exception(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'int y = 1;\nObject o = null;\no.toString();')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.lang.NullPointerException'
+    errors = [m['content'] for m in msgs if m['msg_type'] == 'error']
+    assert len(errors) == 1
+    assert errors[0]['ename'] == 'java.lang.NullPointerException'
+    assert errors[0]['traceback'][0].startswith('java.lang.NullPointerException')
+    assert types(msgs) == ['status', 'execute_input', 'error', 'status']
+    # the statements before the failing one ran, and the kernel still works
+    reply, msgs = run_cell(kc, 'y')
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['1']
+
+
+def test_thrown_exception_names_cell_frame(kernel):
+    _, kc = kernel
+    reply, _ = run_cell(kc, 'void boom() { throw new IllegalStateException("bad state"); }\nboom();')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.lang.IllegalStateException'
+    assert reply['evalue'] == 'bad state'
+    assert any('boom' in line for line in reply['traceback'])
+
+
+def test_compile_error_names_line(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'int a = 1;\nint b = undefinedThing + 2;')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'CompilationError'
+    assert reply['evalue'].startswith('line 2, column 9')
+    assert 'cannot find symbol' in reply['evalue']
+    tb = '\n'.join(reply['traceback'])
+    assert 'int b = undefinedThing + 2;' in tb and '^' in tb
+    assert types(msgs) == ['status', 'execute_input', 'error', 'status']
+
+
+def test_dsl_is_imported(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'ms(20)')
+    assert reply['status'] == 'ok', reply
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['20 ms']
+    # a wrong unit is a compile error that names both types
+    reply, _ = run_cell(kc, 'lif().tauM(mV(5))')
+    assert reply['status'] == 'error'
+    assert 'Voltage' in reply['evalue'] or 'Voltage' in '\n'.join(reply['traceback'])
+
+
+def test_is_complete(kernel):
+    _, kc = kernel
+    def status(code):
+        kc.is_complete(code)
+        return kc.get_shell_msg(timeout=30)['content']
+    assert status('int z = 3;')['status'] == 'complete'
+    incomplete = status('for (int i = 0; i < 3; i++) {')
+    assert incomplete['status'] == 'incomplete'
+    assert incomplete['indent'] == '    '
+
+
+def test_completion(kernel):
+    _, kc = kernel
+    run_cell(kc, 'String greeting = "hi";')
+    code = 'greeting.toUpp'
+    kc.complete(code, len(code))
+    c = kc.get_shell_msg(timeout=30)['content']
+    assert c['status'] == 'ok'
+    assert any(m.startswith('toUpperCase') for m in c['matches'])
+    assert c['cursor_start'] == len('greeting.') and c['cursor_end'] == len(code)
+
+
+def test_bad_signature_is_dropped(kernel):
+    km, kc = kernel
+    session = kc.session
+    good_key = session.key
+    session.key = b'not-the-key'
+    session.auth = None
+    import hmac, hashlib
+    session.auth = hmac.HMAC(b'not-the-key', digestmod=hashlib.sha256)
+    try:
+        kc.execute('int forged = 666;')
+    finally:
+        session.key = good_key
+        session.auth = hmac.HMAC(good_key, digestmod=hashlib.sha256)
+    # the forged request got no reply; a good one is answered and 'forged' was never defined
+    reply, _ = run_cell(kc, 'forged')
+    assert reply['status'] == 'error'
+    assert 'cannot find symbol' in reply['evalue']
+
+
+def reply_to(get, msg_id, timeout=30):
+    """The reply whose parent is msg_id, skipping earlier replies (e.g. start-up's kernel_info)."""
+    while True:
+        msg = get(timeout=timeout)
+        if msg['parent_header'].get('msg_id') == msg_id:
+            return msg
+
+
+@pytest.mark.parametrize('channel,restart', [('shell', True), ('control', False)])
+def test_shutdown(jupyter_path, channel, restart):
+    from jupyter_client.manager import start_new_kernel
+    km, kc = start_new_kernel(kernel_name='neuromorph-java', startup_timeout=60)
+    try:
+        msg = kc.session.msg('shutdown_request', {'restart': restart})
+        if channel == 'shell':
+            kc.shell_channel.send(msg)
+            reply = reply_to(kc.get_shell_msg, msg['header']['msg_id'])
+        else:
+            kc.control_channel.send(msg)
+            reply = reply_to(kc.get_control_msg, msg['header']['msg_id'])
+        assert reply['msg_type'] == 'shutdown_reply'
+        assert reply['content'] == {'status': 'ok', 'restart': restart}
+        km.provisioner.process.wait(timeout=30)
+        assert km.provisioner.process.returncode == 0
+    finally:
+        kc.stop_channels()
+        km.cleanup_resources()
+
+
+def test_bad_connection_file_stops_startup():
+    with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
+        json.dump({'shell_port': 1, 'iopub_port': 2, 'stdin_port': 3, 'control_port': 4, 'hb_port': 5,
+                   'ip': '127.0.0.1', 'key': 'k', 'transport': 'tcp', 'signature_scheme': 'hmac-md5'}, f)
+    r = subprocess.run(['java', '-jar', JAR, 'kernel', '--connection-file', f.name],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert 'hmac-md5' in r.stderr and 'hmac-sha256' in r.stderr
+    r = subprocess.run(['java', '-jar', JAR, 'kernel', '--connection-file', '/nonexistent/conn.json'],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert 'cannot read connection file' in r.stderr
