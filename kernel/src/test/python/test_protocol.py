@@ -193,3 +193,12 @@ def test_bad_connection_file_stops_startup():
                        capture_output=True, text=True, timeout=60)
     assert r.returncode != 0
     assert 'cannot read connection file' in r.stderr
+
+
+def test_trailing_semicolon_hides_value(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, '6 * 7;')
+    assert reply['status'] == 'ok'
+    assert 'execute_result' not in types(msgs)
+    reply, msgs = run_cell(kc, '6 * 7')
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['42']

@@ -14,7 +14,10 @@ public interface Quantity {
 
     /** Formats a value with an engineering prefix: 0.02 s prints as "20 ms". */
     static String format(double si, String unit) {
-        if (si == 0 || !Double.isFinite(si)) {
+        if (si == 0) {
+            return "0 " + unit;
+        }
+        if (!Double.isFinite(si)) {
             return si + " " + unit;
         }
         double abs = Math.abs(si);

@@ -16,7 +16,8 @@ import jdk.jshell.VarSnippet;
 
 /**
  * Java cells on the JShell API. A cell is split into snippets with JShell's own source analysis and run one
- * snippet at a time, stopping at the first failure; the value of a final expression is the cell's result.
+ * snippet at a time, stopping at the first failure; the value of a final expression written without a
+ * semicolon is the cell's result ({@code x + 1} shows its value, {@code x + 1;} does not, as in IPython).
  * Snippets run in the kernel's JVM (see {@link KernelExecutionControl}) with the kernel's class path, so
  * neuro-lib and the DSL are there, and the DSL's imports are made before the first cell.
  */
@@ -89,6 +90,10 @@ public final class JShellEvaluator implements Evaluator {
             }
             int consumed = remaining.length() - rest.length();
             last = evaluateSnippet(source, code, offset);
+            // as in IPython, an expression closed by a semicolon is run for its effect and not displayed
+            if (last instanceof Value && source.strip().endsWith(";")) {
+                last = new NoValue();
+            }
             if (last instanceof Failure) {
                 return last;
             }
