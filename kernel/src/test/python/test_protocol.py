@@ -202,3 +202,14 @@ def test_trailing_semicolon_hides_value(kernel):
     assert 'execute_result' not in types(msgs)
     reply, msgs = run_cell(kc, '6 * 7')
     assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['42']
+
+
+def test_jupyter_console_runs_cells(jupyter_path):
+    """Debian's jupyter console, headless (simple prompt fed on stdin), on our kernel."""
+    r = subprocess.run(['jupyter', 'console', '--kernel', 'neuromorph-java', '--simple-prompt',
+                        '--ZMQTerminalInteractiveShell.confirm_exit=False'],
+                       input='int q = 6 * 7;\nq + 0\nSystem.out.println("printed " + q);\n',
+                       capture_output=True, text=True, timeout=120, env=dict(os.environ))
+    assert 'Neuromorph' in r.stdout, r.stdout + r.stderr
+    assert 'Out[2]: 42' in r.stdout
+    assert 'printed 42' in r.stdout
