@@ -213,3 +213,37 @@ def test_jupyter_console_runs_cells(jupyter_path):
     assert 'Neuromorph' in r.stdout, r.stdout + r.stderr
     assert 'Out[2]: 42' in r.stdout
     assert 'printed 42' in r.stdout
+
+
+def test_interrupt_keeps_state(kernel):
+    km, kc = kernel
+    run_cell(kc, 'long kept = 7;')
+    msg_id = kc.execute('while (true) { }')
+    import time
+    time.sleep(1.0)
+    t0 = time.time()
+    km.interrupt_kernel()   # interrupt_mode "message": an interrupt_request on control
+    reply = None
+    while reply is None:
+        msg = kc.get_shell_msg(timeout=10)
+        if msg['parent_header'].get('msg_id') == msg_id:
+            reply = msg['content']
+    assert time.time() - t0 < 2.0
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'Interrupted'
+    reply, msgs = run_cell(kc, 'kept')
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['7']
+
+
+def test_error_aborts_queued_cells(kernel):
+    _, kc = kernel
+    failing = kc.execute('throw new RuntimeException("first fails");')
+    queued = kc.execute('int neverDefined = 1;')
+    replies = {}
+    while len(replies) < 2:
+        msg = kc.get_shell_msg(timeout=30)
+        replies[msg['parent_header']['msg_id']] = msg['content']
+    assert replies[failing]['status'] == 'error'
+    assert replies[queued]['status'] == 'aborted'
+    reply, _ = run_cell(kc, 'neverDefined')
+    assert reply['status'] == 'error'

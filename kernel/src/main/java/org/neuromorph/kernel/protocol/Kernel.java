@@ -91,6 +91,8 @@ public final class Kernel {
             t.start();
         });
         capture.install();
+        // until input_request over stdin is built, a cell that reads System.in sees end-of-input, never a hang
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         capture.sink((name, text) -> {
             Message parent = currentParent;
             publisher.stream(parent, name, text);
@@ -270,7 +272,7 @@ public final class Kernel {
     /** After a failed cell, execute requests already queued are answered "aborted", as ipykernel does. */
     private void abortQueued() {
         while (true) {
-            List<byte[]> frames = receiveNow();
+            List<byte[]> frames = Sockets.receiveMultipart(sockets.shell, ZMQ.DONTWAIT);
             if (frames == null) {
                 return;
             }
@@ -292,19 +294,6 @@ public final class Kernel {
             Sockets.sendMultipart(sockets.shell, codec.encode(session.reply(queued, "execute_reply", content)));
             publisher.status(queued, "idle");
         }
-    }
-
-    private List<byte[]> receiveNow() {
-        byte[] first = sockets.shell.recv(ZMQ.DONTWAIT);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new java.util.ArrayList<>();
-        frames.add(first);
-        while (sockets.shell.hasReceiveMore()) {
-            frames.add(sockets.shell.recv(0));
-        }
-        return frames;
     }
 
     private Message isComplete(Message request) throws Exception {

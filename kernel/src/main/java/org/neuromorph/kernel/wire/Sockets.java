@@ -41,7 +41,12 @@ public final class Sockets implements AutoCloseable {
 
     /** Receives all frames of one multipart message (blocking, or null on timeout/termination). */
     public static List<byte[]> receiveMultipart(ZMQ.Socket socket) {
-        byte[] first = socket.recv(0);
+        return receiveMultipart(socket, 0);
+    }
+
+    /** Receives one multipart message; with {@code ZMQ.DONTWAIT}, null when none is queued. */
+    public static List<byte[]> receiveMultipart(ZMQ.Socket socket, int flags) {
+        byte[] first = socket.recv(flags);
         if (first == null) {
             return null;
         }
