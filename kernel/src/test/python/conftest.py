@@ -44,9 +44,17 @@ def run_cell(kc, code, timeout=TIMEOUT):
         messages.append(msg)
         if msg['msg_type'] == 'status' and msg['content']['execution_state'] == 'idle':
             break
-    reply = kc.get_shell_msg(timeout=timeout)
-    assert reply['parent_header']['msg_id'] == msg_id
+    reply = reply_to(kc.get_shell_msg, msg_id, timeout)
     return reply['content'], messages
+
+
+def reply_to(get, msg_id, timeout=30):
+    """The reply whose parent is msg_id, skipping replies to earlier requests (start-up sends kernel_info
+    until answered, so more than one kernel_info_reply can be queued)."""
+    while True:
+        msg = get(timeout=timeout)
+        if msg['parent_header'].get('msg_id') == msg_id:
+            return msg
 
 
 def types(messages):

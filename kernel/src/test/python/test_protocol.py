@@ -10,14 +10,13 @@ import tempfile
 
 import pytest
 
-from conftest import JAR, run_cell, types
+from conftest import JAR, reply_to, run_cell, types
 
 
 def test_kernel_info(kernel):
     km, kc = kernel
     msg_id = kc.kernel_info()
-    reply = kc.get_shell_msg(timeout=30)
-    assert reply['parent_header']['msg_id'] == msg_id
+    reply = reply_to(kc.get_shell_msg, msg_id)
     c = reply['content']
     assert c['status'] == 'ok'
     assert c['protocol_version'] == '5.3'
@@ -114,8 +113,7 @@ def test_dsl_is_imported(kernel):
 def test_is_complete(kernel):
     _, kc = kernel
     def status(code):
-        kc.is_complete(code)
-        return kc.get_shell_msg(timeout=30)['content']
+        return reply_to(kc.get_shell_msg, kc.is_complete(code))['content']
     assert status('int z = 3;')['status'] == 'complete'
     incomplete = status('for (int i = 0; i < 3; i++) {')
     assert incomplete['status'] == 'incomplete'
@@ -126,8 +124,7 @@ def test_completion(kernel):
     _, kc = kernel
     run_cell(kc, 'String greeting = "hi";')
     code = 'greeting.toUpp'
-    kc.complete(code, len(code))
-    c = kc.get_shell_msg(timeout=30)['content']
+    c = reply_to(kc.get_shell_msg, kc.complete(code, len(code)))['content']
     assert c['status'] == 'ok'
     assert any(m.startswith('toUpperCase') for m in c['matches'])
     assert c['cursor_start'] == len('greeting.') and c['cursor_end'] == len(code)
@@ -150,14 +147,6 @@ def test_bad_signature_is_dropped(kernel):
     reply, _ = run_cell(kc, 'forged')
     assert reply['status'] == 'error'
     assert 'cannot find symbol' in reply['evalue']
-
-
-def reply_to(get, msg_id, timeout=30):
-    """The reply whose parent is msg_id, skipping earlier replies (e.g. start-up's kernel_info)."""
-    while True:
-        msg = get(timeout=timeout)
-        if msg['parent_header'].get('msg_id') == msg_id:
-            return msg
 
 
 @pytest.mark.parametrize('channel,restart', [('shell', True), ('control', False)])
@@ -223,16 +212,13 @@ def test_interrupt_keeps_state(kernel):
     time.sleep(1.0)
     t0 = time.time()
     km.interrupt_kernel()   # interrupt_mode "message": an interrupt_request on control
-    reply = None
-    while reply is None:
-        msg = kc.get_shell_msg(timeout=10)
-        if msg['parent_header'].get('msg_id') == msg_id:
-            reply = msg['content']
+    reply = reply_to(kc.get_shell_msg, msg_id, 10)['content']
     assert time.time() - t0 < 2.0
     assert reply['status'] == 'error'
     assert reply['ename'] == 'Interrupted'
     reply, msgs = run_cell(kc, 'kept')
-    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['7']
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['7'], \
+        (reply, msgs)
 
 
 def test_error_aborts_queued_cells(kernel):
@@ -240,10 +226,53 @@ def test_error_aborts_queued_cells(kernel):
     failing = kc.execute('throw new RuntimeException("first fails");')
     queued = kc.execute('int neverDefined = 1;')
     replies = {}
-    while len(replies) < 2:
+    while failing not in replies or queued not in replies:
         msg = kc.get_shell_msg(timeout=30)
         replies[msg['parent_header']['msg_id']] = msg['content']
     assert replies[failing]['status'] == 'error'
     assert replies[queued]['status'] == 'aborted'
     reply, _ = run_cell(kc, 'neverDefined')
     assert reply['status'] == 'error'
+
+
+def test_heartbeat_echoes(kernel):
+    """A raw REQ socket on the heartbeat port gets its bytes back."""
+    import zmq
+    km, _ = kernel
+    ctx = zmq.Context.instance()
+    sock = ctx.socket(zmq.REQ)
+    sock.setsockopt(zmq.LINGER, 0)
+    sock.connect('tcp://%s:%d' % (km.ip, km.hb_port))
+    try:
+        sock.send(b'ping-123')
+        assert sock.poll(5000), 'no heartbeat echo within 5 s'
+        assert sock.recv() == b'ping-123'
+    finally:
+        sock.close()
+
+
+def test_install_twice_replaces_and_uninstall_removes():
+    prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
+    spec_dir = os.path.join(prefix, 'share', 'jupyter', 'kernels', 'nm-test')
+    for _ in range(2):
+        r = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--name', 'nm-test'],
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+    assert sorted(os.listdir(spec_dir)) == ['kernel.json', 'logo-32x32.png', 'logo-64x64.png']
+    with open(os.path.join(spec_dir, 'kernel.json')) as f:
+        spec = json.load(f)
+    assert spec['display_name'] == 'Neuromorph (Java)'
+    assert spec['language'] == 'java'
+    assert spec['interrupt_mode'] == 'message'
+    assert os.path.isabs(spec['argv'][spec['argv'].index('-jar') + 1])
+    assert spec['argv'][-2:] == ['--connection-file', '{connection_file}']
+    r = subprocess.run(['java', '-jar', JAR, 'uninstall', '--prefix', prefix, '--name', 'nm-test'],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and not os.path.exists(spec_dir)
+
+
+def test_help_lists_subcommands():
+    r = subprocess.run(['java', '-jar', JAR, '--help'], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0
+    for sub in ('kernel', 'install', 'uninstall'):
+        assert sub in r.stdout

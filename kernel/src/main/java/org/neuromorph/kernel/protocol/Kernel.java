@@ -169,8 +169,14 @@ public final class Kernel {
             return;
         }
         publisher.status(request, "busy");
+        List<List<byte[]>> toAbort = List.of();
         try {
             Message reply = handler.handle(request);
+            if (abortPending && socket == sockets.shell) {
+                // only what the client sent before it could see this failure is aborted
+                abortPending = false;
+                toAbort = drainQueued();
+            }
             if (reply != null) {
                 Sockets.sendMultipart(socket, codec.encode(reply));
             }
@@ -187,10 +193,39 @@ public final class Kernel {
         } finally {
             publisher.status(request, "idle");
         }
-        if (abortPending && socket == sockets.shell) {
-            abortPending = false;
-            abortQueued();
+        for (List<byte[]> frames : toAbort) {
+            abortOrDispatch(frames);
         }
+    }
+
+    private List<List<byte[]>> drainQueued() {
+        List<List<byte[]>> queued = new java.util.ArrayList<>();
+        List<byte[]> frames;
+        while ((frames = Sockets.receiveMultipart(sockets.shell, ZMQ.DONTWAIT)) != null) {
+            queued.add(frames);
+        }
+        return queued;
+    }
+
+    /** After a failed cell, execute requests that were already queued are answered "aborted", as ipykernel does. */
+    private void abortOrDispatch(List<byte[]> frames) {
+        Message queued;
+        try {
+            queued = codec.decode(frames);
+        } catch (MessageCodec.InvalidMessageException e) {
+            Log.warn("shell: dropped a message: " + e.getMessage());
+            return;
+        }
+        if (!queued.type().equals("execute_request")) {
+            dispatch(sockets.shell, shellHandlers, "shell", queued);
+            return;
+        }
+        publisher.status(queued, "busy");
+        ObjectNode content = session.object();
+        content.put("status", "aborted");
+        content.put("execution_count", executionCount);
+        Sockets.sendMultipart(sockets.shell, codec.encode(session.reply(queued, "execute_reply", content)));
+        publisher.status(queued, "idle");
     }
 
     private Message kernelInfo(Message request) {
@@ -267,33 +302,6 @@ public final class Kernel {
             reply.putArray("payload");
         }
         return session.reply(request, "execute_reply", reply);
-    }
-
-    /** After a failed cell, execute requests already queued are answered "aborted", as ipykernel does. */
-    private void abortQueued() {
-        while (true) {
-            List<byte[]> frames = Sockets.receiveMultipart(sockets.shell, ZMQ.DONTWAIT);
-            if (frames == null) {
-                return;
-            }
-            Message queued;
-            try {
-                queued = codec.decode(frames);
-            } catch (MessageCodec.InvalidMessageException e) {
-                Log.warn("shell: dropped a message: " + e.getMessage());
-                continue;
-            }
-            if (!queued.type().equals("execute_request")) {
-                dispatch(sockets.shell, shellHandlers, "shell", queued);
-                continue;
-            }
-            publisher.status(queued, "busy");
-            ObjectNode content = session.object();
-            content.put("status", "aborted");
-            content.put("execution_count", executionCount);
-            Sockets.sendMultipart(sockets.shell, codec.encode(session.reply(queued, "execute_reply", content)));
-            publisher.status(queued, "idle");
-        }
     }
 
     private Message isComplete(Message request) throws Exception {
