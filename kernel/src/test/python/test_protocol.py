@@ -276,3 +276,15 @@ def test_help_lists_subcommands():
     assert r.returncode == 0
     for sub in ('kernel', 'install', 'uninstall'):
         assert sub in r.stdout
+
+
+def test_system_exit_in_a_cell_keeps_the_kernel(kernel):
+    km, kc = kernel
+    run_cell(kc, 'String survivor = "still here";')
+    reply, _ = run_cell(kc, 'System.exit(3);')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.lang.SecurityException'
+    assert 'restart the kernel' in reply['evalue']
+    assert km.is_alive()
+    reply, msgs = run_cell(kc, 'survivor')
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['"still here"']

@@ -44,6 +44,8 @@ final class InstallCommand implements Callable<Integer> {
         ObjectNode spec = json.createObjectNode();
         ArrayNode argv = spec.putArray("argv");
         argv.add(ProcessHandle.current().info().command().orElse("java"));
+        // lets the kernel refuse System.exit from cells on JVMs after 17 (see ExitGuard)
+        argv.add("-Djava.security.manager=allow");
         jvmOptions.forEach(argv::add);
         argv.add("-jar").add(jar.toString()).add("kernel").add("--connection-file").add("{connection_file}");
         spec.put("display_name", displayName);

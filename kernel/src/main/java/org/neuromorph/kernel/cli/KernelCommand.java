@@ -41,6 +41,7 @@ final class KernelCommand implements Callable<Integer> {
             System.err.println("neuromorph kernel: " + e.getMessage());
             return 2;
         }
+        JShellEvaluator.prepareProcess();
         try {
             new Kernel(info, Main.version(), LanguageInfo.java(Main.version()), JShellEvaluator::new).run();
         } catch (IllegalStateException e) {

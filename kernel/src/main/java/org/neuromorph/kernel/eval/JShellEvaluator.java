@@ -40,7 +40,16 @@ public final class JShellEvaluator implements Evaluator {
     private final SourceCodeAnalysis analysis;
     private final KernelExecutionControl control;
 
+    /**
+     * Prepares the process for in-process cells (the System.exit guard). Call it before output capture starts,
+     * so the JVM's one-time warning about the guard goes to the kernel's log, not into a notebook.
+     */
+    public static void prepareProcess() {
+        ExitGuard.install();
+    }
+
     public JShellEvaluator() {
+        ExitGuard.install();
         KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider();
         // JShell's own console output (not the cells') is discarded; cells print through System.out
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());

@@ -59,7 +59,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         stopRequested = false;
-        Thread thread = new Thread(null, () -> {
+        Thread thread = new Thread(ExitGuard.CELLS, () -> {
             try {
                 result.set(doitMethod.invoke(null));
             } catch (Throwable t) {
