@@ -22,6 +22,8 @@ def jupyter_path():
                    stdout=subprocess.PIPE)
     path = os.path.join(prefix, 'share', 'jupyter')
     os.environ['JUPYTER_PATH'] = path
+    # the kernels' history goes to a fresh data directory, never the user's
+    os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(prefix='neuromorph-data-')
     yield path
 
 

@@ -288,3 +288,36 @@ def test_system_exit_in_a_cell_keeps_the_kernel(kernel):
     assert km.is_alive()
     reply, msgs = run_cell(kc, 'survivor')
     assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['"still here"']
+
+
+def test_inspect_shows_signature(kernel):
+    _, kc = kernel
+    code = 'lif().tauM'
+    reply = reply_to(kc.get_shell_msg, kc.inspect(code, len(code), 0))['content']
+    assert reply['status'] == 'ok' and reply['found'] is True
+    assert 'Lif Lif.tauM(Time value)' in reply['data']['text/plain']
+    code = 'noSuchNameAnywhere'
+    reply = reply_to(kc.get_shell_msg, kc.inspect(code, len(code), 0))['content']
+    assert reply['status'] == 'ok' and reply['found'] is False
+
+
+def test_history_tail_search_and_across_restart(jupyter_path):
+    from jupyter_client.manager import start_new_kernel
+    km, kc = start_new_kernel(kernel_name='neuromorph-java', startup_timeout=60)
+    try:
+        run_cell(kc, 'int histA = 1;')
+        run_cell(kc, 'int histB = 2;')
+        tail = reply_to(kc.get_shell_msg, kc.history(hist_access_type='tail', n=2))['content']['history']
+        assert [h[2] for h in tail] == ['int histA = 1;', 'int histB = 2;']
+        session = tail[0][0]
+        found = reply_to(kc.get_shell_msg, kc.history(hist_access_type='search', pattern='*histB*'))['content']
+        assert [h[2] for h in found['history']] == ['int histB = 2;']
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=60)
+        previous = reply_to(kc.get_shell_msg, kc.history(hist_access_type='range', session=-1, start=1))
+        inputs = [h[2] for h in previous['content']['history']]
+        assert inputs[-2:] == ['int histA = 1;', 'int histB = 2;']
+        assert all(h[0] == session for h in previous['content']['history'])
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)

@@ -43,6 +43,9 @@ public interface Evaluator extends AutoCloseable {
 
     Completions complete(String code, int cursor);
 
+    /** Signature and documentation of the name at the cursor ("" when nothing is known); more at detail 1. */
+    String inspect(String code, int cursor, int detailLevel);
+
     /** Stops the running cell, if any; the state from earlier cells stays. */
     void interrupt();
 

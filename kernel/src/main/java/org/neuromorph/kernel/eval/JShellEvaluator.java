@@ -300,6 +300,28 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     @Override
+    public String inspect(String code, int cursor, int detailLevel) {
+        int at = Math.max(0, Math.min(cursor, code.length()));
+        // JShell documents the call whose argument list the cursor is in; at a bare name, look as if "(" followed
+        String probe = code.substring(0, at);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(probe, probe.length(), detailLevel > 0);
+        if (docs.isEmpty() && !probe.endsWith("(")) {
+            docs = analysis.documentation(probe + "(", probe.length() + 1, detailLevel > 0);
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            if (text.length() > 0) {
+                text.append("\n");
+            }
+            text.append(doc.signature());
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                text.append("\n").append(doc.javadoc().strip()).append("\n");
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
     public void interrupt() {
         shell.stop();
     }

@@ -52,6 +52,7 @@ public final class Kernel {
     private volatile boolean running = true;
     private volatile boolean restartRequested;
     private int executionCount;
+    private final History history;
     private volatile Message currentParent;
     private boolean abortPending;
 
@@ -62,6 +63,12 @@ public final class Kernel {
     }
 
     public Kernel(ConnectionInfo info, String version, LanguageInfo language, Supplier<Evaluator> evaluatorFactory) {
+        this(info, version, language, evaluatorFactory, new History(History.defaultFile()));
+    }
+
+    public Kernel(ConnectionInfo info, String version, LanguageInfo language, Supplier<Evaluator> evaluatorFactory,
+                  History history) {
+        this.history = history;
         this.info = info;
         this.version = version;
         this.language = language;
@@ -73,6 +80,8 @@ public final class Kernel {
         shellHandlers.put("is_complete_request", this::isComplete);
         shellHandlers.put("complete_request", this::complete);
         shellHandlers.put("comm_info_request", this::commInfo);
+        shellHandlers.put("inspect_request", this::inspect);
+        shellHandlers.put("history_request", this::history);
         shellHandlers.put("shutdown_request", this::shutdown);
         controlHandlers.put("kernel_info_request", this::kernelInfo);
         controlHandlers.put("shutdown_request", this::shutdown);
@@ -261,6 +270,7 @@ public final class Kernel {
         boolean stopOnError = req.path("stop_on_error").asBoolean(true);
         if (!silent && storeHistory) {
             executionCount++;
+            history.add(executionCount, code);
         }
         int count = executionCount;
         if (!silent) {
@@ -333,6 +343,46 @@ public final class Kernel {
             t.put("type", c.types().get(i));
         }
         return session.reply(request, "complete_reply", content);
+    }
+
+    private Message inspect(Message request) throws Exception {
+        String code = request.content().path("code").asText("");
+        int cursor = request.content().path("cursor_pos").asInt(code.length());
+        int detail = request.content().path("detail_level").asInt(0);
+        String text = evaluator().inspect(code, cursor, detail);
+        ObjectNode content = session.object();
+        content.put("status", "ok");
+        content.put("found", !text.isEmpty());
+        ObjectNode data = content.putObject("data");
+        if (!text.isEmpty()) {
+            data.put("text/plain", text);
+        }
+        content.putObject("metadata");
+        return session.reply(request, "inspect_reply", content);
+    }
+
+    private Message history(Message request) {
+        ObjectNode req = request.content();
+        List<History.Entry> entries = switch (req.path("hist_access_type").asText("tail")) {
+            case "range" -> history.range(req.path("session").asInt(0), req.path("start").asInt(1),
+                    req.path("stop").asInt(0));
+            case "search" -> history.search(req.path("pattern").asText("*"), req.path("n").asInt(0),
+                    req.path("unique").asBoolean(false));
+            default -> history.tail(req.path("n").asInt(10));
+        };
+        boolean output = req.path("output").asBoolean(false);
+        ObjectNode content = session.object();
+        content.put("status", "ok");
+        ArrayNode list = content.putArray("history");
+        for (History.Entry e : entries) {
+            ArrayNode row = list.addArray().add(e.session()).add(e.line());
+            if (output) {
+                row.addArray().add(e.input()).addNull(); // outputs are not kept
+            } else {
+                row.add(e.input());
+            }
+        }
+        return session.reply(request, "history_reply", content);
     }
 
     private Message commInfo(Message request) {
