@@ -321,3 +321,27 @@ def test_history_tail_search_and_across_restart(jupyter_path):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+
+
+def test_stdin_input_request(kernel):
+    _, kc = kernel
+    msg_id = kc.execute('var reader = new BufferedReader(new InputStreamReader(System.in));\n'
+                        'String name = reader.readLine();\n'
+                        'System.out.println("hello " + name);', allow_stdin=True)
+    req = kc.get_stdin_msg(timeout=30)
+    assert req['msg_type'] == 'input_request'
+    assert req['parent_header']['msg_id'] == msg_id
+    kc.input('neuron')
+    reply = reply_to(kc.get_shell_msg, msg_id)['content']
+    assert reply['status'] == 'ok', reply
+    reply, msgs = run_cell(kc, 'name')
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['"neuron"']
+
+
+def test_stdin_refused_when_not_allowed(kernel):
+    _, kc = kernel
+    msg_id = kc.execute('System.in.read();', allow_stdin=False)
+    reply = reply_to(kc.get_shell_msg, msg_id)['content']
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.io.IOException'
+    assert 'allow_stdin is false' in reply['evalue']

@@ -53,6 +53,7 @@ public final class Kernel {
     private volatile boolean restartRequested;
     private int executionCount;
     private final History history;
+    private StdinBridge stdinBridge;
     private volatile Message currentParent;
     private boolean abortPending;
 
@@ -100,8 +101,8 @@ public final class Kernel {
             t.start();
         });
         capture.install();
-        // until input_request over stdin is built, a cell that reads System.in sees end-of-input, never a hang
-        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+        stdinBridge = new StdinBridge(sockets.stdin, codec, session);
+        System.setIn(stdinBridge);
         capture.sink((name, text) -> {
             Message parent = currentParent;
             publisher.stream(parent, name, text);
@@ -280,6 +281,7 @@ public final class Kernel {
             publisher.publish(request, "execute_input", input);
         }
         currentParent = request;
+        stdinBridge.beginCell(request, req.path("allow_stdin").asBoolean(true));
         Evaluator.Outcome outcome;
         try {
             outcome = evaluator().evaluate(code);
