@@ -345,3 +345,33 @@ def test_stdin_refused_when_not_allowed(kernel):
     assert reply['status'] == 'error'
     assert reply['ename'] == 'java.io.IOException'
     assert 'allow_stdin is false' in reply['evalue']
+
+
+def test_comms_registered_from_a_cell(kernel):
+    _, kc = kernel
+    reply, _ = run_cell(kc, 'org.neuromorph.kernel.protocol.Comms.registerTarget("echo", comm -> '
+                            'comm.onMessage(data -> comm.send(Map.of("echo", data.get("value")))));')
+    assert reply['status'] == 'ok', reply
+    opened = kc.session.msg('comm_open', {'comm_id': 'c-1', 'target_name': 'echo', 'data': {}})
+    kc.shell_channel.send(opened)
+    sent = kc.session.msg('comm_msg', {'comm_id': 'c-1', 'data': {'value': 42}})
+    kc.shell_channel.send(sent)
+    echo = None
+    while echo is None:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg['msg_type'] == 'comm_msg' and msg['parent_header'].get('msg_id') == sent['header']['msg_id']:
+            echo = msg['content']
+    assert echo == {'comm_id': 'c-1', 'data': {'echo': 42}}
+    info = reply_to(kc.get_shell_msg, kc.comm_info(target_name='echo'))['content']
+    assert info['comms'] == {'c-1': {'target_name': 'echo'}}
+    kc.shell_channel.send(kc.session.msg('comm_close', {'comm_id': 'c-1', 'data': {}}))
+    unknown = kc.session.msg('comm_open', {'comm_id': 'c-2', 'target_name': 'nobody', 'data': {}})
+    kc.shell_channel.send(unknown)
+    closed = None
+    while closed is None:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg['msg_type'] == 'comm_close' and msg['content']['comm_id'] == 'c-2':
+            closed = msg['content']
+    assert 'nobody' in closed['data']['error']
+    info = reply_to(kc.get_shell_msg, kc.comm_info())['content']
+    assert info['comms'] == {}

@@ -54,6 +54,7 @@ public final class Kernel {
     private int executionCount;
     private final History history;
     private StdinBridge stdinBridge;
+    private Comms comms;
     private volatile Message currentParent;
     private boolean abortPending;
 
@@ -82,6 +83,18 @@ public final class Kernel {
         shellHandlers.put("complete_request", this::complete);
         shellHandlers.put("comm_info_request", this::commInfo);
         shellHandlers.put("inspect_request", this::inspect);
+        shellHandlers.put("comm_open", request -> {
+            comms.handleOpen(request);
+            return null;
+        });
+        shellHandlers.put("comm_msg", request -> {
+            comms.handleMessage(request);
+            return null;
+        });
+        shellHandlers.put("comm_close", request -> {
+            comms.handleClose(request);
+            return null;
+        });
         shellHandlers.put("history_request", this::history);
         shellHandlers.put("shutdown_request", this::shutdown);
         controlHandlers.put("kernel_info_request", this::kernelInfo);
@@ -102,6 +115,7 @@ public final class Kernel {
         });
         capture.install();
         stdinBridge = new StdinBridge(sockets.stdin, codec, session);
+        comms = new Comms(publisher, session.json());
         System.setIn(stdinBridge);
         capture.sink((name, text) -> {
             Message parent = currentParent;
@@ -390,7 +404,9 @@ public final class Kernel {
     private Message commInfo(Message request) {
         ObjectNode content = session.object();
         content.put("status", "ok");
-        content.putObject("comms");
+        ObjectNode list = content.putObject("comms");
+        comms.openComms(request.content().path("target_name").asText(""))
+                .forEach((id, target) -> list.putObject(id).put("target_name", target));
         return session.reply(request, "comm_info_reply", content);
     }
 
