@@ -3,6 +3,7 @@ package org.neuromorph.dsl;
 import org.neuromorph.input.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
+import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.units.Current;
 import org.neuromorph.units.Time;
@@ -34,6 +35,20 @@ public final class Neuro extends Units {
     /** A leaky integrate-and-fire model (defaults: tauM 20 ms, vRest -70 mV, vThreshold -50 mV, ...). */
     public static Lif lif() {
         return new Lif();
+    }
+
+    /**
+     * An Izhikevich (2003) neuron from its published presets: "RS", "IB", "CH", "FS", "LTS", "TC", "RZ"
+     * (or the long names, e.g. "regular spiking"). Input current enters as I/C with C = 1 pF: 10 pA is the
+     * paper's I = 10.
+     */
+    public static Izhikevich izhikevich(String preset) {
+        return Izhikevich.preset(preset);
+    }
+
+    /** An Izhikevich neuron with the paper's parameters a, b, c (mV), d. */
+    public static Izhikevich izhikevich(double a, double b, double c, double d) {
+        return new Izhikevich(a, b, c, d);
     }
 
     public static Connectivity allToAll() {
