@@ -375,3 +375,15 @@ def test_comms_registered_from_a_cell(kernel):
     assert 'nobody' in closed['data']['error']
     info = reply_to(kc.get_shell_msg, kc.comm_info())['content']
     assert info['comms'] == {}
+
+
+def test_display_and_update_by_id(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'var status = display("step 1");\nSystem.out.println("between");\nstatus.update("step 2");')
+    assert reply['status'] == 'ok', reply
+    kinds = [m['msg_type'] for m in msgs if m['msg_type'] in ('display_data', 'update_display_data', 'stream')]
+    assert kinds == ['display_data', 'stream', 'update_display_data']
+    shown = [m['content'] for m in msgs if m['msg_type'] in ('display_data', 'update_display_data')]
+    assert shown[0]['data']['text/plain'] == 'step 1'
+    assert shown[1]['data']['text/plain'] == 'step 2'
+    assert shown[0]['transient']['display_id'] == shown[1]['transient']['display_id']

@@ -34,7 +34,8 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.neuron.*;",
             "import org.neuromorph.network.*;",
             "import org.neuromorph.input.*;",
-            "import static org.neuromorph.dsl.Neuro.*;");
+            "import static org.neuromorph.dsl.Neuro.*;",
+            "import static org.neuromorph.kernel.display.Display.display;");
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;

@@ -116,6 +116,14 @@ public final class Kernel {
         capture.install();
         stdinBridge = new StdinBridge(sockets.stdin, codec, session);
         comms = new Comms(publisher, session.json());
+        org.neuromorph.kernel.display.Display.sink((bundle, displayId, update) -> {
+            capture.flush(); // what the cell printed before display() appears before it
+            ObjectNode content = session.object();
+            content.set("data", session.json().valueToTree(bundle.data()));
+            content.set("metadata", session.json().valueToTree(bundle.metadata()));
+            content.putObject("transient").put("display_id", displayId);
+            publisher.publish(currentParent, update ? "update_display_data" : "display_data", content);
+        });
         System.setIn(stdinBridge);
         capture.sink((name, text) -> {
             Message parent = currentParent;
