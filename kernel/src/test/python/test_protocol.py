@@ -387,3 +387,25 @@ def test_display_and_update_by_id(kernel):
     assert shown[0]['data']['text/plain'] == 'step 1'
     assert shown[1]['data']['text/plain'] == 'step 2'
     assert shown[0]['transient']['display_id'] == shown[1]['transient']['display_id']
+
+
+def test_out_of_memory_in_a_cell_keeps_the_kernel(jupyter_path):
+    """A kernel with a 256 MiB heap (install --jvm-option) runs a cell that exhausts it."""
+    from jupyter_client.manager import start_new_kernel
+    subprocess.run(['java', '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
+                    '--name', 'nm-small-heap', '--jvm-option=-Xmx256m'], check=True, stdout=subprocess.DEVNULL)
+    km, kc = start_new_kernel(kernel_name='nm-small-heap', startup_timeout=60)
+    try:
+        run_cell(kc, 'String before = "kept";')
+        # the hog is local to the cell's block, so its memory is free again once the cell has failed
+        reply, msgs = run_cell(kc, '{ List<long[]> hog = new ArrayList<>();\n'
+                                   '  while (true) { hog.add(new long[1 << 20]); } }', timeout=120)
+        assert reply['status'] == 'error'
+        assert reply['ename'] == 'java.lang.OutOfMemoryError'
+        assert km.is_alive()
+        reply, msgs = run_cell(kc, 'before + " " + new long[1 << 20].length')
+        assert [m['content']['data']['text/plain'] for m in msgs
+                if m['msg_type'] == 'execute_result'] == ['"kept 1048576"']
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
