@@ -4,6 +4,7 @@ Each test checks the reply and the iopub sequence a front end relies on:
 status busy, execute_input, outputs, status idle.
 """
 import os
+import sys
 import json
 import subprocess
 import tempfile
@@ -195,7 +196,7 @@ def test_trailing_semicolon_hides_value(kernel):
 
 def test_jupyter_console_runs_cells(jupyter_path):
     """Debian's jupyter console, headless (simple prompt fed on stdin), on our kernel."""
-    r = subprocess.run(['jupyter', 'console', '--kernel', 'neuromorph-java', '--simple-prompt',
+    r = subprocess.run([sys.executable, '-m', 'jupyter_console', '--kernel', 'neuromorph-java', '--simple-prompt',
                         '--ZMQTerminalInteractiveShell.confirm_exit=False'],
                        input='int q = 6 * 7;\nq + 0\nSystem.out.println("printed " + q);\n',
                        capture_output=True, text=True, timeout=120, env=dict(os.environ))
