@@ -410,3 +410,20 @@ def test_out_of_memory_in_a_cell_keeps_the_kernel(jupyter_path):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_interrupt_stops_a_simulation(kernel):
+    """A long network run is interrupted between steps and reported as an interrupt; the network stays usable."""
+    import time
+    km, kc = kernel
+    run_cell(kc, 'var longNet = network().seed(1);\n'
+                 'var src = longNet.poisson("src", 100, Hz(50));\n'
+                 'var grp = longNet.group("grp", 100, lif());\n'
+                 'longNet.connect(src, grp, allToAll()).weight(mV(0.5));')
+    msg_id = kc.execute('longNet.run(s(100000));')
+    time.sleep(1.5)
+    km.interrupt_kernel()
+    reply = reply_to(kc.get_shell_msg, msg_id, 10)['content']
+    assert reply['status'] == 'error' and reply['ename'] == 'Interrupted'
+    reply, msgs = run_cell(kc, 'longNet.time() > 0')
+    assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['true']

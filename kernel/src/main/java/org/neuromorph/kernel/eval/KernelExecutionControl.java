@@ -75,17 +75,14 @@ final class KernelExecutionControl extends DirectExecutionControl {
             running = null;
         }
         Throwable t = failure.get();
-        if (t instanceof InvocationTargetException ite) {
-            if (stopRequested && (ite.getCause() instanceof ThreadDeath
-                    || ite.getCause() instanceof InterruptedException)) {
-                stopped = true;
-                throw new StoppedException();
-            }
-            throw ite;
-        }
-        if (t instanceof ThreadDeath) {
+        if (t != null && stopRequested) {
+            // whatever the cell threw on its way out (ThreadDeath, InterruptedException, a library's own
+            // "interrupted" exception), the user asked for the stop: report it as an interrupt
             stopped = true;
             throw new StoppedException();
+        }
+        if (t instanceof InvocationTargetException ite) {
+            throw ite;
         }
         if (t instanceof Exception e) {
             throw e;

@@ -190,6 +190,7 @@ public final class Kernel {
                 Log.warn(channel + ": dropped a message: " + e.getMessage());
                 continue;
             }
+            Log.debug(channel + ": " + request.type());
             dispatch(socket, handlers, channel, request);
         }
     }
