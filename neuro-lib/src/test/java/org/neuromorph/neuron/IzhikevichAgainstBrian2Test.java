@@ -7,10 +7,6 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.pA;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,17 +24,8 @@ import org.neuromorph.network.SpikeMonitor;
 class IzhikevichAgainstBrian2Test {
 
     static Stream<JsonNode> eulerCases() throws Exception {
-        try (InputStream in = IzhikevichAgainstBrian2Test.class.getResourceAsStream("/reference/brian2/izhikevich.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<JsonNode> cases = new ArrayList<>();
-            root.path("results").path("cases").forEach(c -> {
-                if (c.path("scheme").asText().equals("euler")) {
-                    cases.add(c);
-                }
-            });
-            assertEquals(10, cases.size(), "5 cell types × 2 time steps");
-            return cases.stream();
-        }
+        // 5 cell types × 2 time steps
+        return Brian2Reference.cases("izhikevich.json", c -> c.path("scheme").asText().equals("euler"), 10).stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,10 +9,6 @@ import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.ohm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,17 +26,7 @@ import org.neuromorph.network.SpikeMonitor;
 class LifAgainstBrian2Test {
 
     static Stream<JsonNode> exactCases() throws Exception {
-        try (InputStream in = LifAgainstBrian2Test.class.getResourceAsStream("/reference/brian2/lif_exact.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<JsonNode> cases = new ArrayList<>();
-            root.path("results").path("cases").forEach(c -> {
-                if (c.path("method").asText().equals("exact")) {
-                    cases.add(c);
-                }
-            });
-            assertEquals(16, cases.size(), "reference file should hold 16 exact-integration cases");
-            return cases.stream();
-        }
+        return Brian2Reference.cases("lif_exact.json", c -> c.path("method").asText().equals("exact"), 16).stream();
     }
 
     @ParameterizedTest(name = "{0}")
