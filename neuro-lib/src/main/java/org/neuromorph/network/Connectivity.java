@@ -12,6 +12,16 @@ public interface Connectivity {
      */
     void targets(int pre, int preSize, int postSize, SplittableRandom rng, IntConsumer emit);
 
+    /** This rule, applied only to presynaptic units in [from, to); others connect to nothing. */
+    default Connectivity fromPre(int from, int to) {
+        Connectivity rule = this;
+        return (pre, preSize, postSize, rng, emit) -> {
+            if (pre >= from && pre < to) {
+                rule.targets(pre, preSize, postSize, rng, emit);
+            }
+        };
+    }
+
     /** Every pre connects to every post. */
     static Connectivity allToAll() {
         return (pre, preSize, postSize, rng, emit) -> {

@@ -65,6 +65,10 @@ public final class NeuronGroup extends Population {
         dynamics.addVoltage(neuron, dv);
     }
 
+    void addToChannel(int channel, int neuron, double amount) {
+        dynamics.addToChannel(channel, neuron, amount);
+    }
+
     @Override
     protected void finishStep(long step) {
         dynamics.reset(step, spikes, spikeCount);

@@ -6,8 +6,9 @@ import org.neuromorph.units.Voltage;
 
 /**
  * Synapses from one population onto a neuron group, stored in CSR by presynaptic index (targets, weights and
- * delays as primitive arrays). This slice implements delta synapses: a presynaptic spike at step n makes the
- * target's membrane potential jump by the weight (volts) at step n + delay. Pending jumps live in a ring buffer
+ * delays as primitive arrays). A presynaptic spike at step n makes the
+ * target's membrane potential jump by the weight (volts) at step n + delay, or, with {@link #onto}, adds the weight
+ * to a synaptic channel of the target (an exponential current synapse). Pending jumps live in a ring buffer
  * of (max delay + 1) slots, so delivery allocates nothing.
  */
 public final class Projection {
@@ -23,6 +24,8 @@ public final class Projection {
     private final Connectivity connectivity;
     private WeightInit weightInit = (i, j, rng) -> 0.5e-3;
     private double delay;
+    private String synapse;
+    private int channel = -1;
 
     private int[] rowStart;
     private int[] target;
@@ -74,6 +77,16 @@ public final class Projection {
     public Projection weights(WeightInit init) {
         requireNotBuilt("weights");
         weightInit = init;
+        return this;
+    }
+
+    /**
+     * Delivers onto a synaptic channel of the target model (e.g. an exponential current synapse added with
+     * {@code lif().synapse("e", ms(5))}) instead of as a voltage jump; the weight is then that channel's jump.
+     */
+    public Projection onto(String synapseName) {
+        requireNotBuilt("onto");
+        synapse = java.util.Objects.requireNonNull(synapseName);
         return this;
     }
 
@@ -140,6 +153,7 @@ public final class Projection {
                 delaySteps[s] = d;
             }
         }
+        channel = synapse == null ? -1 : post.dynamics().channel(synapse);
         ringSlots = d + 1;
         ring = new double[ringSlots * postSize];
     }
@@ -159,7 +173,11 @@ public final class Projection {
         for (int j = 0; j < postSize; j++) {
             double dv = ring[base + j];
             if (dv != 0) {
-                post.addVoltage(j, dv);
+                if (channel < 0) {
+                    post.addVoltage(j, dv);
+                } else {
+                    post.addToChannel(channel, j, dv);
+                }
                 ring[base + j] = 0;
             }
         }

@@ -14,6 +14,11 @@ import org.neuromorph.units.Voltage;
  * the start of the step in which V crossed, and V is not integrated for {@code round(t_ref/dt)} steps counted
  * from the spike step (synaptic jumps still apply while refractory).
  * Defaults: tau_m 20 ms, V_rest -70 mV, V_reset -70 mV, V_th -50 mV, t_ref 2 ms, R 100 MΩ, V(0) = V_rest.
+ * <p>
+ * Exponential current synapses: {@link #synapse(String, Time)} adds a channel g (volts: the synaptic drive R·I_syn)
+ * with {@code tau_s dg/dt = -g}, entering as {@code tau_m dV/dt = -(V - V_rest) + R I + g}. The step is exact for
+ * the linear system: {@code V <- V_inf + (V - V_inf) e^(-dt/tau_m) + g tau_s/(tau_s - tau_m) (e^(-dt/tau_s) -
+ * e^(-dt/tau_m))}, then {@code g <- g e^(-dt/tau_s)} (g decays while the neuron is refractory, as in Brian2).
  */
 public final class Lif implements NeuronModel {
     private double tauM = 20e-3;
@@ -24,6 +29,18 @@ public final class Lif implements NeuronModel {
     private double resistance = 100e6;
     private double v0Low = Double.NaN;
     private double v0High = Double.NaN;
+    private final java.util.List<String> synapseNames = new java.util.ArrayList<>();
+    private final java.util.List<Double> synapseTaus = new java.util.ArrayList<>();
+
+    /** Adds an exponential current synapse channel with time constant tau, e.g. {@code synapse("e", ms(5))}. */
+    public Lif synapse(String name, Time tau) {
+        if (synapseNames.contains(name) || name.equals("v")) {
+            throw new IllegalArgumentException("LIF already has a variable named '" + name + "'");
+        }
+        synapseNames.add(name);
+        synapseTaus.add(requirePositive(tau.si(), "synapse " + name + " tau", tau));
+        return this;
+    }
 
     public Lif tauM(Time value) {
         tauM = requirePositive(value.si(), "tauM", value);
@@ -147,8 +164,25 @@ public final class Lif implements NeuronModel {
         private final double vReset;
         private final double vThreshold;
         private final double resistance;
+        private final String[] channelNames;
+        private final double[][] g;
+        private final double[] channelDecay;
+        private final double[] channelToV;
 
         State(Lif p, int size, double dt, SplittableRandom rng) {
+            int channels = p.synapseNames.size();
+            channelNames = p.synapseNames.toArray(new String[0]);
+            g = new double[channels][size];
+            channelDecay = new double[channels];
+            channelToV = new double[channels];
+            double em = Math.exp(-dt / p.tauM);
+            for (int k = 0; k < channels; k++) {
+                double tau = p.synapseTaus.get(k);
+                channelDecay[k] = Math.exp(-dt / tau);
+                channelToV[k] = Math.abs(tau - p.tauM) < 1e-15
+                        ? (dt / p.tauM) * em // the limit tau_s -> tau_m
+                        : tau / (tau - p.tauM) * (channelDecay[k] - em);
+            }
             v = new double[size];
             lastSpike = new long[size];
             Arrays.fill(lastSpike, Long.MIN_VALUE / 2);
@@ -177,9 +211,37 @@ public final class Lif implements NeuronModel {
             for (int i = 0; i < v.length; i++) {
                 if (step - lastSpike[i] >= refractorySteps) {
                     double vInf = vRest + resistance * current[i];
-                    v[i] = vInf + (v[i] - vInf) * decay;
+                    double vNew = vInf + (v[i] - vInf) * decay;
+                    for (int k = 0; k < g.length; k++) {
+                        vNew += g[k][i] * channelToV[k];
+                    }
+                    v[i] = vNew;
                 }
             }
+            for (int k = 0; k < g.length; k++) {
+                double[] gk = g[k];
+                double d = channelDecay[k];
+                for (int i = 0; i < gk.length; i++) {
+                    gk[i] *= d;
+                }
+            }
+        }
+
+        @Override
+        public int channel(String name) {
+            for (int k = 0; k < channelNames.length; k++) {
+                if (channelNames[k].equals(name)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("this LIF has no synapse '" + name + "'; it has "
+                    + java.util.Arrays.toString(channelNames) + " (add one with lif().synapse(\"" + name
+                    + "\", ms(5)))");
+        }
+
+        @Override
+        public void addToChannel(int channel, int neuron, double amount) {
+            g[channel][neuron] += amount;
         }
 
         @Override
@@ -209,7 +271,10 @@ public final class Lif implements NeuronModel {
 
         @Override
         public String[] variables() {
-            return new String[] {"v"};
+            String[] names = new String[1 + channelNames.length];
+            names[0] = "v";
+            System.arraycopy(channelNames, 0, names, 1, channelNames.length);
+            return names;
         }
 
         @Override
@@ -217,7 +282,13 @@ public final class Lif implements NeuronModel {
             if (name.equals("v")) {
                 return v;
             }
-            throw new IllegalArgumentException("LIF has no variable '" + name + "'; it has: v");
+            for (int k = 0; k < channelNames.length; k++) {
+                if (channelNames[k].equals(name)) {
+                    return g[k];
+                }
+            }
+            throw new IllegalArgumentException("LIF has no variable '" + name + "'; it has: "
+                    + String.join(", ", variables()));
         }
     }
 }

@@ -25,6 +25,22 @@ public interface NeuronDynamics {
     /** Applies an instantaneous change of membrane potential (a delta synapse), in volts. */
     void addVoltage(int neuron, double dv);
 
+    /**
+     * The index of a named synaptic input channel (e.g. an exponential current synapse "e"), for
+     * {@link #addToChannel}.
+     *
+     * @throws IllegalArgumentException naming the channels there are
+     */
+    default int channel(String name) {
+        throw new IllegalArgumentException("this neuron model has no synaptic channel '" + name
+                + "'; it takes only voltage jumps (delta synapses)");
+    }
+
+    /** Adds to a synaptic channel's variable (its jump on a presynaptic spike), in that channel's unit. */
+    default void addToChannel(int channel, int neuron, double amount) {
+        throw new IllegalArgumentException("this neuron model has no synaptic channels");
+    }
+
     /** Resets the neurons that spiked in this step. */
     void reset(long step, int[] spikes, int count);
 
