@@ -2,7 +2,6 @@ package org.neuromorph.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.s;
 
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
-import org.neuromorph.neuron.Lif;
 
 /**
  * The CUBA benchmark network (Vogels & Abbott 2005; Brette et al. 2007): 4000 LIF neurons, 3200 excitatory and
@@ -22,15 +20,7 @@ import org.neuromorph.neuron.Lif;
 class CubaAgainstBrian2Test {
 
     static Network cuba(long seed) {
-        int n = 4000;
-        int ne = 3200;
-        Network net = new Network().dt(ms(0.1)).seed(seed);
-        Lif model = new Lif().tauM(ms(20)).vRest(mV(-49)).vReset(mV(-60)).vThreshold(mV(-50)).refractory(ms(5))
-                .v0Uniform(mV(-60), mV(-50)).synapse("e", ms(5)).synapse("i", ms(10));
-        NeuronGroup p = net.group("P", n, model);
-        net.connect(p, p, Connectivity.fixedProbability(0.02).fromPre(0, ne)).onto("e").weight(mV(60 * 0.27 / 10));
-        net.connect(p, p, Connectivity.fixedProbability(0.02).fromPre(ne, n)).onto("i").weight(mV(-20 * 4.5 / 10));
-        return net;
+        return ReferenceNetworks.cuba(4000, seed);
     }
 
     @Test

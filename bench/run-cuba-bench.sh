@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# CUBA (Vogels & Abbott 2005) on Neuromorph and on Brian2 2.5.1 in one run, same model, same biological time.
+# Usage: bench/run-cuba-bench.sh [N ...]   (default 4000 16000). Writes bench/results/cuba.jsonl and prints a table.
+# Brian2 runs its cython and cpp_standalone targets (each compiles first: that time is in its end-to-end figure).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source install/prerequisites.sh
+need_build_tools
+need_packages python3-brian python3-numpy python3-scipy cython3 g++
+mvn -B -q -DskipTests install -pl bench -am
+CP="bench/target/classes:neuro-lib/target/classes:dsl/target/classes"
+OUT=bench/results/cuba.jsonl
+mkdir -p bench/results
+: > "$OUT"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000)
+for n in "${sizes[@]}"; do
+    start=$(date +%s.%N)
+    java -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 3 | tee -a "$OUT"
+    for target in cython cpp_standalone; do
+        build_dir=$(mktemp -d)
+        /usr/bin/python3 bench/anchors/brian2/cuba.py --N "$n" --duration 1000 --target "$target" \
+            --build-dir "$build_dir" --cython-cache-dir "$build_dir/cython" 2>/dev/null | tee -a "$OUT"
+        rm -rf "$build_dir"
+    done
+done
+/usr/bin/python3 - "$OUT" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+def key(r):
+    return r.get('params', {}).get('N', r.get('N'))
+print('| N | simulator | rate (Hz) | loop (s) | end to end (s) |')
+print('|---|---|---|---|---|')
+for r in rows:
+    if r.get('simulator') == 'neuromorph':
+        print(f"| {r['N']} | Neuromorph | {r['mean_rate_hz']:.2f} | {r['t_sim_loop_s']:.3f} | {r['t_total_s']:.2f} |")
+    else:
+        t = r['timings']
+        print(f"| {key(r)} | Brian2 {r['target']} | {r['results']['mean_rate_hz']:.2f} | {t['t_sim_loop_s']:.3f} | {t['t_total_s']:.2f} |")
+PY
