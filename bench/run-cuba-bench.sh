@@ -17,7 +17,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000)
 for n in "${sizes[@]}"; do
     start=$(date +%s.%N)
-    java -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 3 | tee -a "$OUT"
+    java -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 5 | tee -a "$OUT"
     for target in cython cpp_standalone; do
         build_dir=$(mktemp -d)
         /usr/bin/python3 bench/anchors/brian2/cuba.py --N "$n" --duration 1000 --target "$target" \
@@ -30,12 +30,16 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 def key(r):
     return r.get('params', {}).get('N', r.get('N'))
-print('| N | simulator | rate (Hz) | loop (s) | end to end (s) |')
-print('|---|---|---|---|---|')
+print('| N | simulator | rate (Hz) | silent | loop (s) | end to end (s) |')
+print('|---|---|---|---|---|---|')
 for r in rows:
     if r.get('simulator') == 'neuromorph':
-        print(f"| {r['N']} | Neuromorph | {r['mean_rate_hz']:.2f} | {r['t_sim_loop_s']:.3f} | {r['t_total_s']:.2f} |")
+        lo, hi = r['mean_rate_hz_range']
+        slo, shi = r['frac_silent_range']
+        print(f"| {r['N']} | Neuromorph ({r['repeats']} seeds) | {lo:.2f}–{hi:.2f} | {slo:.1%}–{shi:.1%} "
+              f"| {r['t_sim_loop_s']:.3f} | {r['t_total_s']:.2f} |")
     else:
-        t = r['timings']
-        print(f"| {key(r)} | Brian2 {r['target']} | {r['results']['mean_rate_hz']:.2f} | {t['t_sim_loop_s']:.3f} | {t['t_total_s']:.2f} |")
+        t, res = r['timings'], r['results']
+        print(f"| {key(r)} | Brian2 {r['target']} | {res['mean_rate_hz']:.2f} | {res['frac_silent']:.1%} "
+              f"| {t['t_sim_loop_s']:.3f} | {t['t_total_s']:.2f} |")
 PY

@@ -12,8 +12,9 @@ import org.neuromorph.network.SpikeMonitor;
 /**
  * The CUBA benchmark on Neuromorph, printed as one JSON line with the same fields as the Brian2 anchor
  * (cuba.py): args N [duration_ms] [seed] [repeats]. Timings: build (network construction, including the
- * synapses, done at the first step), simulation loop (median of the repeats, each on a fresh network), and the
- * process's end-to-end time from JVM start.
+ * synapses, done at the first step), simulation loop (median of the repeats, each on a fresh network with the
+ * next seed), and the process's end-to-end time from JVM start. The rate and silent fraction are those of the
+ * first seed; their range over all repeats shows the spread across seeds.
  */
 public final class CubaBench {
     private CubaBench() {
@@ -25,31 +26,40 @@ public final class CubaBench {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 12345;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         double[] loops = new double[repeats];
+        double[] rates = new double[repeats];
+        double[] silentFractions = new double[repeats];
         double build = 0;
-        SpikeMonitor spikes = null;
-        Network net = null;
+        SpikeMonitor firstSpikes = null;
+        int synapses = 0;
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
-            net = ReferenceNetworks.cuba(n, seed + r);
-            spikes = net.monitorSpikes(net.populations().get("P"));
+            Network net = ReferenceNetworks.cuba(n, seed + r);
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get("P"));
             net.run(s(0)); // builds the synapses
             long t1 = System.nanoTime();
             net.run(s(durationMs / 1000));
             long t2 = System.nanoTime();
             build = (t1 - t0) / 1e9;
             loops[r] = (t2 - t1) / 1e9;
+            rates[r] = spikes.meanRate();
+            silentFractions[r] = Arrays.stream(spikes.countsPerUnit()).filter(c -> c == 0).count() / (double) n;
+            if (r == 0) {
+                firstSpikes = spikes;
+                synapses = net.projections().stream().mapToInt(Projection::synapseCount).sum();
+            }
         }
         Arrays.sort(loops);
         double loop = loops[repeats / 2];
-        int synapses = net.projections().stream().mapToInt(Projection::synapseCount).sum();
-        long silent = Arrays.stream(spikes.countsPerUnit()).filter(c -> c == 0).count();
         double total = (System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
                 .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis())) / 1e3;
         System.out.println(String.format(Locale.ROOT,
                 "{\"benchmark\": \"cuba\", \"simulator\": \"neuromorph\", \"N\": %d, \"duration_ms\": %.1f, "
                         + "\"n_synapses\": %d, \"total_spikes\": %d, \"mean_rate_hz\": %.4f, \"frac_silent\": %.4f, "
+                        + "\"mean_rate_hz_range\": [%.4f, %.4f], \"frac_silent_range\": [%.4f, %.4f], "
                         + "\"t_build_s\": %.4f, \"t_sim_loop_s\": %.4f, \"t_total_s\": %.3f, \"repeats\": %d}",
-                n, durationMs, synapses, spikes.count(), spikes.meanRate(), silent / (double) n, build, loop, total,
-                repeats));
+                n, durationMs, synapses, firstSpikes.count(), rates[0], silentFractions[0],
+                Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0),
+                Arrays.stream(silentFractions).min().orElse(0), Arrays.stream(silentFractions).max().orElse(0),
+                build, loop, total, repeats));
     }
 }

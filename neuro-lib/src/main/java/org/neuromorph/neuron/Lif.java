@@ -139,8 +139,8 @@ public final class Lif implements NeuronModel {
     public String toString() {
         return String.format(java.util.Locale.ROOT,
                 "LIF(tauM=%s, vRest=%s, vReset=%s, vThreshold=%s, refractory=%s, R=%s)",
-                new org.neuromorph.units.Time(tauM), new Voltage(vRest), new Voltage(vReset),
-                new Voltage(vThreshold), new org.neuromorph.units.Time(refractory), new Resistance(resistance));
+                new Time(tauM), new Voltage(vRest), new Voltage(vReset),
+                new Voltage(vThreshold), new Time(refractory), new Resistance(resistance));
     }
 
     @Override

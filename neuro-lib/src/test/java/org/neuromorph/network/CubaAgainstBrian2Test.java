@@ -15,13 +15,11 @@ import org.junit.jupiter.api.Test;
  * 800 inhibitory, p = 0.02, exponential current synapses, 1 s. Brian2 (reference/brian2/cuba_4000_*.json, three
  * code-generation targets with two different random streams) gives a mean rate of 5.68 Hz and 13–15 % silent
  * neurons. The network is chaotic, so only statistics can agree across random streams: the rate within 10 % and
- * the silent fraction within ±0.07 (the spread seen here across seeds is about half of each).
+ * the silent fraction within ±0.07. bench/run-cuba-bench.sh reports our spread across seeds (README): the rate
+ * stays well inside its band, the silent fraction of an unlucky seed comes near the edge of its band, so this
+ * test keeps one fixed seed.
  */
 class CubaAgainstBrian2Test {
-
-    static Network cuba(long seed) {
-        return ReferenceNetworks.cuba(4000, seed);
-    }
 
     @Test
     void rateAndSilentFractionMatchBrian2() throws Exception {
@@ -29,7 +27,7 @@ class CubaAgainstBrian2Test {
         try (InputStream in = getClass().getResourceAsStream("/reference/brian2/cuba_4000_cython.json")) {
             ref = new ObjectMapper().readTree(in).path("results");
         }
-        Network net = cuba(2024);
+        Network net = ReferenceNetworks.cuba(4000, 2024);
         SpikeMonitor spikes = net.monitorSpikes(net.populations().get("P"));
         net.run(s(1));
 
@@ -53,7 +51,7 @@ class CubaAgainstBrian2Test {
     }
 
     private static int[] runSteps(long seed) {
-        Network net = cuba(seed);
+        Network net = ReferenceNetworks.cuba(4000, seed);
         SpikeMonitor m = net.monitorSpikes(net.populations().get("P"));
         net.run(ms(200));
         return m.indices();

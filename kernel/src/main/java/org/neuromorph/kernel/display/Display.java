@@ -9,7 +9,7 @@ import java.util.UUID;
  * figure or a status line that changes while a simulation runs.
  */
 public final class Display {
-    /** Where bundles go: the running kernel publishes them with the current cell as parent. */
+    /** Where bundles go: the running kernel flushes the cell's printed output, then publishes them. */
     public interface Sink {
         void show(MimeBundle bundle, String displayId, boolean update);
     }
@@ -35,9 +35,7 @@ public final class Display {
         if (s == null) {
             throw new IllegalStateException("display() needs a running kernel; outside one, print the value instead");
         }
-        System.out.flush();
-        System.err.flush();
-        s.show(MimeBundle.of(value, value == null ? "null" : value.toString()), id, update);
+        s.show(MimeBundle.of(value, String.valueOf(value)), id, update);
     }
 
     /** One displayed output. */

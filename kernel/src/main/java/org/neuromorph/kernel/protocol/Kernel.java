@@ -50,7 +50,6 @@ public final class Kernel {
     private Publisher publisher;
     private CompletableFuture<Evaluator> evaluator;
     private volatile boolean running = true;
-    private volatile boolean restartRequested;
     private int executionCount;
     private final History history;
     private StdinBridge stdinBridge;
@@ -102,8 +101,8 @@ public final class Kernel {
         controlHandlers.put("interrupt_request", this::interrupt);
     }
 
-    /** Runs until a shutdown request; returns true when the front end asked for a restart. */
-    public boolean run() {
+    /** Runs until a shutdown request (a restart is the front end starting a new kernel process). */
+    public void run() {
         Log.init();
         sockets = new Sockets(info);
         publisher = new Publisher(sockets.iopub, codec, session);
@@ -118,9 +117,7 @@ public final class Kernel {
         comms = new Comms(publisher, session.json());
         org.neuromorph.kernel.display.Display.sink((bundle, displayId, update) -> {
             capture.flush(); // what the cell printed before display() appears before it
-            ObjectNode content = session.object();
-            content.set("data", session.json().valueToTree(bundle.data()));
-            content.set("metadata", session.json().valueToTree(bundle.metadata()));
+            ObjectNode content = bundleContent(bundle);
             content.putObject("transient").put("display_id", displayId);
             publisher.publish(currentParent, update ? "update_display_data" : "display_data", content);
         });
@@ -147,7 +144,6 @@ public final class Kernel {
         flusher.shutdownNow();
         evaluator.thenAccept(Evaluator::close);
         sockets.close();
-        return restartRequested;
     }
 
     private void heartbeatLoop() {
@@ -240,6 +236,14 @@ public final class Kernel {
         return queued;
     }
 
+    /** The data and metadata of a display_data or execute_result message. */
+    private ObjectNode bundleContent(MimeBundle bundle) {
+        ObjectNode content = session.object();
+        content.set("data", session.json().valueToTree(bundle.data()));
+        content.set("metadata", session.json().valueToTree(bundle.metadata()));
+        return content;
+    }
+
     /** After a failed cell, execute requests that were already queued are answered "aborted", as ipykernel does. */
     private void abortOrDispatch(List<byte[]> frames) {
         Message queued;
@@ -325,11 +329,8 @@ public final class Kernel {
             abortPending = stopOnError;
         } else {
             if (outcome instanceof Evaluator.Value value && !silent) {
-                MimeBundle bundle = MimeBundle.of(value.value(), value.text());
-                ObjectNode result = session.object();
+                ObjectNode result = bundleContent(MimeBundle.of(value.value(), value.text()));
                 result.put("execution_count", count);
-                result.set("data", session.json().valueToTree(bundle.data()));
-                result.set("metadata", session.json().valueToTree(bundle.metadata()));
                 publisher.publish(request, "execute_result", result);
             }
             reply.put("status", "ok");
@@ -429,10 +430,9 @@ public final class Kernel {
     }
 
     private Message shutdown(Message request) {
-        restartRequested = request.content().path("restart").asBoolean(false);
         ObjectNode content = session.object();
         content.put("status", "ok");
-        content.put("restart", restartRequested);
+        content.put("restart", request.content().path("restart").asBoolean(false));
         publisher.publish(request, "shutdown_reply", content.deepCopy());
         running = false;
         if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {

@@ -65,10 +65,6 @@ public final class Sockets implements AutoCloseable {
         }
     }
 
-    public ZContext context() {
-        return context;
-    }
-
     @Override
     public void close() {
         context.close();
