@@ -42,26 +42,31 @@ public final class Lif implements NeuronModel {
         return this;
     }
 
+    /** Membrane time constant tau_m, e.g. {@code ms(20)} (default 20 ms); must be positive. */
     public Lif tauM(Time value) {
         tauM = requirePositive(value.si(), "tauM", value);
         return this;
     }
 
+    /** Resting (leak reversal) potential V_rest, e.g. {@code mV(-70)} (default -70 mV). */
     public Lif vRest(Voltage value) {
         vRest = value.si();
         return this;
     }
 
+    /** Potential V_reset the membrane is set to after a spike, e.g. {@code mV(-70)} (default -70 mV). */
     public Lif vReset(Voltage value) {
         vReset = value.si();
         return this;
     }
 
+    /** Firing threshold V_th, crossed strictly, e.g. {@code mV(-50)} (default -50 mV). */
     public Lif vThreshold(Voltage value) {
         vThreshold = value.si();
         return this;
     }
 
+    /** Absolute refractory period t_ref after a spike, e.g. {@code ms(2)} (default 2 ms); 0 for none. */
     public Lif refractory(Time value) {
         if (value.si() < 0) {
             throw new IllegalArgumentException("refractory must be ≥ 0, got " + value);
@@ -98,26 +103,32 @@ public final class Lif implements NeuronModel {
         return "LIF";
     }
 
+    /** tau_m in seconds. */
     public double tauM() {
         return tauM;
     }
 
+    /** V_rest in volts. */
     public double vRest() {
         return vRest;
     }
 
+    /** V_reset in volts. */
     public double vReset() {
         return vReset;
     }
 
+    /** V_th in volts. */
     public double vThreshold() {
         return vThreshold;
     }
 
+    /** t_ref in seconds. */
     public double refractory() {
         return refractory;
     }
 
+    /** R in ohms. */
     public double resistance() {
         return resistance;
     }

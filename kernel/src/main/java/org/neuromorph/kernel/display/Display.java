@@ -4,14 +4,17 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * {@code display(x)} from a cell: shows x now (as display_data) instead of only as the cell's final value, and
- * returns a handle whose {@link Handle#update} replaces that output in place (update_display_data), e.g. for a
- * figure or a status line that changes while a simulation runs.
+ * Output from a cell beyond its final value: {@code display(x)} shows x now (display_data), {@code display(x, id)}
+ * shows it under a display id of the cell's choosing, {@code updateDisplay(id, y)} replaces every output shown
+ * under that id (update_display_data), e.g. a figure or a status line that changes while a simulation runs, and
+ * {@code clearOutput(wait)} clears the cell's output area.
  */
 public final class Display {
-    /** Where bundles go: the running kernel flushes the cell's printed output, then publishes them. */
+    /** Where output goes: the running kernel flushes the cell's printed output first, so order is kept. */
     public interface Sink {
         void show(MimeBundle bundle, String displayId, boolean update);
+
+        void clear(boolean wait);
     }
 
     private static volatile Sink sink;
@@ -25,23 +28,50 @@ public final class Display {
 
     /** Shows a value now; the returned handle can replace it later. */
     public static Handle display(Object value) {
-        Handle handle = new Handle(UUID.randomUUID().toString());
+        return display(value, UUID.randomUUID().toString());
+    }
+
+    /** Shows a value now under a display id; showing or updating that id again later replaces it everywhere. */
+    public static Handle display(Object value, String displayId) {
+        Handle handle = new Handle(displayId);
         publish(value, handle.id(), false);
         return handle;
     }
 
+    /** Replaces the output shown under a display id (nothing happens in front ends that never showed it). */
+    public static void updateDisplay(String displayId, Object value) {
+        new Handle(displayId).update(value);
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /** Clears the cell's output; with {@code wait} the front end clears only when new output arrives (no flicker). */
+    public static void clearOutput(boolean wait) {
+        running().clear(wait);
+    }
+
     private static void publish(Object value, String id, boolean update) {
+        running().show(MimeBundle.of(value, String.valueOf(value)), id, update);
+    }
+
+    private static Sink running() {
         Sink s = sink;
         if (s == null) {
-            throw new IllegalStateException("display() needs a running kernel; outside one, print the value instead");
+            throw new IllegalStateException("display needs a running kernel; outside one, print the value instead");
         }
-        s.show(MimeBundle.of(value, String.valueOf(value)), id, update);
+        return s;
     }
 
     /** One displayed output. */
     public record Handle(String id) {
         public Handle {
-            Objects.requireNonNull(id);
+            Objects.requireNonNull(id, "display id");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("a display id must not be blank");
+            }
         }
 
         /** Replaces the displayed output with a new value. */

@@ -10,11 +10,29 @@ import java.util.function.BiConsumer;
  * Replaces System.out and System.err so that what cells print goes to the front end as stream messages.
  * Bytes are buffered and sent when a flusher asks (every few tens of milliseconds while a cell runs, and at
  * its end), never splitting a UTF-8 character. The kernel's own log keeps the original stderr.
+ *
+ * <p>Bounded both ways: a buffer that reaches {@link #CHUNK_BYTES} is sent at once by the writing thread, so
+ * memory stays flat however fast a cell prints; and a cell sends at most {@code limitBytes} in all (property
+ * {@code neuromorph.output.limit.mb}, default 10), the rest is counted and summarised in one line at the end,
+ * so a cell printing a million lines neither floods the front end nor bloats the notebook.
  */
 public final class StreamCapture {
+    static final int CHUNK_BYTES = 1 << 20;
+
     private final Buffer out = new Buffer("stdout");
     private final Buffer err = new Buffer("stderr");
+    private final long limitBytes;
+    private long sentBytes;
+    private long droppedBytes;
     private volatile BiConsumer<String, String> sink = (name, text) -> { };
+
+    public StreamCapture() {
+        this(Long.getLong("neuromorph.output.limit.mb", 10) << 20);
+    }
+
+    StreamCapture(long limitBytes) {
+        this.limitBytes = limitBytes;
+    }
 
     /** Installs the capturing streams as System.out and System.err. */
     public void install() {
@@ -25,6 +43,39 @@ public final class StreamCapture {
     /** Where flushed text goes: (stream name, text). */
     public void sink(BiConsumer<String, String> target) {
         this.sink = target;
+    }
+
+    /** Starts a cell's output budget afresh. */
+    public synchronized void beginCell() {
+        sentBytes = 0;
+        droppedBytes = 0;
+    }
+
+    /** Sends what is left and, if the cell printed more than its budget, one line saying how much was left out. */
+    public void endCell() {
+        flush();
+        long dropped;
+        synchronized (this) {
+            dropped = droppedBytes;
+            droppedBytes = 0;
+        }
+        if (dropped > 0) {
+            sink.accept("stderr", String.format("%n[output truncated: %,d more bytes not shown; the cell printed "
+                    + "more than %d MiB. Write large results to a file, or raise -Dneuromorph.output.limit.mb]%n",
+                    dropped, limitBytes >> 20));
+        }
+    }
+
+    /** Passes text on unless the cell's budget is spent. */
+    private void send(String name, String text, long size) {
+        synchronized (this) {
+            if (sentBytes + size > limitBytes) {
+                droppedBytes += size;
+                return;
+            }
+            sentBytes += size;
+        }
+        sink.accept(name, text);
     }
 
     /** Sends whatever is buffered. */
@@ -44,29 +95,44 @@ public final class StreamCapture {
         }
 
         @Override
-        public synchronized void write(int b) {
-            bytes.write(b);
+        public void write(int b) {
+            boolean full;
+            synchronized (this) {
+                bytes.write(b);
+                full = bytes.size() >= CHUNK_BYTES;
+            }
+            if (full) {
+                drain();
+            }
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
+        public void write(byte[] b, int off, int len) {
+            boolean full;
+            synchronized (this) {
+                bytes.write(b, off, len);
+                full = bytes.size() >= CHUNK_BYTES;
+            }
+            if (full) {
+                drain();
+            }
         }
 
         void drain() {
             String text;
+            int end;
             synchronized (this) {
                 if (bytes.size() == 0) {
                     return;
                 }
                 byte[] all = bytes.toByteArray();
-                int end = completeUtf8Prefix(all);
+                end = completeUtf8Prefix(all);
                 text = new String(all, 0, end, StandardCharsets.UTF_8);
                 bytes.reset();
                 bytes.write(all, end, all.length - end);
             }
             if (!text.isEmpty()) {
-                sink.accept(name, text);
+                send(name, text, end);
             }
         }
     }

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -11,6 +13,7 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
@@ -35,11 +38,15 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.network.*;",
             "import org.neuromorph.input.*;",
             "import static org.neuromorph.dsl.Neuro.*;",
-            "import static org.neuromorph.kernel.display.Display.display;");
+            "import static org.neuromorph.kernel.display.Display.display;",
+            "import static org.neuromorph.kernel.display.Display.updateDisplay;",
+            "import static org.neuromorph.kernel.display.Display.clearOutput;",
+            "import org.neuromorph.kernel.display.Renderers;");
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final KernelExecutionControl control;
+    private final SourceDocs sourceDocs = new SourceDocs();
 
     /**
      * Prepares the process for in-process cells (the System.exit guard). Call it before output capture starts,
@@ -288,16 +295,54 @@ public final class JShellEvaluator implements Evaluator {
         List<String> matches = new ArrayList<>();
         List<String> types = new ArrayList<>();
         boolean anyMatchingType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
+        Set<String> variables = shell.variables().map(VarSnippet::name).collect(Collectors.toSet());
+        Set<String> classes = shell.types().map(TypeDeclSnippet::name).collect(Collectors.toSet());
         for (SourceCodeAnalysis.Suggestion s : suggestions) {
             if (anyMatchingType && !s.matchesType()) {
                 continue;
             }
             if (!matches.contains(s.continuation())) {
                 matches.add(s.continuation());
-                types.add(s.continuation().endsWith("(") || s.continuation().endsWith("()") ? "function" : "");
+                types.add(kindOf(s.continuation(), variables, classes));
             }
         }
         return new Completions(matches, anchor[0], at, types);
+    }
+
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "continue", "default", "do", "double", "else", "enum", "extends", "final",
+            "finally", "float", "for", "if", "implements", "import", "instanceof", "int", "interface", "long", "new",
+            "package", "private", "protected", "public", "return", "short", "static", "super", "switch",
+            "synchronized", "this", "throw", "throws", "try", "var", "void", "volatile", "while", "record", "yield",
+            "true", "false", "null");
+
+    /**
+     * The Jupyter kind of a completion (_jupyter_types_experimental): JShell's suggestions carry no kind, so it
+     * comes from the shell's own state (variables and classes of earlier cells), the form of the continuation
+     * (a method ends in "("), the keywords, and Java's naming convention for what is left (types are
+     * capitalised, packages are not).
+     */
+    private static String kindOf(String continuation, Set<String> variables, Set<String> classes) {
+        if (continuation.endsWith("(") || continuation.endsWith("()")) {
+            return "function";
+        }
+        if (variables.contains(continuation)) {
+            return "instance";
+        }
+        if (classes.contains(continuation)) {
+            return "class";
+        }
+        if (KEYWORDS.contains(continuation)) {
+            return "keyword";
+        }
+        if (continuation.isEmpty()) {
+            return "";
+        }
+        if (Character.isUpperCase(continuation.charAt(0))) {
+            return continuation.chars().allMatch(c -> Character.isUpperCase(c) || c == '_' || Character.isDigit(c))
+                    && continuation.length() > 1 ? "instance" : "class";
+        }
+        return continuation.endsWith(".") ? "module" : "instance";
     }
 
     @Override
@@ -315,8 +360,10 @@ public final class JShellEvaluator implements Evaluator {
                 text.append("\n");
             }
             text.append(doc.signature());
-            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append("\n").append(doc.javadoc().strip()).append("\n");
+            String javadoc = doc.javadoc() != null && !doc.javadoc().isBlank() ? doc.javadoc()
+                    : sourceDocs.javadoc(doc.signature());
+            if (javadoc != null && !javadoc.isBlank()) {
+                text.append("\n").append(javadoc.strip()).append("\n");
             }
         }
         return text.toString();

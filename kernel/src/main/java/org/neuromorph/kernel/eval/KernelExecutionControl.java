@@ -94,24 +94,42 @@ final class KernelExecutionControl extends DirectExecutionControl {
         return valueString(result.get());
     }
 
+    /**
+     * Stops the running cell and every thread cells have started (they live in the cells' thread group): an
+     * interrupt first, then, for code that ignores interrupts (a busy loop), Thread.stop, the only way left to end
+     * a thread in-process. Threads of earlier cells go too: an interrupt is the user's "stop everything".
+     */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
-        Thread thread = running;
-        if (thread == null) {
-            return;
+        Thread cell = running;
+        if (cell != null) {
+            stopRequested = true;
         }
-        stopRequested = true;
-        thread.interrupt();
-        try {
-            thread.join(GRACE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+        Thread[] threads = cellThreads();
+        for (Thread t : threads) {
+            t.interrupt();
         }
-        if (thread.isAlive()) {
-            // the cell ignores interrupts (a busy loop): the only way left to stop it in-process
-            thread.stop();
+        long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                t.stop();
+            }
+        }
+    }
+
+    /** The live threads of the cells' thread group (the running cell's and any a cell started). */
+    static Thread[] cellThreads() {
+        Thread[] threads = new Thread[ExitGuard.CELLS.activeCount() + 16];
+        int n = ExitGuard.CELLS.enumerate(threads, true);
+        return java.util.Arrays.copyOf(threads, n);
     }
 }

@@ -16,13 +16,18 @@ import java.util.regex.Pattern;
 import org.neuromorph.kernel.Log;
 
 /**
- * The input history behind history_request: every executed cell as (session, line, input), kept across kernel
+ * The history behind history_request: every executed cell as (session, line, input, output), kept across kernel
  * restarts in one JSON-lines file in the user's data directory. Each kernel start is a new session number.
- * If the file cannot be written, history still works for this session and the problem is logged once.
+ * The input is written when the cell starts (so a cell that kills the kernel is still in the history) and its
+ * result's plain text, if any, as a second record when it ends. If the file cannot be written, history still
+ * works for this session and the problem is logged once.
  */
 public final class History {
     /** One history entry. */
-    public record Entry(int session, int line, String input) {
+    public record Entry(int session, int line, String input, String output) {
+        Entry withOutput(String text) {
+            return new Entry(session, line, input, text);
+        }
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -42,9 +47,14 @@ public final class History {
                     }
                     try {
                         JsonNode n = json.readTree(line);
-                        Entry e = new Entry(n.path("session").asInt(), n.path("line").asInt(), n.path("input").asText());
-                        entries.add(e);
-                        lastSession = Math.max(lastSession, e.session());
+                        int s = n.path("session").asInt();
+                        int l = n.path("line").asInt();
+                        if (n.has("output")) {
+                            attachOutput(s, l, n.path("output").asText());
+                        } else {
+                            entries.add(new Entry(s, l, n.path("input").asText(), null));
+                        }
+                        lastSession = Math.max(lastSession, s);
                     } catch (IOException malformed) {
                         // a torn last line (kernel killed mid-write) loses only that entry
                     }
@@ -68,14 +78,32 @@ public final class History {
     }
 
     public synchronized void add(int line, String input) {
-        Entry e = new Entry(session, line, input);
-        entries.add(e);
+        entries.add(new Entry(session, line, input, null));
+        append(json.createObjectNode().put("session", session).put("line", line).put("input", input));
+    }
+
+    /** The plain text of a line's result in this session. */
+    public synchronized void addOutput(int line, String output) {
+        attachOutput(session, line, output);
+        append(json.createObjectNode().put("session", session).put("line", line).put("output", output));
+    }
+
+    private void attachOutput(int sessionNumber, int line, String output) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            if (e.session() == sessionNumber && e.line() == line) {
+                entries.set(i, e.withOutput(output));
+                return;
+            }
+        }
+    }
+
+    private void append(ObjectNode n) {
         if (file == null || writeFailed) {
             return;
         }
         try {
             Files.createDirectories(file.getParent());
-            ObjectNode n = json.createObjectNode().put("session", e.session()).put("line", e.line()).put("input", input);
             Files.writeString(file, json.writeValueAsString(n) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ex) {

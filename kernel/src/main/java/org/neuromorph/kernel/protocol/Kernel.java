@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.neuromorph.kernel.Log;
+import org.neuromorph.kernel.display.Display;
 import org.neuromorph.kernel.display.MimeBundle;
 import org.neuromorph.kernel.display.StreamCapture;
 import org.neuromorph.kernel.eval.Evaluator;
@@ -115,11 +116,22 @@ public final class Kernel {
         capture.install();
         stdinBridge = new StdinBridge(sockets.stdin, codec, session);
         comms = new Comms(publisher, session.json());
-        org.neuromorph.kernel.display.Display.sink((bundle, displayId, update) -> {
-            capture.flush(); // what the cell printed before display() appears before it
-            ObjectNode content = bundleContent(bundle);
-            content.putObject("transient").put("display_id", displayId);
-            publisher.publish(currentParent, update ? "update_display_data" : "display_data", content);
+        Display.sink(new Display.Sink() {
+            @Override
+            public void show(MimeBundle bundle, String displayId, boolean update) {
+                capture.flush(); // what the cell printed before display() appears before it
+                ObjectNode content = bundleContent(bundle);
+                content.putObject("transient").put("display_id", displayId);
+                publisher.publish(currentParent, update ? "update_display_data" : "display_data", content);
+            }
+
+            @Override
+            public void clear(boolean wait) {
+                capture.flush();
+                ObjectNode content = session.object();
+                content.put("wait", wait);
+                publisher.publish(currentParent, "clear_output", content);
+            }
         });
         System.setIn(stdinBridge);
         capture.sink((name, text) -> {
@@ -310,10 +322,11 @@ public final class Kernel {
         currentParent = request;
         stdinBridge.beginCell(request, req.path("allow_stdin").asBoolean(true));
         Evaluator.Outcome outcome;
+        capture.beginCell();
         try {
             outcome = evaluator().evaluate(code);
         } finally {
-            capture.flush();
+            capture.endCell();
         }
         ObjectNode reply = session.object();
         reply.put("execution_count", count);
@@ -329,9 +342,13 @@ public final class Kernel {
             abortPending = stopOnError;
         } else {
             if (outcome instanceof Evaluator.Value value && !silent) {
-                ObjectNode result = bundleContent(MimeBundle.of(value.value(), value.text()));
+                MimeBundle bundle = MimeBundle.of(value.value(), value.text());
+                ObjectNode result = bundleContent(bundle);
                 result.put("execution_count", count);
                 publisher.publish(request, "execute_result", result);
+                if (storeHistory) {
+                    history.addOutput(count, String.valueOf(bundle.data().get("text/plain")));
+                }
             }
             reply.put("status", "ok");
             reply.putObject("user_expressions");
@@ -403,7 +420,7 @@ public final class Kernel {
         for (History.Entry e : entries) {
             ArrayNode row = list.addArray().add(e.session()).add(e.line());
             if (output) {
-                row.addArray().add(e.input()).addNull(); // outputs are not kept
+                row.addArray().add(e.input()).add(e.output());
             } else {
                 row.add(e.input());
             }

@@ -1,0 +1,174 @@
+"""Displays, rich results, bounded output, history outputs, completion kinds, inspection docs, and the faults
+that must leave the kernel serving: all checked on what Debian's jupyter_client receives."""
+import os
+import sys
+import time
+
+import pytest
+
+from conftest import reply_to, run_cell, types
+
+
+def results(msgs):
+    return [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result']
+
+
+def test_display_by_id_update_and_clear_output(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'display("first", "status");\n'
+                               'System.out.println("working");\n'
+                               'clearOutput(true);\n'
+                               'updateDisplay("status", "second");')
+    assert reply['status'] == 'ok', reply
+    shown = [m for m in msgs if m['msg_type'] in ('display_data', 'stream', 'clear_output', 'update_display_data')]
+    assert types(shown) == ['display_data', 'stream', 'clear_output', 'update_display_data']
+    assert shown[0]['content']['transient'] == {'display_id': 'status'}
+    assert shown[2]['content'] == {'wait': True}
+    assert shown[3]['content']['transient'] == {'display_id': 'status'}
+    assert shown[3]['content']['data']['text/plain'] == 'second'
+
+
+def test_blank_display_id_is_refused(kernel):
+    _, kc = kernel
+    reply, _ = run_cell(kc, 'display("x", " ")')
+    assert reply['status'] == 'error'
+    assert 'display id' in reply['evalue']
+
+
+def test_result_with_several_mime_types_from_a_renderer(kernel):
+    _, kc = kernel
+    reply, _ = run_cell(kc, 'record Ratio(int a, int b) { }\n'
+                            'Renderers.register(Ratio.class, r -> Map.of("text/html", "<b>" + r.a() + "/" + r.b() + "</b>",'
+                            ' "text/markdown", r.a() + "/" + r.b()));')
+    assert reply['status'] == 'ok', reply
+    reply, msgs = run_cell(kc, 'new Ratio(3, 4)')
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert data['text/html'] == '<b>3/4</b>'
+    assert data['text/markdown'] == '3/4'
+    assert data['text/plain'] == 'Ratio[a=3, b=4]'
+    # display() goes through the same registry
+    _, msgs = run_cell(kc, 'display(new Ratio(1, 2));')
+    shown = [m['content']['data'] for m in msgs if m['msg_type'] == 'display_data']
+    assert shown[0]['text/html'] == '<b>1/2</b>'
+
+
+def test_failing_renderer_keeps_the_value_as_text(kernel):
+    _, kc = kernel
+    run_cell(kc, 'record Broken(int x) { }\n'
+                 'Renderers.register(Broken.class, b -> { throw new IllegalStateException("no picture"); });')
+    reply, msgs = run_cell(kc, 'new Broken(5)')
+    assert reply['status'] == 'ok'
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert data == {'text/plain': 'Broken[x=5]'}
+    errs = ''.join(m['content']['text'] for m in msgs if m['msg_type'] == 'stream' and m['content']['name'] == 'stderr')
+    assert 'no picture' in errs and 'showing it as text' in errs
+
+
+def test_a_million_lines_are_batched_and_bounded(kernel):
+    """10^6 lines (~13 MB) arrive as a few large stream messages, cut at the 10 MiB budget with a notice."""
+    _, kc = kernel
+    started = time.time()
+    reply, msgs = run_cell(kc, 'for (int i = 0; i < 1_000_000; i++) System.out.println("line " + i);', timeout=120)
+    assert reply['status'] == 'ok'
+    streams = [m['content'] for m in msgs if m['msg_type'] == 'stream']
+    out = ''.join(s['text'] for s in streams if s['name'] == 'stdout')
+    err = ''.join(s['text'] for s in streams if s['name'] == 'stderr')
+    assert len(streams) < 200, len(streams)
+    assert out.startswith('line 0\nline 1\n')
+    assert 9 << 20 < len(out.encode()) <= 10 << 20
+    assert 'output truncated' in err and 'more bytes not shown' in err
+    assert time.time() - started < 60
+    # the budget is per cell: the next cell prints normally
+    _, msgs = run_cell(kc, 'System.out.println("after the flood");')
+    assert [m['content']['text'] for m in msgs if m['msg_type'] == 'stream'] == ['after the flood\n']
+
+
+def test_interrupt_stops_threads_the_cell_started(kernel):
+    km, kc = kernel
+    run_cell(kc, 'var ticks = new java.util.concurrent.atomic.AtomicLong();\n'
+                 'var spinner = new Thread(() -> { while (true) ticks.incrementAndGet(); });\n'
+                 'spinner.setDaemon(true);')
+    msg_id = kc.execute('spinner.start(); while (true) { }')
+    time.sleep(1.0)
+    km.interrupt_kernel()
+    reply = reply_to(kc.get_shell_msg, msg_id, 10)['content']
+    assert reply['ename'] == 'Interrupted'
+    time.sleep(0.3)
+    _, first = run_cell(kc, 'spinner.isAlive() + " " + ticks.get()')
+    alive, count = results(first)[0].strip('"').split()
+    assert alive == 'false'
+    time.sleep(0.3)
+    _, second = run_cell(kc, 'ticks.get()')
+    assert results(second) == [count]
+
+
+def test_interrupt_while_waiting_for_input(kernel):
+    km, kc = kernel
+    msg_id = kc.execute('String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();',
+                        allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=30)
+    assert request['msg_type'] == 'input_request'
+    km.interrupt_kernel()
+    reply = reply_to(kc.get_shell_msg, msg_id, 10)['content']
+    assert reply['status'] == 'error' and reply['ename'] == 'Interrupted', reply
+    reply, msgs = run_cell(kc, '1 + 1')
+    assert results(msgs) == ['2']
+
+
+def test_history_keeps_outputs(kernel):
+    _, kc = kernel
+    run_cell(kc, 'int histOut = 20 + 22;')
+    run_cell(kc, 'histOut')
+    reply = reply_to(kc.get_shell_msg, kc.history(hist_access_type='tail', n=2, output=True))['content']
+    assert [row[2] for row in reply['history']] == [['int histOut = 20 + 22;', None], ['histOut', '42']]
+
+
+def test_completion_kinds(kernel):
+    _, kc = kernel
+    run_cell(kc, 'int completeMe = 1;\nclass CompleteType { }')
+    for code, text, kind in [('complet', 'completeMe', 'instance'), ('CompleteT', 'CompleteType', 'class'),
+                             ('lif().tau', 'tauM(', 'function'), ('Syste', 'System', 'class')]:
+        content = reply_to(kc.get_shell_msg, kc.complete(code, len(code)))['content']
+        kinds = {t['text']: t['type'] for t in content['metadata']['_jupyter_types_experimental']}
+        assert kinds.get(text) == kind, (code, kinds)
+
+
+def test_inspect_shows_the_dsl_javadoc(kernel):
+    _, kc = kernel
+    for code, expected in [('lif(', 'A leaky integrate-and-fire model'),
+                           ('lif().tauM(', 'Membrane time constant tau_m, e.g. ms(20)'),
+                           ('network().group(', 'NeuronGroup Network.group(String name, int size, NeuronModel model)')]:
+        content = reply_to(kc.get_shell_msg, kc.inspect(code, len(code), 0))['content']
+        assert content['found'], code
+        assert expected in content['data']['text/plain'], content['data']['text/plain']
+
+
+def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
+    """In a terminal: Tab completes a variable; a for loop typed over several lines runs once it is complete."""
+    pexpect = pytest.importorskip('pexpect')
+    escapes = r'(?:\x1b\[[\d;?]*[a-zA-Z])*'   # prompt_toolkit colours the prompt numbers
+
+    def prompt(word, n):
+        return word + escapes + str(n)
+
+    child = pexpect.spawn(sys.executable, ['-m', 'jupyter_console', '--kernel', 'neuromorph-java',
+                                           '--ZMQTerminalInteractiveShell.confirm_exit=False'],
+                          env=dict(os.environ, TERM='xterm'), encoding='utf-8', timeout=60, dimensions=(40, 200))
+    try:
+        child.expect(prompt(r'In \[', 1))
+        child.sendline('int neuronCount = 7;')
+        child.expect(prompt(r'In \[', 2))
+        child.send('neuronC\t')
+        child.expect('neuronCount')            # only the completion can have typed the rest of the name
+        child.sendline('')
+        child.expect(prompt(r'Out\[', 2) + escapes + r'\]: ' + escapes + '7')
+        child.sendline('for (int i = 0; i < 2; i++) {')
+        child.expect(r'\.\.\.')               # a continuation prompt: the cell is not complete yet
+        child.sendline('System.out.println("looped " + i);')
+        child.sendline('}')
+        child.sendline('')
+        child.expect('looped 0')
+        child.expect('looped 1')
+        child.expect(prompt(r'In \[', 4))
+    finally:
+        child.close(force=True)
