@@ -5,6 +5,10 @@ For each kernel:
   * cold start: from launching the kernel process to the first kernel_info_reply (median of --starts runs);
   * round trip: --cells trivial executes (`1+1` and `x + 1` on a defined variable, alternating), send to reply,
     median and p99;
+  * first cell: from the first kernel_info_reply to the reply of the first trivial cell (compilers warming up);
+  * completion: --cells complete_requests on a defined name, send to reply, median;
+  * interrupt: a busy-looping cell is interrupted (interrupt_kernel: a message or a signal, as the kernelspec
+    says) and the time to its execute_reply is taken, median of 5;
   * memory: resident set size of the kernel's process tree after those cells (psutil).
 Prints a Markdown table and writes JSON to --out. Not a test: the machine is noisy, so compare ratios.
 """
@@ -35,9 +39,28 @@ def tree_rss(pid):
     return sum(x.memory_info().rss for x in [p] + p.children(recursive=True))
 
 
-def measure(kernel_name, define, trivial, starts, cells):
+def timed(action):
+    t = time.perf_counter()
+    action()
+    return time.perf_counter() - t
+
+
+def interrupt_latency(km, kc, busy):
+    msg_id = kc.execute(busy)
+    time.sleep(0.5)
+    t = time.perf_counter()
+    km.interrupt_kernel()
+    while True:
+        reply = kc.get_shell_msg(timeout=30)
+        if reply['parent_header'].get('msg_id') == msg_id:
+            return time.perf_counter() - t
+
+
+def measure(kernel_name, spec, starts, cells):
+    """spec: define (a cell defining a name), trivial (cells), complete (code whose end is completed), busy."""
     start_times = []
     result = {}
+    quiet = {'timeout': 120, 'output_hook': lambda m: None}
     for i in range(starts):
         km = KernelManager(kernel_name=kernel_name)
         t0 = time.perf_counter()
@@ -47,22 +70,37 @@ def measure(kernel_name, define, trivial, starts, cells):
         kc.wait_for_ready(timeout=120)   # returns on the first kernel_info_reply
         start_times.append(time.perf_counter() - t0)
         if i == starts - 1:
-            kc.execute_interactive(define, timeout=120)
+            result['first_cell_s'] = timed(lambda: kc.execute_interactive(spec['trivial'][0], **quiet))
+            kc.execute_interactive(spec['define'], **quiet)
             rtts = []
             for k in range(cells):
-                code = trivial[k % len(trivial)]
+                code = spec['trivial'][k % len(spec['trivial'])]
                 t = time.perf_counter()
-                reply = kc.execute_interactive(code, timeout=60, output_hook=lambda m: None)
+                reply = kc.execute_interactive(code, **quiet)
                 rtts.append(time.perf_counter() - t)
                 assert reply['content']['status'] == 'ok', reply['content']
             result['rtt_median_ms'] = statistics.median(rtts) * 1e3
             result['rtt_p99_ms'] = percentile(rtts, 99) * 1e3
+            code = spec['complete']
+            completions = [timed(lambda: kc.complete(code, len(code), reply=True, timeout=30)) for _ in range(cells)]
+            result['complete_median_ms'] = statistics.median(completions) * 1e3
+            result['interrupt_median_ms'] = statistics.median(
+                [interrupt_latency(km, kc, spec['busy']) for _ in range(5)]) * 1e3
             result['rss_mib'] = tree_rss(km.provisioner.process.pid) / 2 ** 20
         kc.stop_channels()
         km.shutdown_kernel(now=False)
     result['cold_start_median_s'] = statistics.median(start_times)
     result['cold_start_all_s'] = start_times
     return result
+
+
+KERNELS = {
+    'neuromorph-java': {'define': 'int xValue = 1;', 'trivial': ['1+1', 'xValue + 1'], 'complete': 'xVal',
+                        'busy': 'while (true) { }'},
+    'python3': {'define': 'x_value = 1', 'trivial': ['1+1', 'x_value + 1'], 'complete': 'x_val',
+                'busy': 'while True: pass'},
+}
+LABELS = {'neuromorph-java': 'Neuromorph (Java)', 'python3': 'ipykernel'}
 
 
 def main():
@@ -77,24 +115,26 @@ def main():
     subprocess.run(['java', '-jar', jar, 'install', '--prefix', prefix], check=True, stdout=subprocess.DEVNULL)
     os.environ['JUPYTER_PATH'] = os.path.join(prefix, 'share', 'jupyter')
 
-    results = {
-        'neuromorph-java': measure('neuromorph-java', 'int x = 1;', ['1+1', 'x + 1'], args.starts, args.cells),
-        'ipykernel': measure('python3', 'x = 1', ['1+1', 'x + 1'], args.starts, args.cells),
-    }
+    results = {name: measure(name, spec, args.starts, args.cells) for name, spec in KERNELS.items()}
     results['machine'] = {'cpus': os.cpu_count(), 'python': sys.version.split()[0]}
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, 'w') as f:
         json.dump(results, f, indent=1)
 
-    j, p = results['neuromorph-java'], results['ipykernel']
-    print('| measure | Neuromorph (Java) | ipykernel | ratio |')
-    print('|---|---|---|---|')
+    names = list(KERNELS)
+    print('| measure | ' + ' | '.join(LABELS[n] for n in names) + ' | ratio to ipykernel |')
+    print('|---|' + '---|' * len(names) + '---|')
+    p = results['python3']
     for key, label in [('cold_start_median_s', 'cold start to kernel_info_reply (s, median)'),
+                       ('first_cell_s', 'first trivial cell after start (s)'),
                        ('rtt_median_ms', 'trivial execute round trip (ms, median)'),
                        ('rtt_p99_ms', 'trivial execute round trip (ms, p99)'),
+                       ('complete_median_ms', 'completion round trip (ms, median)'),
+                       ('interrupt_median_ms', 'interrupt to execute_reply (ms, median)'),
                        ('rss_mib', 'resident memory after the cells (MiB)')]:
-        print(f'| {label} | {j[key]:.3g} | {p[key]:.3g} | {j[key] / p[key]:.2f}× |')
-
+        row = ' | '.join(f'{results[n][key]:.3g}' for n in names)
+        ratios = ', '.join(f'{results[n][key] / p[key]:.2f}×' for n in names if n != 'python3')
+        print(f'| {label} | {row} | {ratios} |')
 
 if __name__ == '__main__':
     main()

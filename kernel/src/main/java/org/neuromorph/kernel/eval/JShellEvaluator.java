@@ -80,6 +80,19 @@ public final class JShellEvaluator implements Evaluator {
                 throw new IllegalStateException("start-up import failed: " + line + ": " + f.evalue());
             }
         }
+        warmUp();
+    }
+
+    /**
+     * Runs the compiler and the analysis once on throw-away code while the kernel starts (the evaluator is built
+     * in the background), so the user's first cell does not pay for javac's class loading and JIT warm-up.
+     */
+    private void warmUp() {
+        for (SnippetEvent event : shell.eval("int neuromorphWarmUp = Math.max(1, network().hashCode());")) {
+            shell.drop(event.snippet());
+        }
+        analysis.completionSuggestions("lif().ta", 8, new int[1]);
+        analysis.analyzeCompletion("for (int i = 0; i < 1; i++) {");
     }
 
     @Override

@@ -17,7 +17,7 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class KernelExecutionControl extends DirectExecutionControl {
     private static final long STACK_BYTES = 64L << 20;
-    private static final long GRACE_MILLIS = 300;
+    private static final long GRACE_MILLIS = 100;
 
     private final AtomicReference<Object> lastValue = new AtomicReference<>();
     private volatile Thread running;
