@@ -179,37 +179,11 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     private Failure compileFailure(Snippet snippet, String cell, int startOffset) {
-        List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).toList();
-        if (diags.isEmpty()) {
-            return new Failure("CompilationError", "the snippet was rejected",
-                    List.of("CompilationError: the snippet was rejected", snippet.source()));
-        }
-        List<String> traceback = new ArrayList<>();
-        String first = null;
-        for (Diag diag : diags) {
-            long pos = diag.getStartPosition() < 0 ? 0 : diag.getStartPosition();
-            int absolute = (int) Math.min(cell.length(), startOffset + pos);
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < absolute; i++) {
-                if (cell.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            int lineEnd = cell.indexOf('\n', lineStart);
-            String lineText = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
-            int column = absolute - lineStart + 1;
-            String message = diag.getMessage(Locale.ROOT);
-            if (first == null) {
-                first = "line " + line + ", column " + column + ": " + message.lines().findFirst().orElse("");
-            }
-            traceback.add("Line " + line + ", column " + column + ": " + message);
-            traceback.add("    " + lineText);
-            traceback.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
-        }
-        traceback.add(0, "CompilationError: " + first);
-        return new Failure("CompilationError", first, traceback);
+        List<CompileError> errors = shell.diagnostics(snippet).filter(Diag::isError)
+                .map(d -> CompileError.at(cell, (int) (startOffset + Math.max(0, d.getStartPosition())),
+                        d.getMessage(Locale.ROOT)))
+                .toList();
+        return CompileError.failure(cell, errors);
     }
 
     private static Failure runtimeFailure(JShellException exception) {
