@@ -49,6 +49,11 @@ public final class Network {
         return this;
     }
 
+    /** The seed every random choice of this network derives from. */
+    public long seed() {
+        return seed;
+    }
+
     public double dt() {
         return dt;
     }

@@ -12,14 +12,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code neuromorph install}: writes the kernelspec where {@code jupyter kernelspec install} would. */
+/**
+ * {@code neuromorph install}: writes the kernelspecs where {@code jupyter kernelspec install} would, both
+ * "Neuromorph (Java)" and "Neuromorph (Kotlin)" unless one language is chosen.
+ */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = "Install the \"Neuromorph (Java)\" kernelspec (replaces an earlier install of the same name).")
+        description = "Install the \"Neuromorph (Java)\" and \"Neuromorph (Kotlin)\" kernelspecs "
+                + "(replacing earlier installs of the same names).")
 final class InstallCommand implements Callable<Integer> {
-    @Option(names = "--name", defaultValue = "neuromorph-java", description = "kernelspec name (default ${DEFAULT-VALUE})")
+    @Option(names = "--language", defaultValue = "all", paramLabel = "LANG",
+            description = "java, kotlin or all (default ${DEFAULT-VALUE})")
+    String language;
+
+    @Option(names = "--name", description = "kernelspec name (default neuromorph-LANG; needs one --language)")
     String name;
 
-    @Option(names = "--display-name", defaultValue = "Neuromorph (Java)", description = "name shown in Jupyter")
+    @Option(names = "--display-name", description = "name shown in Jupyter (default \"Neuromorph (Java)\" or "
+            + "\"Neuromorph (Kotlin)\"; needs one --language)")
     String displayName;
 
     @picocli.CommandLine.Mixin
@@ -30,12 +39,30 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = location.kernelsDir().resolve(name);
+        java.util.List<String> languages = CommandLineLocation.languages(language);
+        if (languages == null) {
+            System.err.println("neuromorph install: unknown --language '" + language + "'; use java, kotlin or all");
+            return 2;
+        }
+        if (languages.size() > 1 && (name != null || displayName != null)) {
+            System.err.println("neuromorph install: --name and --display-name name one kernelspec; "
+                    + "add --language java or --language kotlin");
+            return 2;
+        }
         Path jar = CommandLineLocation.runningJar();
         if (jar == null) {
             System.err.println("neuromorph install: run this from the jar (java -jar neuromorph.jar install)");
             return 2;
         }
+        for (String lang : languages) {
+            install(jar, lang, name != null ? name : CommandLineLocation.defaultName(lang),
+                    displayName != null ? displayName : CommandLineLocation.defaultDisplayName(lang));
+        }
+        return 0;
+    }
+
+    private void install(Path jar, String lang, String specName, String shownName) throws IOException {
+        Path dir = location.kernelsDir().resolve(specName);
         if (Files.exists(dir)) {
             CommandLineLocation.deleteTree(dir);
         }
@@ -47,9 +74,10 @@ final class InstallCommand implements Callable<Integer> {
         // lets the kernel refuse System.exit from cells on JVMs after 17 (see ExitGuard)
         argv.add("-Djava.security.manager=allow");
         jvmOptions.forEach(argv::add);
-        argv.add("-jar").add(jar.toString()).add("kernel").add("--connection-file").add("{connection_file}");
-        spec.put("display_name", displayName);
-        spec.put("language", "java");
+        argv.add("-jar").add(jar.toString()).add("kernel").add("--language").add(lang)
+                .add("--connection-file").add("{connection_file}");
+        spec.put("display_name", shownName);
+        spec.put("language", lang);
         spec.put("interrupt_mode", "message");
         spec.putObject("metadata").put("debugger", false);
         Files.writeString(dir.resolve("kernel.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
@@ -61,7 +89,6 @@ final class InstallCommand implements Callable<Integer> {
                 Files.copy(in, dir.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        System.out.println("Installed kernelspec " + name + " (\"" + displayName + "\") in " + dir);
-        return 0;
+        System.out.println("Installed kernelspec " + specName + " (\"" + shownName + "\") in " + dir);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.neuromorph.kernel.Log;
 import org.neuromorph.kernel.eval.JShellEvaluator;
+import org.neuromorph.kernel.eval.KotlinEvaluator;
 import org.neuromorph.kernel.protocol.Kernel;
 import org.neuromorph.kernel.protocol.LanguageInfo;
 import org.neuromorph.kernel.wire.ConnectionInfo;
@@ -19,7 +20,7 @@ final class KernelCommand implements Callable<Integer> {
     Path connectionFile;
 
     @Option(names = "--language", defaultValue = "java", paramLabel = "LANG",
-            description = "language of the cells: java (the Kotlin kernel is not built yet)")
+            description = "language of the cells: java or kotlin (default ${DEFAULT-VALUE})")
     String language;
 
     @Option(names = "--debug", description = "log every message type to stderr")
@@ -29,9 +30,8 @@ final class KernelCommand implements Callable<Integer> {
     public Integer call() {
         Log.init();
         Log.debug(debug);
-        if (!language.equals("java")) {
-            System.err.println("neuromorph kernel: language '" + language
-                    + "' is not available in this build; use --language java");
+        if (!language.equals("java") && !language.equals("kotlin")) {
+            System.err.println("neuromorph kernel: unknown language '" + language + "'; use --language java or kotlin");
             return 2;
         }
         ConnectionInfo info;
@@ -43,7 +43,11 @@ final class KernelCommand implements Callable<Integer> {
         }
         JShellEvaluator.prepareProcess();
         try {
-            new Kernel(info, Main.version(), LanguageInfo.java(Main.version()), JShellEvaluator::new).run();
+            if (language.equals("kotlin")) {
+                new Kernel(info, Main.version(), LanguageInfo.kotlin(Main.version()), KotlinEvaluator::new).run();
+            } else {
+                new Kernel(info, Main.version(), LanguageInfo.java(Main.version()), JShellEvaluator::new).run();
+            }
         } catch (IllegalStateException e) {
             Log.error("kernel stopped: " + e.getMessage(), null);
             return 1;

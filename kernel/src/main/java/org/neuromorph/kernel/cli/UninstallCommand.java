@@ -7,10 +7,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code neuromorph uninstall}: removes a kernelspec that {@code install} wrote. */
-@Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the Neuromorph kernelspec.")
+/** {@code neuromorph uninstall}: removes the kernelspecs that {@code install} wrote. */
+@Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the Neuromorph kernelspecs.")
 final class UninstallCommand implements Callable<Integer> {
-    @Option(names = "--name", defaultValue = "neuromorph-java", description = "kernelspec name (default ${DEFAULT-VALUE})")
+    @Option(names = "--language", defaultValue = "all", paramLabel = "LANG",
+            description = "java, kotlin or all (default ${DEFAULT-VALUE})")
+    String language;
+
+    @Option(names = "--name", description = "kernelspec name (default: neuromorph-java and neuromorph-kotlin)")
     String name;
 
     @picocli.CommandLine.Mixin
@@ -18,13 +22,27 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = location.kernelsDir().resolve(name);
-        if (!Files.exists(dir.resolve("kernel.json"))) {
-            System.err.println("neuromorph uninstall: no kernelspec " + name + " in " + location.kernelsDir());
+        java.util.List<String> languages = CommandLineLocation.languages(language);
+        if (languages == null) {
+            System.err.println("neuromorph uninstall: unknown --language '" + language + "'; use java, kotlin or all");
+            return 2;
+        }
+        java.util.List<String> names = name != null ? java.util.List.of(name)
+                : languages.stream().map(CommandLineLocation::defaultName).toList();
+        int removed = 0;
+        for (String specName : names) {
+            Path dir = location.kernelsDir().resolve(specName);
+            if (Files.exists(dir.resolve("kernel.json"))) {
+                CommandLineLocation.deleteTree(dir);
+                System.out.println("Removed kernelspec " + specName + " from " + dir);
+                removed++;
+            }
+        }
+        if (removed == 0) {
+            System.err.println("neuromorph uninstall: no kernelspec " + String.join(" or ", names) + " in "
+                    + location.kernelsDir());
             return 1;
         }
-        CommandLineLocation.deleteTree(dir);
-        System.out.println("Removed kernelspec " + name + " from " + dir);
         return 0;
     }
 }

@@ -66,11 +66,14 @@ public final class History {
         session = lastSession + 1;
     }
 
-    /** The default place: $XDG_DATA_HOME/neuromorph/history.jsonl, or ~/.local/share/neuromorph/... */
-    public static Path defaultFile() {
+    /**
+     * The default place for a language's history: $XDG_DATA_HOME/neuromorph/history.jsonl for Java cells and
+     * history-kotlin.jsonl for Kotlin ones (or under ~/.local/share when XDG_DATA_HOME is not set).
+     */
+    public static Path defaultFile(String language) {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("neuromorph").resolve("history.jsonl");
+        return base.resolve("neuromorph").resolve(language.equals("java") ? "history.jsonl" : "history-" + language + ".jsonl");
     }
 
     public int session() {

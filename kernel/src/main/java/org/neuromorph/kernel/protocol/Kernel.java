@@ -65,7 +65,7 @@ public final class Kernel {
     }
 
     public Kernel(ConnectionInfo info, String version, LanguageInfo language, Supplier<Evaluator> evaluatorFactory) {
-        this(info, version, language, evaluatorFactory, new History(History.defaultFile()));
+        this(info, version, language, evaluatorFactory, new History(History.defaultFile(language.name())));
     }
 
     public Kernel(ConnectionInfo info, String version, LanguageInfo language, Supplier<Evaluator> evaluatorFactory,

@@ -1,6 +1,7 @@
 package org.neuromorph.kernel.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import kotlin.KotlinVersion;
 
 /** What kernel_info says about the language of a kernel's cells. */
 public record LanguageInfo(String name, String version, String mimetype, String fileExtension,
@@ -12,6 +13,15 @@ public record LanguageInfo(String name, String version, String mimetype, String 
                 "Neuromorph " + kernelVersion + " (Java " + javaVersion + ", JShell)\n"
                         + "Neurons, networks, plasticity, devices and crossbars: "
                         + "import static org.neuromorph.dsl.Neuro.* is already done.");
+    }
+
+    public static LanguageInfo kotlin(String kernelVersion) {
+        String kotlinVersion = KotlinVersion.CURRENT.toString();
+        return new LanguageInfo("kotlin", kotlinVersion, "text/x-kotlin", ".kt", "text/x-kotlin", "kotlin",
+                "Neuromorph " + kernelVersion + " (Kotlin " + kotlinVersion + " scripting host, Java "
+                        + System.getProperty("java.version") + ")\n"
+                        + "Neurons, networks, plasticity, devices and crossbars: the DSL, its Kotlin builders and "
+                        + "units (20.ms, (-65).mV) are already imported.");
     }
 
     void writeTo(ObjectNode content) {

@@ -1,0 +1,279 @@
+package org.neuromorph.kernel.eval
+
+import java.io.File
+import java.util.concurrent.Callable
+import java.util.concurrent.ExecutionException
+import java.util.concurrent.Executors
+import kotlin.script.experimental.api.CompiledScript
+import kotlin.script.experimental.api.ReplAnalyzerResult
+import kotlin.script.experimental.api.ResultValue
+import kotlin.script.experimental.api.ResultWithDiagnostics
+import kotlin.script.experimental.api.ScriptCompilationConfiguration
+import kotlin.script.experimental.api.ScriptDiagnostic
+import kotlin.script.experimental.api.ScriptEvaluationConfiguration
+import kotlin.script.experimental.api.SourceCode
+import kotlin.script.experimental.api.analysisDiagnostics
+import kotlin.script.experimental.api.compilerOptions
+import kotlin.script.experimental.api.defaultImports
+import kotlin.script.experimental.api.renderedResultType
+import kotlin.script.experimental.api.valueOrNull
+import kotlin.script.experimental.host.toScriptSource
+import kotlin.script.experimental.jvm.BasicJvmReplEvaluator
+import kotlin.script.experimental.jvm.baseClassLoader
+import kotlin.script.experimental.jvm.defaultJvmScriptingHostConfiguration
+import kotlin.script.experimental.jvm.jvm
+import kotlin.script.experimental.jvm.updateClasspath
+import kotlin.script.experimental.util.LinkedSnippet
+import kotlinx.coroutines.runBlocking
+import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWithIdeServices
+
+/**
+ * Kotlin cells on the Kotlin scripting host's REPL: each cell is compiled as a snippet that sees the
+ * declarations of every earlier one (values, functions, classes) and evaluated in the kernel's JVM, on a
+ * [CellRunner] thread, so interrupts, the System.exit guard and output capture work as for Java cells.
+ * Completion, inspection and is-complete come from the compiler's own analysis of the cell in the REPL's context
+ * (KJvmReplCompilerWithIdeServices), not from matching strings. The last expression of a cell is its result.
+ */
+class KotlinEvaluator : Evaluator {
+    /** The REPL compiler keeps per-thread state (its symbol tables), so it is only ever used on this one thread. */
+    private val compilerThread = Executors.newSingleThreadExecutor { task ->
+        Thread(task, "neuromorph-kotlin-compiler").apply { isDaemon = true }
+    }
+    private val compiler = onCompilerThread { KJvmReplCompilerWithIdeServices(defaultJvmScriptingHostConfiguration) }
+    private val evaluator = BasicJvmReplEvaluator()
+    private val runner = CellRunner()
+    private val compilation = ScriptCompilationConfiguration {
+        jvm {
+            updateClasspath(classPath())
+        }
+        defaultImports(DEFAULT_IMPORTS)
+        compilerOptions("-jvm-target", "17")
+    }
+    private val evaluation = ScriptEvaluationConfiguration {
+        jvm {
+            baseClassLoader(KotlinEvaluator::class.java.classLoader)
+        }
+    }
+    private var cellNumber = 0
+    private var probeNumber = 0
+
+    /** Completion and analysis look at text that is never run; a name of its own keeps it apart from the cells. */
+    private fun probeName() = "Probe_${++probeNumber}.kts"
+
+    init {
+        warmUp()
+    }
+
+    private fun <T> onCompilerThread(block: () -> T): T = try {
+        compilerThread.submit(Callable { block() }).get()
+    } catch (e: ExecutionException) {
+        throw e.cause ?: e
+    }
+
+    /**
+     * Compiles and runs a throw-away snippet and asks for a completion while the kernel starts (the evaluator is
+     * built in the background): the Kotlin compiler's first use loads thousands of classes.
+     */
+    private fun warmUp() {
+        val outcome = evaluate("val neuromorphWarmUp = lif { tauM = 20.ms }.tauM()")
+        check(outcome !is Evaluator.Failure) { "the Kotlin evaluator failed to start: " + (outcome as Evaluator.Failure).evalue }
+        complete("neuromorphWarmU", 15)
+    }
+
+    override fun evaluate(code: String): Evaluator.Outcome {
+        if (code.isBlank()) {
+            return Evaluator.NoValue()
+        }
+        val source = code.toScriptSource("Cell_${++cellNumber}.kts")
+        val compiled = onCompilerThread { runBlocking { compiler.compile(source, compilation) } }
+        val snippet: LinkedSnippet<out CompiledScript> = when (compiled) {
+            is ResultWithDiagnostics.Success -> compiled.value
+            is ResultWithDiagnostics.Failure -> return compileFailure(code, compiled.reports)
+        }
+        val evaluated = try {
+            runner.run { runBlocking { evaluator.eval(snippet, evaluation) } }
+        } catch (e: CellRunner.Stopped) {
+            return interrupted()
+        }
+        return when (evaluated) {
+            is ResultWithDiagnostics.Failure -> Evaluator.Failure("EvaluationError",
+                evaluated.reports.joinToString("; ") { it.message },
+                evaluated.reports.map { "EvaluationError: " + it.message })
+            is ResultWithDiagnostics.Success -> when (val result = evaluated.value.get().result) {
+                is ResultValue.Value -> Evaluator.Value(result.value, result.value.toString())
+                is ResultValue.Unit -> Evaluator.NoValue()
+                is ResultValue.Error -> runtimeFailure(result.error)
+                is ResultValue.NotEvaluated -> Evaluator.Failure("NotEvaluated", "the cell was not run",
+                    listOf("NotEvaluated: the cell was not run"))
+            }
+        }
+    }
+
+    private fun interrupted() = Evaluator.Failure("Interrupted", "the cell was interrupted; earlier state is kept",
+        listOf("Interrupted: the cell was interrupted; variables from earlier cells are kept"))
+
+    private fun compileFailure(code: String, reports: List<ScriptDiagnostic>): Evaluator.Failure {
+        val errors = reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.map { d ->
+            val start = d.location?.start
+            CompileError(start?.line ?: 1, start?.col ?: 1, d.message)
+        }
+        return CompileError.failure(code, errors)
+    }
+
+    private fun runtimeFailure(error: Throwable): Evaluator.Failure {
+        val ename = error.javaClass.name
+        val evalue = error.message ?: ""
+        val traceback = mutableListOf(ename + if (evalue.isEmpty()) "" else ": $evalue")
+        var cause: Throwable? = error
+        var first = true
+        while (cause != null) {
+            if (!first) {
+                traceback.add("Caused by: " + cause.javaClass.name + (cause.message?.let { ": $it" } ?: ""))
+            }
+            // frames up to the cell's own script class; the scripting host's reflection below it is noise
+            for (frame in cause.stackTrace) {
+                if (frame.className.startsWith("kotlin.script.experimental") || frame.className.startsWith("jdk.internal.reflect")) {
+                    break
+                }
+                val inCell = frame.className.startsWith("Cell_")
+                traceback.add("\tat " + if (inCell) "cell (${frame.fileName}:${frame.lineNumber})" else frame.toString())
+            }
+            first = false
+            cause = cause.cause
+        }
+        return Evaluator.Failure(ename, evalue, traceback)
+    }
+
+    /**
+     * A cell is incomplete when the parser ran out of text: an error reported at its very end ("Expecting '}'").
+     * Other errors (unresolved names, types) are for the run to report, so such a cell counts as complete.
+     */
+    override fun isComplete(code: String): Evaluator.Completeness {
+        if (code.isBlank()) {
+            return Evaluator.Completeness("complete", "")
+        }
+        val errors = analysis(code, code.length)?.get(ReplAnalyzerResult.analysisDiagnostics).orEmpty()
+            .filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.toList()
+        val end = position(code, code.trimEnd().length)
+        val incomplete = errors.any { d ->
+            val at = d.location?.start ?: return@any false
+            d.message.startsWith("Expecting") && (at.line > end.line || (at.line == end.line && at.col >= end.col))
+        }
+        return if (incomplete) Evaluator.Completeness("incomplete", indentFor(code)) else Evaluator.Completeness("complete", "")
+    }
+
+    private fun analysis(code: String, cursor: Int): ReplAnalyzerResult? {
+        val source = code.toScriptSource(probeName())
+        val result = onCompilerThread { runBlocking { compiler.analyze(source, position(code, cursor), compilation) } }
+        return result.valueOrNull()
+    }
+
+    override fun complete(code: String, cursor: Int): Evaluator.Completions {
+        val at = cursor.coerceIn(0, code.length)
+        var start = at
+        while (start > 0 && Character.isJavaIdentifierPart(code[start - 1])) {
+            start--
+        }
+        val source = code.toScriptSource(probeName())
+        val variants = onCompilerThread { runBlocking { compiler.complete(source, position(code, at), compilation) } }
+            .valueOrNull()?.toList().orEmpty()
+        val matches = mutableListOf<String>()
+        val types = mutableListOf<String>()
+        for (v in variants) {
+            if (v.text !in matches) {
+                matches.add(v.text)
+                types.add(kindOf(v.icon))
+            }
+        }
+        return Evaluator.Completions(matches, start, at, types)
+    }
+
+    /** Jupyter's completion kinds from the compiler's icons. */
+    private fun kindOf(icon: String): String = when (icon) {
+        "method", "function", "abstract_method", "extension_function" -> "function"
+        "class", "interface", "enum", "object", "annotation", "abstract_class" -> "class"
+        "property", "field", "variable", "val", "var", "parameter", "value" -> "instance"
+        "keyword" -> "keyword"
+        "package" -> "module"
+        else -> if (icon.contains("method") || icon.contains("function")) "function" else "instance"
+    }
+
+    /** The compiler's description of the name at the cursor: its declarations as completion shows them, and the type of the expression. */
+    override fun inspect(code: String, cursor: Int, detailLevel: Int): String {
+        val at = cursor.coerceIn(0, code.length)
+        var end = at
+        while (end < code.length && Character.isJavaIdentifierPart(code[end])) {
+            end++
+        }
+        if (end == at && at > 0 && code[at - 1] == '(') {
+            end = at - 1 // "lif(": the name before the parenthesis
+        }
+        var start = end
+        while (start > 0 && Character.isJavaIdentifierPart(code[start - 1])) {
+            start--
+        }
+        if (start == end) {
+            return ""
+        }
+        val name = code.substring(start, end)
+        val source = code.substring(0, end).toScriptSource(probeName())
+        val variants = onCompilerThread { runBlocking { compiler.complete(source, position(code, end), compilation) } }
+            .valueOrNull()?.filter { it.text == name || it.text.startsWith("$name(") }?.toList().orEmpty()
+        val lines = variants.map { v -> (v.displayText + if (v.tail.isBlank()) "" else " : " + v.tail.trim()).trim() }.distinct()
+        val type = analysis(code.substring(0, end), end)?.get(ReplAnalyzerResult.renderedResultType)
+        return (lines + listOfNotNull(type?.let { "type of `${code.substring(start, end)}` here: $it" }))
+            .joinToString("\n")
+    }
+
+    override fun interrupt() {
+        runner.stop()
+    }
+
+    override fun close() {
+        compilerThread.shutdownNow()
+    }
+
+    companion object {
+        /** Imports every Kotlin cell starts with: the library, the Java facade and the Kotlin builders and units. */
+        @JvmField
+        val DEFAULT_IMPORTS = listOf(
+            "org.neuromorph.units.*",
+            "org.neuromorph.neuron.*",
+            "org.neuromorph.network.*",
+            "org.neuromorph.input.*",
+            "org.neuromorph.dsl.Neuro.*",
+            "org.neuromorph.dsl.kotlin.*",
+            "org.neuromorph.kernel.display.Display.display",
+            "org.neuromorph.kernel.display.Display.updateDisplay",
+            "org.neuromorph.kernel.display.Display.clearOutput",
+            "org.neuromorph.kernel.display.Renderers",
+        )
+
+        private fun classPath(): List<File> =
+            System.getProperty("java.class.path").orEmpty().split(File.pathSeparator)
+                .filter { it.isNotBlank() }.map { File(it) }
+
+        /** A 1-based line and column for a character offset. */
+        private fun position(code: String, offset: Int): SourceCode.Position {
+            val at = offset.coerceIn(0, code.length)
+            var line = 1
+            var lineStart = 0
+            for (i in 0 until at) {
+                if (code[i] == '\n') {
+                    line++
+                    lineStart = i + 1
+                }
+            }
+            return SourceCode.Position(line, at - lineStart + 1, at)
+        }
+
+        private fun indentFor(code: String): String {
+            var depth = 0
+            for (c in code) {
+                if (c == '{' || c == '(' || c == '[') depth++
+                if (c == '}' || c == ')' || c == ']') depth--
+            }
+            return "    ".repeat(depth.coerceAtLeast(0))
+        }
+    }
+}
