@@ -35,6 +35,14 @@ def kernel(jupyter_path):
     km.shutdown_kernel(now=False)
 
 
+@pytest.fixture(scope='module')
+def kotlin_kernel(jupyter_path):
+    km, kc = start_new_kernel(kernel_name='neuromorph-kotlin', startup_timeout=TIMEOUT)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+
+
 def run_cell(kc, code, timeout=TIMEOUT):
     """Executes code and returns (reply content, [iopub messages for this request, up to idle])."""
     msg_id = kc.execute(code)

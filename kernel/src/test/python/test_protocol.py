@@ -256,7 +256,7 @@ def test_install_twice_replaces_and_uninstall_removes():
     prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
     spec_dir = os.path.join(prefix, 'share', 'jupyter', 'kernels', 'nm-test')
     for _ in range(2):
-        r = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--name', 'nm-test'],
+        r = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--language', 'java', '--name', 'nm-test'],
                            capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
     assert sorted(os.listdir(spec_dir)) == ['kernel.json', 'logo-32x32.png', 'logo-64x64.png']
@@ -270,6 +270,29 @@ def test_install_twice_replaces_and_uninstall_removes():
     r = subprocess.run(['java', '-jar', JAR, 'uninstall', '--prefix', prefix, '--name', 'nm-test'],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and not os.path.exists(spec_dir)
+
+
+def test_install_gives_both_kernels_to_jupyter_and_uninstall_removes_both():
+    """`jupyter kernelspec list` (Debian's jupyter_client) sees the Java and the Kotlin kernel after install."""
+    prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
+    env = dict(os.environ, JUPYTER_PATH=os.path.join(prefix, 'share', 'jupyter'))
+    assert subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix], capture_output=True,
+                          timeout=60).returncode == 0
+    listed = subprocess.run([sys.executable, '-m', 'jupyter_client.kernelspecapp', 'list', '--json'],
+                            capture_output=True, text=True, timeout=60, env=env)
+    specs = json.loads(listed.stdout)['kernelspecs']
+    assert specs['neuromorph-java']['spec']['display_name'] == 'Neuromorph (Java)'
+    assert specs['neuromorph-kotlin']['spec']['display_name'] == 'Neuromorph (Kotlin)'
+    assert specs['neuromorph-kotlin']['spec']['language'] == 'kotlin'
+    assert '--language' in specs['neuromorph-kotlin']['spec']['argv']
+    refused = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--name', 'x'],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and '--language' in refused.stderr
+    assert subprocess.run(['java', '-jar', JAR, 'uninstall', '--prefix', prefix], capture_output=True,
+                          timeout=60).returncode == 0
+    kernels = os.path.join(prefix, 'share', 'jupyter', 'kernels')
+    assert not os.path.exists(os.path.join(kernels, 'neuromorph-java'))
+    assert not os.path.exists(os.path.join(kernels, 'neuromorph-kotlin'))
 
 
 def test_help_lists_subcommands():
@@ -394,7 +417,7 @@ def test_out_of_memory_in_a_cell_keeps_the_kernel(jupyter_path):
     """A kernel with a 256 MiB heap (install --jvm-option) runs a cell that exhausts it."""
     from jupyter_client.manager import start_new_kernel
     subprocess.run(['java', '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
-                    '--name', 'nm-small-heap', '--jvm-option=-Xmx256m'], check=True, stdout=subprocess.DEVNULL)
+                    '--language', 'java', '--name', 'nm-small-heap', '--jvm-option=-Xmx256m'], check=True, stdout=subprocess.DEVNULL)
     km, kc = start_new_kernel(kernel_name='nm-small-heap', startup_timeout=60)
     try:
         run_cell(kc, 'String before = "kept";')

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Executes notebooks/00-quickstart.ipynb headless with Debian's nbconvert on the installed kernelspec (installed
  * by the jar itself into a temporary JUPYTER_PATH), twice, and checks that no cell failed, that the numbers are
- * plausible, and that both runs give identical outputs (the network is seeded).
+ * plausible, and that both runs give identical outputs (the network is seeded). The Kotlin quickstart builds the
+ * same network with the Kotlin builders and must give the same numbers.
  */
 class QuickstartNotebookTest {
     private static final Path JAR = Path.of(System.getProperty("neuromorph.jar", "../kernel/target/neuromorph.jar"));
@@ -96,4 +97,12 @@ class QuickstartNotebookTest {
         assertTrue(mean > -70 && mean < -50, "mean membrane potential " + mean + " mV");
     }
 
+    @Test
+    void kotlinQuickstartGivesTheJavaNumbers() throws Exception {
+        List<String> kotlin = outputs(execute("00-quickstart-kotlin.ipynb", "00-quickstart-kotlin.run"));
+        List<String> java = outputs(execute("00-quickstart.ipynb", "00-quickstart.for-kotlin"));
+        // Java shows the network object and quotes its final string; the science must be identical
+        List<String> javaScience = java.subList(1, java.size()).stream().map(t -> t.replaceAll("^\"|\"$", "")).toList();
+        assertEquals(javaScience, kotlin, "the same model and seed in Kotlin and Java give the same spikes");
+    }
 }

@@ -1,0 +1,122 @@
+"""The Kotlin kernel, driven by Debian's jupyter_client: the same protocol as the Java kernel (its handlers are
+shared), with Kotlin cells on the scripting host's REPL."""
+import time
+
+from conftest import reply_to, run_cell
+
+
+def results(msgs):
+    return [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result']
+
+
+def stdout(msgs):
+    return ''.join(m['content']['text'] for m in msgs if m['msg_type'] == 'stream' and m['content']['name'] == 'stdout')
+
+
+def test_kernel_info_names_kotlin(kotlin_kernel):
+    _, kc = kotlin_kernel
+    info = reply_to(kc.get_shell_msg, kc.kernel_info())['content']
+    assert info['language_info']['name'] == 'kotlin'
+    assert info['language_info']['file_extension'] == '.kt'
+    assert 'Kotlin' in info['banner']
+
+
+def test_values_functions_and_classes_persist(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, _ = run_cell(kc, 'val base = 40\nfun twice(x: Int) = 2 * x\ndata class Pair2(val a: Int, val b: Int)')
+    assert reply['status'] == 'ok', reply
+    reply, msgs = run_cell(kc, 'Pair2(base, twice(1))')
+    assert results(msgs) == ['Pair2(a=40, b=2)']
+    _, msgs = run_cell(kc, 'println("sum ${base + twice(1)}")')
+    assert stdout(msgs) == 'sum 42\n'
+    assert results(msgs) == []
+
+
+def test_dsl_units_and_builders(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'val model = lif { tauM = 10.ms; vThreshold = (-52).mV }\n'
+                               'val knet = network { dt = 0.1.ms; seed = 7 }\n'
+                               'val kgroup = knet.group("g", 3, model)\n'
+                               'knet.run(50.ms)\n'
+                               '"%.4f %.1f %d".format(model.tauM(), model.vThreshold() * 1e3, knet.stepCount())')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['0.0100 -52.0 500']
+
+
+def test_wrong_unit_does_not_compile_and_names_the_place(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, _ = run_cell(kc, 'val ok = 1\nval m = lif { tauM = (-65).mV }')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'CompilationError'
+    assert reply['evalue'].startswith('line 2, column 22')
+    assert 'Voltage' in reply['evalue'] and 'Time' in reply['evalue']
+    assert any(line.strip() == '^' for line in reply['traceback'])
+
+
+def test_runtime_exception_names_the_cell_line(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'val before = 1\nerror("no spikes")')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.lang.IllegalStateException'
+    assert reply['evalue'] == 'no spikes'
+    assert any('Cell_' in line and ':2)' in line for line in reply['traceback']), reply['traceback']
+    assert 'error' in [m['msg_type'] for m in msgs]
+
+
+def test_is_complete_from_the_parser(kotlin_kernel):
+    _, kc = kotlin_kernel
+    for code, status in [('for (i in 0..2) {', 'incomplete'), ('val q = listOf(1,', 'incomplete'),
+                         ('val q = 1', 'complete'), ('undefinedName + 1', 'complete')]:
+        content = reply_to(kc.get_shell_msg, kc.is_complete(code))['content']
+        assert content['status'] == status, (code, content)
+
+
+def test_completion_and_inspection_from_the_compiler(kotlin_kernel):
+    _, kc = kotlin_kernel
+    run_cell(kc, 'val completeNet = network { seed = 1 }')
+    content = reply_to(kc.get_shell_msg, kc.complete('completeNet.gro', 15))['content']
+    assert 'group(' in content['matches']
+    assert content['cursor_start'] == 12 and content['cursor_end'] == 15
+    kinds = {t['text']: t['type'] for t in content['metadata']['_jupyter_types_experimental']}
+    assert kinds['group('] == 'function'
+    content = reply_to(kc.get_shell_msg, kc.complete('lif { tau', 9))['content']
+    assert 'tauM' in content['matches']
+    content = reply_to(kc.get_shell_msg, kc.inspect('completeNet.group(', 18, 0))['content']
+    assert content['found']
+    assert 'NeuronGroup' in content['data']['text/plain']
+
+
+def test_interrupt_keeps_state(kotlin_kernel):
+    km, kc = kotlin_kernel
+    run_cell(kc, 'val keptK = 11')
+    msg_id = kc.execute('while (true) { }')
+    time.sleep(1.0)
+    t0 = time.time()
+    km.interrupt_kernel()
+    reply = reply_to(kc.get_shell_msg, msg_id, 10)['content']
+    assert time.time() - t0 < 2.0
+    assert reply['ename'] == 'Interrupted'
+    _, msgs = run_cell(kc, 'keptK')
+    assert results(msgs) == ['11']
+
+
+def test_exit_process_is_refused(kotlin_kernel):
+    km, kc = kotlin_kernel
+    reply, _ = run_cell(kc, 'kotlin.system.exitProcess(2)')
+    assert reply['status'] == 'error'
+    assert 'restart the kernel' in reply['evalue']
+    assert km.is_alive()
+    _, msgs = run_cell(kc, '6 * 7')
+    assert results(msgs) == ['42']
+
+
+def test_stdin_and_display(kotlin_kernel):
+    _, kc = kotlin_kernel
+    msg_id = kc.execute('val who = readLine()', allow_stdin=True)
+    assert kc.get_stdin_msg(timeout=30)['msg_type'] == 'input_request'
+    kc.input('kotlin')
+    assert reply_to(kc.get_shell_msg, msg_id)['content']['status'] == 'ok'
+    reply, msgs = run_cell(kc, 'val h = display("v1")\nh.update("v2")\nwho')
+    assert reply['status'] == 'ok', reply
+    assert [m['msg_type'] for m in msgs if 'display' in m['msg_type']] == ['display_data', 'update_display_data']
+    assert results(msgs) == ['kotlin']
