@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Kernel latency and memory, measured with Debian's jupyter_client, for our kernel and ipykernel in one run.
+"""Kernel latency and memory, measured with Debian's jupyter_client, for our two kernels and ipykernel in one run.
 
 For each kernel:
   * cold start: from launching the kernel process to the first kernel_info_reply (median of --starts runs);
@@ -97,10 +97,12 @@ def measure(kernel_name, spec, starts, cells):
 KERNELS = {
     'neuromorph-java': {'define': 'int xValue = 1;', 'trivial': ['1+1', 'xValue + 1'], 'complete': 'xVal',
                         'busy': 'while (true) { }'},
+    'neuromorph-kotlin': {'define': 'val xValue = 1', 'trivial': ['1+1', 'xValue + 1'], 'complete': 'xVal',
+                          'busy': 'while (true) { }'},
     'python3': {'define': 'x_value = 1', 'trivial': ['1+1', 'x_value + 1'], 'complete': 'x_val',
                 'busy': 'while True: pass'},
 }
-LABELS = {'neuromorph-java': 'Neuromorph (Java)', 'python3': 'ipykernel'}
+LABELS = {'neuromorph-java': 'Neuromorph (Java)', 'neuromorph-kotlin': 'Neuromorph (Kotlin)', 'python3': 'ipykernel'}
 
 
 def main():

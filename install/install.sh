@@ -2,7 +2,7 @@
 # Set up Neuromorph on this machine and run the main job:
 #   1. installs what is missing (JDK 17, Maven, Debian's Jupyter: notebook, nbconvert, console, jupyter_client)
 #   2. builds kernel/target/neuromorph.jar (one jar with every dependency)
-#   3. installs the "Neuromorph (Java)" kernelspec for the current user
+#   3. installs the "Neuromorph (Java)" and "Neuromorph (Kotlin)" kernelspecs for the current user
 #   4. executes notebooks/00-quickstart.ipynb headless on the kernel and keeps the executed notebook and an HTML copy
 # Running it again rebuilds and reinstalls in place.
 set -euo pipefail
@@ -17,7 +17,7 @@ echo "==> building (mvn package, tests skipped: install/test.sh runs them)"
 mvn -B -q -DskipTests package
 
 JAR="$ROOT/kernel/target/neuromorph.jar"
-echo "==> installing the kernelspec"
+echo "==> installing the kernelspecs (with a class archive each, so they start faster)"
 java -jar "$JAR" install --user
 
 OUT="$ROOT/build-output"
@@ -36,5 +36,6 @@ Neuromorph is installed.
   HTML copy:           $OUT/00-quickstart.html
 Open Jupyter on the notebooks with:
   jupyter notebook --notebook-dir "$ROOT/notebooks"
-and pick the "Neuromorph (Java)" kernel.
+and pick the "Neuromorph (Java)" or "Neuromorph (Kotlin)" kernel
+(00-quickstart-kotlin.ipynb is the same experiment in Kotlin).
 MSG

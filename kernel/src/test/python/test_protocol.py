@@ -256,7 +256,8 @@ def test_install_twice_replaces_and_uninstall_removes():
     prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
     spec_dir = os.path.join(prefix, 'share', 'jupyter', 'kernels', 'nm-test')
     for _ in range(2):
-        r = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--language', 'java', '--name', 'nm-test'],
+        r = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--language', 'java', '--name', 'nm-test',
+                            '--no-class-archive'],
                            capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
     assert sorted(os.listdir(spec_dir)) == ['kernel.json', 'logo-32x32.png', 'logo-64x64.png']
@@ -276,7 +277,7 @@ def test_install_gives_both_kernels_to_jupyter_and_uninstall_removes_both():
     """`jupyter kernelspec list` (Debian's jupyter_client) sees the Java and the Kotlin kernel after install."""
     prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
     env = dict(os.environ, JUPYTER_PATH=os.path.join(prefix, 'share', 'jupyter'))
-    assert subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix], capture_output=True,
+    assert subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--no-class-archive'], capture_output=True,
                           timeout=60).returncode == 0
     listed = subprocess.run([sys.executable, '-m', 'jupyter_client.kernelspecapp', 'list', '--json'],
                             capture_output=True, text=True, timeout=60, env=env)
@@ -417,7 +418,8 @@ def test_out_of_memory_in_a_cell_keeps_the_kernel(jupyter_path):
     """A kernel with a 256 MiB heap (install --jvm-option) runs a cell that exhausts it."""
     from jupyter_client.manager import start_new_kernel
     subprocess.run(['java', '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
-                    '--language', 'java', '--name', 'nm-small-heap', '--jvm-option=-Xmx256m'], check=True, stdout=subprocess.DEVNULL)
+                    '--language', 'java', '--name', 'nm-small-heap', '--jvm-option=-Xmx256m',
+                    '--no-class-archive'], check=True, stdout=subprocess.DEVNULL)
     km, kc = start_new_kernel(kernel_name='nm-small-heap', startup_timeout=60)
     try:
         run_cell(kc, 'String before = "kept";')

@@ -37,6 +37,10 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "an option for the kernel's JVM (repeatable)")
     java.util.List<String> jvmOptions = new java.util.ArrayList<>();
 
+    @Option(names = "--no-class-archive", description = "skip the class-data-sharing archive that makes kernels "
+            + "start faster (it takes some seconds per language to build)")
+    boolean noClassArchive;
+
     @Override
     public Integer call() throws IOException {
         java.util.List<String> languages = CommandLineLocation.languages(language);
@@ -70,9 +74,18 @@ final class InstallCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         ObjectNode spec = json.createObjectNode();
         ArrayNode argv = spec.putArray("argv");
-        argv.add(ProcessHandle.current().info().command().orElse("java"));
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        argv.add(javaCommand);
         // lets the kernel refuse System.exit from cells on JVMs after 17 (see ExitGuard)
         argv.add("-Djava.security.manager=allow");
+        if (!noClassArchive) {
+            Path archive = dir.resolve("classes.jsa");
+            if (buildClassArchive(javaCommand, jar, lang, archive)) {
+                // an archive that no longer matches the jar (rebuilt since) is ignored quietly
+                argv.add("-XX:SharedArchiveFile=" + archive).add("-Xshare:auto").add("-Xlog:cds=off")
+                        .add("-Xlog:cds+dynamic=off");
+            }
+        }
         jvmOptions.forEach(argv::add);
         argv.add("-jar").add(jar.toString()).add("kernel").add("--language").add(lang)
                 .add("--connection-file").add("{connection_file}");
@@ -90,5 +103,32 @@ final class InstallCommand implements Callable<Integer> {
             }
         }
         System.out.println("Installed kernelspec " + specName + " (\"" + shownName + "\") in " + dir);
+    }
+
+    /** Runs the warm-up under -XX:ArchiveClassesAtExit; false (with the reason on stderr) if no archive came of it. */
+    private static boolean buildClassArchive(String javaCommand, Path jar, String lang, Path archive) {
+        try {
+            Process p = new ProcessBuilder(javaCommand, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off", "-Djava.security.manager=allow", "-jar", jar.toString(), "warm-up",
+                    "--language", lang)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                System.err.println("neuromorph install: the class archive for " + lang + " took too long; skipped");
+                return false;
+            }
+            if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+                System.err.println("neuromorph install: no class archive for " + lang + " (warm-up exit code "
+                        + p.exitValue() + "); the kernel starts without it");
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            System.err.println("neuromorph install: no class archive for " + lang + ": " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
