@@ -3,6 +3,7 @@ package org.neuromorph.dsl;
 import org.neuromorph.input.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
+import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.units.Current;
@@ -47,6 +48,14 @@ public final class Neuro extends Units {
     }
 
     /** An Izhikevich neuron with the paper's parameters a, b, c (mV), d. */
+    /**
+     * An adaptive exponential integrate-and-fire model with Brette &amp; Gerstner's (2005) parameters, e.g.
+     * {@code adex().a(nS(4)).b(nA(0.0805)).tauW(ms(144))}; conductance synapses with {@code .synapse("e", ms(5), mV(0))}.
+     */
+    public static AdEx adex() {
+        return new AdEx();
+    }
+
     public static Izhikevich izhikevich(double a, double b, double c, double d) {
         return new Izhikevich(a, b, c, d);
     }

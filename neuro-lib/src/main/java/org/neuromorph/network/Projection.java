@@ -1,6 +1,7 @@
 package org.neuromorph.network;
 
 import java.util.SplittableRandom;
+import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Voltage;
 
@@ -23,6 +24,7 @@ public final class Projection {
     private final NeuronGroup post;
     private final Connectivity connectivity;
     private WeightInit weightInit = (i, j, rng) -> 0.5e-3;
+    private String weightUnit = "V";
     private double delay;
     private String synapse;
     private int channel = -1;
@@ -61,22 +63,43 @@ public final class Projection {
         return this;
     }
 
+    /** Every synapse gets the same conductance jump, for a conductance synapse channel ({@link #onto}). */
+    public Projection weight(Conductance jump) {
+        requireNotBuilt("weight");
+        double w = jump.si();
+        weightInit = (i, j, rng) -> w;
+        weightUnit = "S";
+        return this;
+    }
+
     /** Weights drawn uniformly from [low, high), seeded by the network. */
     public Projection weightsUniform(Voltage low, Voltage high) {
+        uniform(low.si(), high.si(), low, high);
+        weightUnit = "V";
+        return this;
+    }
+
+    /** Conductance weights drawn uniformly from [low, high), for a conductance synapse channel. */
+    public Projection weightsUniform(Conductance low, Conductance high) {
+        uniform(low.si(), high.si(), low, high);
+        weightUnit = "S";
+        return this;
+    }
+
+    private void uniform(double lo, double hi, Object low, Object high) {
         requireNotBuilt("weightsUniform");
-        double lo = low.si();
-        double span = high.si() - lo;
+        double span = hi - lo;
         if (span < 0) {
             throw new IllegalArgumentException("weightsUniform needs low ≤ high, got " + low + " and " + high);
         }
         weightInit = (i, j, rng) -> lo + span * rng.nextDouble();
-        return this;
     }
 
     /** Weights given by a function of (pre, post), in volts. */
     public Projection weights(WeightInit init) {
         requireNotBuilt("weights");
         weightInit = init;
+        weightUnit = null; // plain numbers: whatever the target expects
         return this;
     }
 
@@ -134,6 +157,16 @@ public final class Projection {
     }
 
     void build(double dt, SplittableRandom rng) {
+        channel = synapse == null ? -1 : post.dynamics().channel(synapse);
+        String expected = channel < 0 ? "V" : post.dynamics().channelUnit(channel);
+        if (weightUnit != null && !weightUnit.equals(expected)) {
+            throw new IllegalArgumentException("projection '" + name + "' has weights in " + weightUnit + " but "
+                    + (channel < 0 ? "delivers them as voltage jumps onto " + post.name()
+                    : "synapse '" + synapse + "' of " + post.name() + " takes " + expected)
+                    + ": give the weight in " + (expected.equals("S") ? "siemens, e.g. weight(nS(1))"
+                    : "volts, e.g. weight(mV(0.5))") + (channel < 0 && weightUnit.equals("S")
+                    ? ", or deliver onto a conductance synapse with onto(\"e\")" : ""));
+        }
         int preSize = pre.size();
         int postSize = post.size();
         IntList targets = new IntList(preSize * 4);
@@ -153,7 +186,6 @@ public final class Projection {
                 delaySteps[s] = d;
             }
         }
-        channel = synapse == null ? -1 : post.dynamics().channel(synapse);
         ringSlots = d + 1;
         ring = new double[ringSlots * postSize];
     }

@@ -36,6 +36,11 @@ public interface NeuronDynamics {
                 + "'; it takes only voltage jumps (delta synapses)");
     }
 
+    /** The SI unit of a channel's weights: "V" for current synapses expressed as drive, "S" for conductances. */
+    default String channelUnit(int channel) {
+        return "V";
+    }
+
     /** Adds to a synaptic channel's variable (its jump on a presynaptic spike), in that channel's unit. */
     default void addToChannel(int channel, int neuron, double amount) {
         throw new IllegalArgumentException("this neuron model has no synaptic channels");
