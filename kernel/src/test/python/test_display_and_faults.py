@@ -147,28 +147,39 @@ def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
     """In a terminal: Tab completes a variable; a for loop typed over several lines runs once it is complete."""
     pexpect = pytest.importorskip('pexpect')
     escapes = r'(?:\x1b\[[\d;?]*[a-zA-Z])*'   # prompt_toolkit colours the prompt numbers
+    cursor_query = '\x1b\\[6n'
 
     def prompt(word, n):
         return word + escapes + str(n)
 
+    def wait_for(pattern):
+        # a real terminal answers prompt_toolkit's cursor-position queries; so does this one
+        while child.expect([cursor_query, pattern]) == 0:
+            child.send('\x1b[1;1R')
+
     child = pexpect.spawn(sys.executable, ['-m', 'jupyter_console', '--kernel', 'neuromorph-java',
-                                           '--ZMQTerminalInteractiveShell.confirm_exit=False'],
+                                           '--ZMQTerminalInteractiveShell.confirm_exit=False',
+                                           # the first Enter may come while the evaluator still starts
+                                           '--ZMQTerminalInteractiveShell.kernel_is_complete_timeout=30'],
                           env=dict(os.environ, TERM='xterm'), encoding='utf-8', timeout=60, dimensions=(40, 200))
     try:
-        child.expect(prompt(r'In \[', 1))
-        child.sendline('int neuronCount = 7;')
-        child.expect(prompt(r'In \[', 2))
+        wait_for(prompt(r'In \[', 1))
+        # the console draws its prompt before the kernel's evaluator has started; keys typed in that window can
+        # land in a completion menu instead of the cell, so give the evaluator its start-up time (about 1 s)
+        time.sleep(3)
+        child.send('int neuronCount = 7;\r')         # Enter is a carriage return in a terminal
+        wait_for(prompt(r'In \[', 2))
         child.send('neuronC\t')
-        child.expect('neuronCount')            # only the completion can have typed the rest of the name
-        child.sendline('')
-        child.expect(prompt(r'Out\[', 2) + escapes + r'\]: ' + escapes + '7')
-        child.sendline('for (int i = 0; i < 2; i++) {')
-        child.expect(r'\.\.\.')               # a continuation prompt: the cell is not complete yet
-        child.sendline('System.out.println("looped " + i);')
-        child.sendline('}')
-        child.sendline('')
-        child.expect('looped 0')
-        child.expect('looped 1')
-        child.expect(prompt(r'In \[', 4))
+        wait_for('ount')   # the rest of the name, typed by the completion (the terminal may redraw it apart)
+        child.send('\r')
+        wait_for(prompt(r'Out\[', 2) + escapes + r'\]: ' + escapes + '7')
+        child.send('for (int i = 0; i < 2; i++) {\r')
+        wait_for(r'\.\.\.')               # a continuation prompt: the cell is not complete yet
+        child.send('System.out.println("looped " + i);\r')
+        child.send('}\r')
+        child.send('\r')
+        wait_for('looped 0')
+        wait_for('looped 1')
+        wait_for(prompt(r'In \[', 4))
     finally:
         child.close(force=True)

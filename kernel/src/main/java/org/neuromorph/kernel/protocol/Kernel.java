@@ -322,9 +322,14 @@ public final class Kernel {
         currentParent = request;
         stdinBridge.beginCell(request, req.path("allow_stdin").asBoolean(true));
         Evaluator.Outcome outcome;
+        MimeBundle resultBundle = null;
         capture.beginCell();
         try {
             outcome = evaluator().evaluate(code);
+            if (outcome instanceof Evaluator.Value value && !silent) {
+                // rendered inside the cell's output window, so what a renderer prints precedes the result
+                resultBundle = MimeBundle.of(value.value(), value.text());
+            }
         } finally {
             capture.endCell();
         }
@@ -341,8 +346,8 @@ public final class Kernel {
             reply.setAll(error);
             abortPending = stopOnError;
         } else {
-            if (outcome instanceof Evaluator.Value value && !silent) {
-                MimeBundle bundle = MimeBundle.of(value.value(), value.text());
+            if (resultBundle != null) {
+                MimeBundle bundle = resultBundle;
                 ObjectNode result = bundleContent(bundle);
                 result.put("execution_count", count);
                 publisher.publish(request, "execute_result", result);
