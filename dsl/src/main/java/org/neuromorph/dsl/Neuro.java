@@ -6,6 +6,7 @@ import org.neuromorph.network.Network;
 import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
+import org.neuromorph.neuron.McCullochPitts;
 import org.neuromorph.units.Current;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Units;
@@ -54,6 +55,14 @@ public final class Neuro extends Units {
      */
     public static AdEx adex() {
         return new AdEx();
+    }
+
+    /**
+     * A McCulloch-Pitts threshold unit: fires at the next step when the weighted sum of this step's input spikes
+     * is at least {@code threshold}; connect to it with plain-number weights, {@code .weight(1.0)}.
+     */
+    public static McCullochPitts mcCullochPitts(double threshold) {
+        return new McCullochPitts(threshold);
     }
 
     public static Izhikevich izhikevich(double a, double b, double c, double d) {

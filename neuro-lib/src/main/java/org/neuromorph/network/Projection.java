@@ -63,6 +63,14 @@ public final class Projection {
         return this;
     }
 
+    /** Every synapse gets the same plain-number weight, for units that sum numbers (McCulloch-Pitts). */
+    public Projection weight(double value) {
+        requireNotBuilt("weight");
+        weightInit = (i, j, rng) -> value;
+        weightUnit = "1";
+        return this;
+    }
+
     /** Every synapse gets the same conductance jump, for a conductance synapse channel ({@link #onto}). */
     public Projection weight(Conductance jump) {
         requireNotBuilt("weight");
@@ -158,14 +166,12 @@ public final class Projection {
 
     void build(double dt, SplittableRandom rng) {
         channel = synapse == null ? -1 : post.dynamics().channel(synapse);
-        String expected = channel < 0 ? "V" : post.dynamics().channelUnit(channel);
+        String expected = channel < 0 ? post.dynamics().inputUnit() : post.dynamics().channelUnit(channel);
         if (weightUnit != null && !weightUnit.equals(expected)) {
-            throw new IllegalArgumentException("projection '" + name + "' has weights in " + weightUnit + " but "
-                    + (channel < 0 ? "delivers them as voltage jumps onto " + post.name()
-                    : "synapse '" + synapse + "' of " + post.name() + " takes " + expected)
-                    + ": give the weight in " + (expected.equals("S") ? "siemens, e.g. weight(nS(1))"
-                    : "volts, e.g. weight(mV(0.5))") + (channel < 0 && weightUnit.equals("S")
-                    ? ", or deliver onto a conductance synapse with onto(\"e\")" : ""));
+            throw new IllegalArgumentException("projection '" + name + "' has weights in " + unitName(weightUnit)
+                    + " but " + (channel < 0 ? post.name() + " (" + post.model().name() + ") takes "
+                    : "synapse '" + synapse + "' of " + post.name() + " takes ") + unitName(expected)
+                    + ": give the weight as " + example(expected));
         }
         int preSize = pre.size();
         int postSize = post.size();
@@ -219,5 +225,21 @@ public final class Projection {
     public String toString() {
         return "Projection('" + name + "': " + pre.name() + " -> " + post.name()
                 + (built() ? ", " + synapseCount() + " synapses" : "") + ")";
+    }
+
+    private static String unitName(String unit) {
+        return switch (unit) {
+            case "V" -> "volts";
+            case "S" -> "siemens";
+            default -> "plain numbers";
+        };
+    }
+
+    private static String example(String unit) {
+        return switch (unit) {
+            case "V" -> "a voltage jump, e.g. weight(mV(0.5))";
+            case "S" -> "a conductance, e.g. weight(nS(1)) with onto(\"e\")";
+            default -> "a number, e.g. weight(1.0)";
+        };
     }
 }

@@ -36,6 +36,11 @@ public interface NeuronDynamics {
                 + "'; it takes only voltage jumps (delta synapses)");
     }
 
+    /** The unit of the weights delivered straight to the neuron ({@link #addVoltage}): "V", or "1" for plain numbers. */
+    default String inputUnit() {
+        return "V";
+    }
+
     /** The SI unit of a channel's weights: "V" for current synapses expressed as drive, "S" for conductances. */
     default String channelUnit(int channel) {
         return "V";

@@ -67,7 +67,7 @@ class AdExAgainstBrian2Test {
         NeuronGroup g = net.group("n", 1, new AdEx().synapse("e", ms(5), mV(0)));
         net.connect(src, g, org.neuromorph.network.Connectivity.allToAll()).onto("e").weight(mV(1));
         var e = assertThrows(IllegalArgumentException.class, () -> net.run(ms(1)));
-        assertTrue(e.getMessage().contains("takes S") && e.getMessage().contains("nS("), e.getMessage());
+        assertTrue(e.getMessage().contains("takes siemens") && e.getMessage().contains("nS("), e.getMessage());
     }
 
     @Test
