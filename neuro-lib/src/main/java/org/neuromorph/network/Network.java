@@ -112,6 +112,14 @@ public final class Network {
         return monitor;
     }
 
+    /** Records the population rate of a population at every step (spikes / size / dt). */
+    public RateMonitor monitorRate(Population population) {
+        requireMember(population);
+        RateMonitor monitor = new RateMonitor(population);
+        monitors.add(monitor);
+        return monitor;
+    }
+
     /** Records a state variable (e.g. "v") of the given neurons, every step. */
     public StateMonitor monitorState(NeuronGroup group, String variable, int... neurons) {
         requireMember(group);
