@@ -183,3 +183,16 @@ def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
         wait_for(prompt(r'In \[', 4))
     finally:
         child.close(force=True)
+
+
+def test_halt_and_stack_overflow_keep_the_kernel(kernel):
+    km, kc = kernel
+    run_cell(kc, 'String beforeFaults = "kept";')
+    reply, _ = run_cell(kc, 'Runtime.getRuntime().halt(1);')
+    assert reply['status'] == 'error' and 'restart the kernel' in reply['evalue'], reply
+    reply, _ = run_cell(kc, 'int deep(int n) { return deep(n + 1) + 1; }\ndeep(0)')
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.lang.StackOverflowError'
+    assert km.is_alive()
+    _, msgs = run_cell(kc, 'beforeFaults')
+    assert results(msgs) == ['"kept"']

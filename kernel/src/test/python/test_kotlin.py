@@ -120,3 +120,15 @@ def test_stdin_and_display(kotlin_kernel):
     assert reply['status'] == 'ok', reply
     assert [m['msg_type'] for m in msgs if 'display' in m['msg_type']] == ['display_data', 'update_display_data']
     assert results(msgs) == ['kotlin']
+
+
+def test_stack_overflow_and_halt_keep_the_kernel(kotlin_kernel):
+    km, kc = kotlin_kernel
+    run_cell(kc, 'val beforeK = "kept"')
+    reply, _ = run_cell(kc, 'fun deepK(n: Int): Int = deepK(n + 1) + 1\ndeepK(0)')
+    assert reply['status'] == 'error' and reply['ename'] == 'java.lang.StackOverflowError', reply
+    reply, _ = run_cell(kc, 'Runtime.getRuntime().halt(1)')
+    assert reply['status'] == 'error' and 'restart the kernel' in reply['evalue'], reply
+    assert km.is_alive()
+    _, msgs = run_cell(kc, 'beforeK')
+    assert results(msgs) == ['kept']
