@@ -42,13 +42,13 @@ public final class AdEx implements NeuronModel {
 
     /** Membrane capacitance C (default 281 pF). */
     public AdEx capacitance(Capacitance value) {
-        c = positive(value.si(), "capacitance", value);
+        c = Parameters.positive(value.si(), "capacitance", value);
         return this;
     }
 
     /** Leak conductance g_L (default 30 nS). */
     public AdEx gL(Conductance value) {
-        gL = positive(value.si(), "gL", value);
+        gL = Parameters.positive(value.si(), "gL", value);
         return this;
     }
 
@@ -66,13 +66,13 @@ public final class AdEx implements NeuronModel {
 
     /** Slope factor Δ_T (default 2 mV); sharper spike onset as it goes to 0. */
     public AdEx deltaT(Voltage value) {
-        deltaT = positive(value.si(), "deltaT", value);
+        deltaT = Parameters.positive(value.si(), "deltaT", value);
         return this;
     }
 
     /** Adaptation time constant τ_w (default 144 ms). */
     public AdEx tauW(Time value) {
-        tauW = positive(value.si(), "tauW", value);
+        tauW = Parameters.positive(value.si(), "tauW", value);
         return this;
     }
 
@@ -102,10 +102,7 @@ public final class AdEx implements NeuronModel {
 
     /** Refractory period during which V stays at V_r (default 0). */
     public AdEx refractory(Time value) {
-        if (value.si() < 0) {
-            throw new IllegalArgumentException("refractory must be ≥ 0, got " + value);
-        }
-        refractory = value.si();
+        refractory = Parameters.nonNegative(value.si(), "refractory", value);
         return this;
     }
 
@@ -115,7 +112,7 @@ public final class AdEx implements NeuronModel {
             throw new IllegalArgumentException("AdEx already has a variable named '" + name + "'");
         }
         synapseNames.add(name);
-        synapseParams.add(new double[] {positive(tau.si(), "synapse " + name + " tau", tau), reversal.si()});
+        synapseParams.add(new double[] {Parameters.positive(tau.si(), "synapse " + name + " tau", tau), reversal.si()});
         return this;
     }
 
@@ -134,13 +131,6 @@ public final class AdEx implements NeuronModel {
 
     private double resetPotential() {
         return vReset != null ? vReset : eL;
-    }
-
-    private static double positive(double value, String what, Object shown) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(what + " must be > 0, got " + shown);
-        }
-        return value;
     }
 
     @Override
@@ -245,14 +235,8 @@ public final class AdEx implements NeuronModel {
 
         @Override
         public int channel(String name) {
-            for (int k = 0; k < channelNames.length; k++) {
-                if (channelNames[k].equals(name)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("this AdEx model has no synapse '" + name + "'; it has "
-                    + Arrays.toString(channelNames) + " (add one with adex().synapse(\"" + name
-                    + "\", ms(5), mV(0)))");
+            return Parameters.channelIndex(channelNames, name, "AdEx", "adex().synapse(\"" + name
+                    + "\", ms(5), mV(0))");
         }
 
         @Override

@@ -38,13 +38,13 @@ public final class Lif implements NeuronModel {
             throw new IllegalArgumentException("LIF already has a variable named '" + name + "'");
         }
         synapseNames.add(name);
-        synapseTaus.add(requirePositive(tau.si(), "synapse " + name + " tau", tau));
+        synapseTaus.add(Parameters.positive(tau.si(), "synapse " + name + " tau", tau));
         return this;
     }
 
     /** Membrane time constant tau_m, e.g. {@code ms(20)} (default 20 ms); must be positive. */
     public Lif tauM(Time value) {
-        tauM = requirePositive(value.si(), "tauM", value);
+        tauM = Parameters.positive(value.si(), "tauM", value);
         return this;
     }
 
@@ -68,16 +68,13 @@ public final class Lif implements NeuronModel {
 
     /** Absolute refractory period t_ref after a spike, e.g. {@code ms(2)} (default 2 ms); 0 for none. */
     public Lif refractory(Time value) {
-        if (value.si() < 0) {
-            throw new IllegalArgumentException("refractory must be ≥ 0, got " + value);
-        }
-        refractory = value.si();
+        refractory = Parameters.nonNegative(value.si(), "refractory", value);
         return this;
     }
 
     /** Membrane resistance R, which turns an input current into a drive R·I. */
     public Lif resistance(Resistance value) {
-        resistance = requirePositive(value.si(), "resistance", value);
+        resistance = Parameters.positive(value.si(), "resistance", value);
         return this;
     }
 
@@ -159,13 +156,6 @@ public final class Lif implements NeuronModel {
         return new State(this, size, dt, rng);
     }
 
-    private static double requirePositive(double si, String name, Object shown) {
-        if (!(si > 0)) {
-            throw new IllegalArgumentException(name + " must be > 0, got " + shown);
-        }
-        return si;
-    }
-
     private static final class State implements NeuronDynamics {
         private final double[] v;
         private final long[] lastSpike;
@@ -240,14 +230,7 @@ public final class Lif implements NeuronModel {
 
         @Override
         public int channel(String name) {
-            for (int k = 0; k < channelNames.length; k++) {
-                if (channelNames[k].equals(name)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("this LIF has no synapse '" + name + "'; it has "
-                    + java.util.Arrays.toString(channelNames) + " (add one with lif().synapse(\"" + name
-                    + "\", ms(5)))");
+            return Parameters.channelIndex(channelNames, name, "LIF", "lif().synapse(\"" + name + "\", ms(5))");
         }
 
         @Override
