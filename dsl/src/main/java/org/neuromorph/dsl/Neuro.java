@@ -69,6 +69,16 @@ public final class Neuro extends Units {
         return new Izhikevich(a, b, c, d);
     }
 
+    /** Explicit connections: pre[k] connects to post[k]. */
+    public static Connectivity pairs(int[] pre, int[] post) {
+        return Connectivity.pairs(pre, post);
+    }
+
+    /** Connections given as a boolean matrix [pre][post]. */
+    public static Connectivity matrix(boolean[][] connected) {
+        return Connectivity.matrix(connected);
+    }
+
     public static Connectivity allToAll() {
         return Connectivity.allToAll();
     }

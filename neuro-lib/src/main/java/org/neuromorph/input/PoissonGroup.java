@@ -6,40 +6,98 @@ import org.neuromorph.units.Frequency;
 
 /**
  * Independent Poisson spike trains: in each step every unit fires with probability rate·dt (as Brian2's
- * PoissonGroup does), drawn from the network's seeded stream.
+ * PoissonGroup does), drawn from the network's seeded stream. Units can have rates of their own, which is how a
+ * vector or an image is rate coded ({@link #rateCoded}).
  */
 public final class PoissonGroup extends Population {
-    private final double rate;
+    private final double[] rates;
     private SplittableRandom rng;
-    private double probability;
+    private double[] probability;
 
     public PoissonGroup(String name, int size, Frequency rate) {
-        super(name, size);
+        this(name, filled(size, rate));
+    }
+
+    /** Units with rates of their own, in Hz. */
+    public PoissonGroup(String name, double[] ratesHz) {
+        super(name, ratesHz.length);
+        for (int i = 0; i < ratesHz.length; i++) {
+            if (!(ratesHz[i] >= 0) || Double.isInfinite(ratesHz[i])) {
+                throw new IllegalArgumentException("Poisson rate must be ≥ 0 and finite, got " + ratesHz[i]
+                        + " Hz for unit " + i + " of '" + name + "'");
+            }
+        }
+        this.rates = ratesHz.clone();
+    }
+
+    /**
+     * Rate coding: unit i fires at {@code values[i] × maxRate}, with every value in [0, 1] (e.g. pixel
+     * intensities scaled to [0, 1]).
+     */
+    public static PoissonGroup rateCoded(String name, double[] values, Frequency maxRate) {
+        double[] hz = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0 && values[i] <= 1)) {
+                throw new IllegalArgumentException("rate coding takes values in [0, 1]; value " + i + " is "
+                        + values[i] + " (scale the data first, e.g. pixel / 255)");
+            }
+            hz[i] = values[i] * maxRate.si();
+        }
+        return new PoissonGroup(name, hz);
+    }
+
+    /** Rate coding of an image, row by row: pixel (r, c) drives unit r × width + c. */
+    public static PoissonGroup rateCoded(String name, double[][] image, Frequency maxRate) {
+        int width = image.length == 0 ? 0 : image[0].length;
+        double[] flat = new double[image.length * width];
+        for (int r = 0; r < image.length; r++) {
+            if (image[r].length != width) {
+                throw new IllegalArgumentException("image rows must all have " + width + " pixels; row " + r
+                        + " has " + image[r].length);
+            }
+            System.arraycopy(image[r], 0, flat, r * width, width);
+        }
+        return rateCoded(name, flat, maxRate);
+    }
+
+    private static double[] filled(int size, Frequency rate) {
         if (rate.si() < 0) {
             throw new IllegalArgumentException("Poisson rate must be ≥ 0, got " + rate);
         }
-        this.rate = rate.si();
+        double[] rates = new double[size];
+        java.util.Arrays.fill(rates, rate.si());
+        return rates;
     }
 
+    /** The rate of unit 0 (all units, for a group made with one rate), in Hz. */
     public double rate() {
-        return rate;
+        return rates.length == 0 ? 0 : rates[0];
+    }
+
+    /** The rate of every unit, in Hz. */
+    public double[] rates() {
+        return rates.clone();
     }
 
     @Override
     protected void initialize(double dt, SplittableRandom rng) {
         this.rng = rng;
-        this.probability = rate * dt;
-        if (probability > 1) {
-            throw new IllegalArgumentException("Poisson group '" + name() + "': rate·dt = " + probability
-                    + " exceeds 1; use a smaller dt or a lower rate");
+        probability = new double[rates.length];
+        for (int i = 0; i < rates.length; i++) {
+            probability[i] = rates[i] * dt;
+            if (probability[i] > 1) {
+                throw new IllegalArgumentException("Poisson group '" + name() + "': rate·dt = " + probability[i]
+                        + " exceeds 1 for unit " + i + "; use a smaller dt or a lower rate");
+            }
         }
     }
 
     @Override
     protected void update(long step, double dt) {
         int count = 0;
-        for (int i = 0; i < size(); i++) {
-            if (rng.nextDouble() < probability) {
+        double[] p = probability;
+        for (int i = 0; i < p.length; i++) {
+            if (rng.nextDouble() < p[i]) {
                 spikes[count++] = i;
             }
         }

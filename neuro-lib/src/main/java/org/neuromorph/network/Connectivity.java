@@ -69,4 +69,12 @@ public interface Connectivity {
             }
         };
     }
+
+    /**
+     * Connections given as a list of pairs: pre[k] connects to post[k]. Pairs may come in any order; a repeated
+     * pair makes two synapses (as in Brian2's {@code connect(i=..., j=...)}).
+     */
+    static Connectivity pairs(int[] pre, int[] post) {
+        return new PairList(pre, post);
+    }
 }

@@ -77,6 +77,16 @@ public final class Network {
         return add(new PoissonGroup(name, size, rate));
     }
 
+    /** Adds Poisson units that rate-code a vector: unit i fires at values[i] × maxRate (values in [0, 1]). */
+    public PoissonGroup rateCoded(String name, double[] values, Frequency maxRate) {
+        return add(PoissonGroup.rateCoded(name, values, maxRate));
+    }
+
+    /** Adds Poisson units that rate-code an image row by row (pixel values in [0, 1]). */
+    public PoissonGroup rateCoded(String name, double[][] image, Frequency maxRate) {
+        return add(PoissonGroup.rateCoded(name, image, maxRate));
+    }
+
     /** Adds a source that fires unit {@code indices[k]} at {@code times[k]}. */
     public SpikeTimesGroup spikeTimes(String name, int size, int[] indices, Time[] times) {
         return add(new SpikeTimesGroup(name, size, indices, times));
