@@ -196,3 +196,18 @@ def test_halt_and_stack_overflow_keep_the_kernel(kernel):
     assert km.is_alive()
     _, msgs = run_cell(kc, 'beforeFaults')
     assert results(msgs) == ['"kept"']
+
+
+def test_a_long_network_run_shows_a_progress_bar(kernel):
+    """Runs over a second of wall time get one display updated in place; short ones show nothing."""
+    _, kc = kernel
+    _, quick = run_cell(kc, 'network().seed(1).run(ms(10));')
+    assert [m for m in quick if 'display' in m['msg_type']] == []
+    reply, msgs = run_cell(kc, 'var cuba = ReferenceNetworks.cuba(4000, 1);\ncuba.run(s(12));', timeout=300)
+    assert reply['status'] == 'ok', reply
+    bars = [m for m in msgs if m['msg_type'] in ('display_data', 'update_display_data')]
+    assert bars and bars[0]['msg_type'] == 'display_data', [m['msg_type'] for m in msgs]
+    ids = {m['content']['transient']['display_id'] for m in bars}
+    assert len(ids) == 1
+    last = bars[-1]['content']['data']['text/plain']
+    assert last.startswith('[' + '#' * 30 + ']') and '100%' in last and 'done' in last, last

@@ -149,7 +149,24 @@ public final class Network {
         return Collections.unmodifiableList(projections);
     }
 
-    /** Advances the network by {@code duration} (rounded to whole steps). */
+    private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = () -> null;
+    private ProgressListener progress;
+
+    /**
+     * Where runs of networks that set no listener of their own report progress, e.g. a notebook's progress bar
+     * (the kernel installs one). The supplier is asked once per run and may return null for none.
+     */
+    public static void defaultProgress(java.util.function.Supplier<ProgressListener> listeners) {
+        defaultProgress = java.util.Objects.requireNonNull(listeners);
+    }
+
+    /** Reports the progress of this network's runs to a listener of its own (null: the default one). */
+    public Network progress(ProgressListener listener) {
+        progress = listener;
+        return this;
+    }
+
+    /** Advances the network by {@code duration} (rounded to whole steps); {@code run} again to continue. */
     public Network run(Time duration) {
         if (duration.si() < 0) {
             throw new IllegalArgumentException("run duration must be ≥ 0, got " + duration);
@@ -159,9 +176,23 @@ public final class Network {
         Population[] pops = populations.values().toArray(new Population[0]);
         Projection[] projs = projections.toArray(new Projection[0]);
         Monitor[] mons = monitors.toArray(new Monitor[0]);
+        ProgressListener listener = progress != null ? progress : defaultProgress.get();
+        long started = System.nanoTime();
+        long lastReport = started;
+        long first = step;
+        if (listener != null) {
+            listener.progress(0, steps, time(), 0);
+        }
         for (long end = step + steps; step < end; step++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("run interrupted at t = " + new Time(time()));
+            }
+            if (listener != null && ((step - first) & 255) == 0 && step > first) {
+                long now = System.nanoTime();
+                if (now - lastReport >= listener.intervalNanos()) {
+                    lastReport = now;
+                    listener.progress(step - first, steps, time(), now - started);
+                }
             }
             for (Monitor m : mons) {
                 m.atStepStart(step, dt);
@@ -178,6 +209,9 @@ public final class Network {
             for (Population p : pops) {
                 p.finishStep(step);
             }
+        }
+        if (listener != null) {
+            listener.progress(steps, steps, time(), System.nanoTime() - started);
         }
         return this;
     }

@@ -116,6 +116,8 @@ public final class Kernel {
         capture.install();
         stdinBridge = new StdinBridge(sockets.stdin, codec, session);
         comms = new Comms(publisher, session.json());
+        // a network run that takes longer than a second shows a progress bar under its cell
+        org.neuromorph.network.Network.defaultProgress(org.neuromorph.kernel.display.RunProgress::new);
         Display.sink(new Display.Sink() {
             @Override
             public void show(MimeBundle bundle, String displayId, boolean update) {

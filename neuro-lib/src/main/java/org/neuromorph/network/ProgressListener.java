@@ -1,0 +1,20 @@
+package org.neuromorph.network;
+
+/**
+ * Told how a long {@link Network#run} is going: at its start, at most every {@link #intervalNanos} of wall time
+ * while it runs (checked every 256 steps, so the loop stays cheap), and at its end. A notebook shows a bar with it.
+ */
+public interface ProgressListener {
+    /**
+     * @param done      steps run so far in this call
+     * @param total     steps this call runs
+     * @param simulated network time now, in seconds
+     * @param wallNanos wall time since the call started
+     */
+    void progress(long done, long total, double simulated, long wallNanos);
+
+    /** How often to report while running (default every 0.5 s of wall time). */
+    default long intervalNanos() {
+        return 500_000_000L;
+    }
+}
