@@ -211,3 +211,17 @@ def test_a_long_network_run_shows_a_progress_bar(kernel):
     assert len(ids) == 1
     last = bars[-1]['content']['data']['text/plain']
     assert last.startswith('[' + '#' * 30 + ']') and '100%' in last and 'done' in last, last
+
+
+def test_a_tablesaw_table_renders_as_html_and_text(kernel):
+    """The DSL's table renderer reaches the kernel through ServiceLoader, with no kernel code knowing Tablesaw."""
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'var tnet = network().seed(4);\n'
+                               'var tspikes = tnet.monitorSpikes(tnet.poisson("p", 20, Hz(30)));\n'
+                               'tnet.run(ms(200));\n'
+                               'Tables.rates(tspikes)')
+    assert reply['status'] == 'ok', reply
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert '<th>rate_Hz</th>' in data['text/html']
+    assert '20 rows × 3 columns' in data['text/html']
+    assert data['text/plain'].endswith('20 rows × 3 columns')
