@@ -122,6 +122,17 @@ public final class Network {
         return monitor;
     }
 
+    /** Snapshots a projection's weights every {@code interval} (all synapses, or the given CSR indices). */
+    public WeightMonitor monitorWeights(Projection projection, Time interval, int... synapses) {
+        if (!projections.contains(projection)) {
+            throw new IllegalArgumentException("projection '" + projection.name() + "' is not part of this network");
+        }
+        long steps = Math.max(1, Math.round(interval.si() / dt));
+        WeightMonitor monitor = new WeightMonitor(projection, steps, synapses);
+        monitors.add(monitor);
+        return monitor;
+    }
+
     /** Records the population rate of a population at every step (spikes / size / dt). */
     public RateMonitor monitorRate(Population population) {
         requireMember(population);
