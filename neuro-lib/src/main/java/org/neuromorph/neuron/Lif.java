@@ -31,6 +31,8 @@ public final class Lif implements NeuronModel {
     private double v0High = Double.NaN;
     private final java.util.List<String> synapseNames = new java.util.ArrayList<>();
     private final java.util.List<Double> synapseTaus = new java.util.ArrayList<>();
+    private final java.util.List<String> conductanceNames = new java.util.ArrayList<>();
+    private final java.util.List<double[]> conductanceParams = new java.util.ArrayList<>(); // {tau, reversal}
 
     /** Adds an exponential current synapse channel with time constant tau, e.g. {@code synapse("e", ms(5))}. */
     public Lif synapse(String name, Time tau) {
@@ -39,6 +41,22 @@ public final class Lif implements NeuronModel {
         }
         synapseNames.add(name);
         synapseTaus.add(Parameters.positive(tau.si(), "synapse " + name + " tau", tau));
+        return this;
+    }
+
+    /**
+     * Adds an exponential conductance synapse with reversal potential, e.g. {@code conductance("e", ms(5), mV(0))};
+     * projections deliver onto it in siemens ({@code onto("e").weight(nS(1))}). With conductance g the membrane
+     * obeys {@code tau_m dV/dt = -(V - V_rest) + R I + R g (E - V)}, integrated exactly with g held over the step
+     * (Brian2's exponential Euler); g then decays exactly.
+     */
+    public Lif conductance(String name, Time tau, Voltage reversal) {
+        if (synapseNames.contains(name) || conductanceNames.contains(name) || name.equals("v")) {
+            throw new IllegalArgumentException("LIF already has a variable named '" + name + "'");
+        }
+        conductanceNames.add(name);
+        conductanceParams.add(new double[] {Parameters.positive(tau.si(), "synapse " + name + " tau", tau),
+                reversal.si()});
         return this;
     }
 
@@ -169,10 +187,25 @@ public final class Lif implements NeuronModel {
         private final double[][] g;
         private final double[] channelDecay;
         private final double[] channelToV;
+        private final double[][] gc;
+        private final double[] conductanceDecay;
+        private final double[] reversal;
+        private final double dtOverTauM;
 
         State(Lif p, int size, double dt, SplittableRandom rng) {
             int channels = p.synapseNames.size();
-            channelNames = p.synapseNames.toArray(new String[0]);
+            java.util.List<String> names = new java.util.ArrayList<>(p.synapseNames);
+            names.addAll(p.conductanceNames);
+            channelNames = names.toArray(new String[0]);
+            int conductances = p.conductanceNames.size();
+            gc = new double[conductances][size];
+            conductanceDecay = new double[conductances];
+            reversal = new double[conductances];
+            for (int k = 0; k < conductances; k++) {
+                conductanceDecay[k] = Math.exp(-dt / p.conductanceParams.get(k)[0]);
+                reversal[k] = p.conductanceParams.get(k)[1];
+            }
+            dtOverTauM = dt / p.tauM;
             g = new double[channels][size];
             channelDecay = new double[channels];
             channelToV = new double[channels];
@@ -211,8 +244,22 @@ public final class Lif implements NeuronModel {
         public void integrate(long step, double[] current) {
             for (int i = 0; i < v.length; i++) {
                 if (step - lastSpike[i] >= refractorySteps) {
-                    double vInf = vRest + resistance * current[i];
-                    double vNew = vInf + (v[i] - vInf) * decay;
+                    double vNew;
+                    if (gc.length == 0) {
+                        double vInf = vRest + resistance * current[i];
+                        vNew = vInf + (v[i] - vInf) * decay;
+                    } else {
+                        // linear in V with the conductances held over the step: exact exponential step
+                        double total = 0;
+                        double driven = 0;
+                        for (int k = 0; k < gc.length; k++) {
+                            total += gc[k][i];
+                            driven += gc[k][i] * reversal[k];
+                        }
+                        double leak = 1 + resistance * total;
+                        double vInf = (vRest + resistance * (current[i] + driven)) / leak;
+                        vNew = vInf + (v[i] - vInf) * Math.exp(-dtOverTauM * leak);
+                    }
                     for (int k = 0; k < g.length; k++) {
                         vNew += g[k][i] * channelToV[k];
                     }
@@ -220,22 +267,37 @@ public final class Lif implements NeuronModel {
                 }
             }
             for (int k = 0; k < g.length; k++) {
-                double[] gk = g[k];
-                double d = channelDecay[k];
-                for (int i = 0; i < gk.length; i++) {
-                    gk[i] *= d;
-                }
+                decayAll(g[k], channelDecay[k]);
+            }
+            for (int k = 0; k < gc.length; k++) {
+                decayAll(gc[k], conductanceDecay[k]);
+            }
+        }
+
+        private static void decayAll(double[] values, double factor) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= factor;
             }
         }
 
         @Override
         public int channel(String name) {
-            return Parameters.channelIndex(channelNames, name, "LIF", "lif().synapse(\"" + name + "\", ms(5))");
+            return Parameters.channelIndex(channelNames, name, "LIF", "lif().synapse(\"" + name + "\", ms(5)) or "
+                    + "lif().conductance(\"" + name + "\", ms(5), mV(0))");
+        }
+
+        @Override
+        public String channelUnit(int channel) {
+            return channel < g.length ? "V" : "S";
         }
 
         @Override
         public void addToChannel(int channel, int neuron, double amount) {
-            g[channel][neuron] += amount;
+            if (channel < g.length) {
+                g[channel][neuron] += amount;
+            } else {
+                gc[channel - g.length][neuron] += amount;
+            }
         }
 
         @Override
@@ -278,7 +340,7 @@ public final class Lif implements NeuronModel {
             }
             for (int k = 0; k < channelNames.length; k++) {
                 if (channelNames[k].equals(name)) {
-                    return g[k];
+                    return k < g.length ? g[k] : gc[k - g.length];
                 }
             }
             throw new IllegalArgumentException("LIF has no variable '" + name + "'; it has: "

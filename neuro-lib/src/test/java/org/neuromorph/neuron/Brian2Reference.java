@@ -31,4 +31,14 @@ final class Brian2Reference {
             return cases;
         }
     }
+
+    /** The "params" object of a reference file. */
+    static JsonNode params(String file) throws IOException {
+        try (InputStream in = Brian2Reference.class.getResourceAsStream("/reference/brian2/" + file)) {
+            if (in == null) {
+                throw new IOException("reference file " + file + " is missing from the test resources");
+            }
+            return new ObjectMapper().readTree(in).path("params");
+        }
+    }
 }
