@@ -109,6 +109,11 @@ class LifScope(val model: Lif) {
     fun synapse(name: String, tau: Time) {
         model.synapse(name, tau)
     }
+
+    /** An exponential conductance synapse with a reversal potential; projections deliver onto it in siemens. */
+    fun conductance(name: String, tau: Time, reversal: Voltage) {
+        model.conductance(name, tau, reversal)
+    }
 }
 
 /** An Izhikevich model from a published preset ("RS", "FS", ...), adjusted in a block. */
