@@ -132,3 +132,34 @@ def test_stack_overflow_and_halt_keep_the_kernel(kotlin_kernel):
     assert km.is_alive()
     _, msgs = run_cell(kc, 'beforeK')
     assert results(msgs) == ['kept']
+
+
+def test_comms_registered_from_a_kotlin_cell(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, _ = run_cell(kc, 'org.neuromorph.kernel.protocol.Comms.registerTarget("kecho") { comm ->\n'
+                            '    comm.onMessage { data -> comm.send(mapOf("echo" to data.get("value"))) }\n'
+                            '}')
+    assert reply['status'] == 'ok', reply
+    kc.shell_channel.send(kc.session.msg('comm_open', {'comm_id': 'k-1', 'target_name': 'kecho', 'data': {}}))
+    sent = kc.session.msg('comm_msg', {'comm_id': 'k-1', 'data': {'value': 7}})
+    kc.shell_channel.send(sent)
+    echo = None
+    for _ in range(200):
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg['msg_type'] == 'comm_msg' and msg['parent_header'].get('msg_id') == sent['header']['msg_id']:
+            echo = msg['content']
+            break
+    assert echo == {'comm_id': 'k-1', 'data': {'echo': 7}}
+
+
+def test_kotlin_output_flood_is_bounded_and_history_keeps_kotlin_cells(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'for (i in 0 until 1_000_000) println("line $i")', timeout=120)
+    assert reply['status'] == 'ok'
+    streams = [m['content'] for m in msgs if m['msg_type'] == 'stream']
+    assert len(streams) < 200
+    assert 'output truncated' in ''.join(s['text'] for s in streams if s['name'] == 'stderr')
+    run_cell(kc, 'val histK = 6 * 7')
+    run_cell(kc, 'histK')
+    hist = reply_to(kc.get_shell_msg, kc.history(hist_access_type='tail', n=2, output=True))['content']['history']
+    assert [row[2] for row in hist] == [['val histK = 6 * 7', None], ['histK', '42']]
