@@ -27,20 +27,21 @@ def jupyter_path():
     yield path
 
 
-@pytest.fixture(scope='module')
-def kernel(jupyter_path):
-    km, kc = start_new_kernel(kernel_name='neuromorph-java', startup_timeout=TIMEOUT)
+def _running(kernel_name):
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=TIMEOUT)
     yield km, kc
     kc.stop_channels()
     km.shutdown_kernel(now=False)
+
+
+@pytest.fixture(scope='module')
+def kernel(jupyter_path):
+    yield from _running('neuromorph-java')
 
 
 @pytest.fixture(scope='module')
 def kotlin_kernel(jupyter_path):
-    km, kc = start_new_kernel(kernel_name='neuromorph-kotlin', startup_timeout=TIMEOUT)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=False)
+    yield from _running('neuromorph-kotlin')
 
 
 def run_cell(kc, code, timeout=TIMEOUT):
@@ -69,3 +70,13 @@ def reply_to(get, msg_id, timeout=30):
 
 def types(messages):
     return [m['msg_type'] for m in messages]
+
+
+def results(messages):
+    """The text/plain of the execute_result messages among a cell's iopub messages."""
+    return [m['content']['data']['text/plain'] for m in messages if m['msg_type'] == 'execute_result']
+
+
+def stdout(messages):
+    return ''.join(m['content']['text'] for m in messages
+                   if m['msg_type'] == 'stream' and m['content']['name'] == 'stdout')

@@ -6,11 +6,7 @@ import time
 
 import pytest
 
-from conftest import reply_to, run_cell, types
-
-
-def results(msgs):
-    return [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result']
+from conftest import reply_to, results, run_cell, types
 
 
 def test_display_by_id_update_and_clear_output(kernel):

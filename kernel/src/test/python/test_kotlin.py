@@ -2,15 +2,7 @@
 shared), with Kotlin cells on the scripting host's REPL."""
 import time
 
-from conftest import reply_to, run_cell
-
-
-def results(msgs):
-    return [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result']
-
-
-def stdout(msgs):
-    return ''.join(m['content']['text'] for m in msgs if m['msg_type'] == 'stream' and m['content']['name'] == 'stdout')
+from conftest import reply_to, results, run_cell, stdout
 
 
 def test_kernel_info_names_kotlin(kotlin_kernel):

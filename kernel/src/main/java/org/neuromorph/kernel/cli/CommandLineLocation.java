@@ -78,21 +78,4 @@ final class CommandLineLocation {
             }
         }
     }
-
-    /** The languages an --language option names (all = both), or null for an unknown one. */
-    static java.util.List<String> languages(String option) {
-        return switch (option) {
-            case "all" -> java.util.List.of("java", "kotlin");
-            case "java", "kotlin" -> java.util.List.of(option);
-            default -> null;
-        };
-    }
-
-    static String defaultName(String language) {
-        return "neuromorph-" + language;
-    }
-
-    static String defaultDisplayName(String language) {
-        return language.equals("kotlin") ? "Neuromorph (Kotlin)" : "Neuromorph (Java)";
-    }
 }

@@ -20,9 +20,8 @@ import picocli.CommandLine.Option;
         description = "Install the \"Neuromorph (Java)\" and \"Neuromorph (Kotlin)\" kernelspecs "
                 + "(replacing earlier installs of the same names).")
 final class InstallCommand implements Callable<Integer> {
-    @Option(names = "--language", defaultValue = "all", paramLabel = "LANG",
-            description = "java, kotlin or all (default ${DEFAULT-VALUE})")
-    String language;
+    @picocli.CommandLine.Mixin
+    LanguageOption language = new LanguageOption();
 
     @Option(names = "--name", description = "kernelspec name (default neuromorph-LANG; needs one --language)")
     String name;
@@ -43,9 +42,8 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        java.util.List<String> languages = CommandLineLocation.languages(language);
+        java.util.List<KernelLanguage> languages = language.chosen("install");
         if (languages == null) {
-            System.err.println("neuromorph install: unknown --language '" + language + "'; use java, kotlin or all");
             return 2;
         }
         if (languages.size() > 1 && (name != null || displayName != null)) {
@@ -58,9 +56,9 @@ final class InstallCommand implements Callable<Integer> {
             System.err.println("neuromorph install: run this from the jar (java -jar neuromorph.jar install)");
             return 2;
         }
-        for (String lang : languages) {
-            install(jar, lang, name != null ? name : CommandLineLocation.defaultName(lang),
-                    displayName != null ? displayName : CommandLineLocation.defaultDisplayName(lang));
+        for (KernelLanguage lang : languages) {
+            install(jar, lang.id, name != null ? name : lang.kernelspecName(),
+                    displayName != null ? displayName : lang.displayName);
         }
         return 0;
     }

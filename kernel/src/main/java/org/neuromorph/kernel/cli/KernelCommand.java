@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.neuromorph.kernel.Log;
 import org.neuromorph.kernel.eval.JShellEvaluator;
-import org.neuromorph.kernel.eval.KotlinEvaluator;
 import org.neuromorph.kernel.protocol.Kernel;
-import org.neuromorph.kernel.protocol.LanguageInfo;
 import org.neuromorph.kernel.wire.ConnectionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +28,8 @@ final class KernelCommand implements Callable<Integer> {
     public Integer call() {
         Log.init();
         Log.debug(debug);
-        if (!language.equals("java") && !language.equals("kotlin")) {
+        KernelLanguage chosen = KernelLanguage.of(language);
+        if (chosen == null) {
             System.err.println("neuromorph kernel: unknown language '" + language + "'; use --language java or kotlin");
             return 2;
         }
@@ -43,11 +42,7 @@ final class KernelCommand implements Callable<Integer> {
         }
         JShellEvaluator.prepareProcess();
         try {
-            if (language.equals("kotlin")) {
-                new Kernel(info, Main.version(), LanguageInfo.kotlin(Main.version()), KotlinEvaluator::new).run();
-            } else {
-                new Kernel(info, Main.version(), LanguageInfo.java(Main.version()), JShellEvaluator::new).run();
-            }
+            new Kernel(info, Main.version(), chosen.info.apply(Main.version()), chosen.evaluator).run();
         } catch (IllegalStateException e) {
             Log.error("kernel stopped: " + e.getMessage(), null);
             return 1;

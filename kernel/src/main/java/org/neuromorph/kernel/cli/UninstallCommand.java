@@ -10,9 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code neuromorph uninstall}: removes the kernelspecs that {@code install} wrote. */
 @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the Neuromorph kernelspecs.")
 final class UninstallCommand implements Callable<Integer> {
-    @Option(names = "--language", defaultValue = "all", paramLabel = "LANG",
-            description = "java, kotlin or all (default ${DEFAULT-VALUE})")
-    String language;
+    @picocli.CommandLine.Mixin
+    LanguageOption language = new LanguageOption();
 
     @Option(names = "--name", description = "kernelspec name (default: neuromorph-java and neuromorph-kotlin)")
     String name;
@@ -22,13 +21,12 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        java.util.List<String> languages = CommandLineLocation.languages(language);
+        java.util.List<KernelLanguage> languages = language.chosen("uninstall");
         if (languages == null) {
-            System.err.println("neuromorph uninstall: unknown --language '" + language + "'; use java, kotlin or all");
             return 2;
         }
         java.util.List<String> names = name != null ? java.util.List.of(name)
-                : languages.stream().map(CommandLineLocation::defaultName).toList();
+                : languages.stream().map(KernelLanguage::kernelspecName).toList();
         int removed = 0;
         for (String specName : names) {
             Path dir = location.kernelsDir().resolve(specName);

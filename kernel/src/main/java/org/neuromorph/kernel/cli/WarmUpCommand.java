@@ -3,7 +3,6 @@ package org.neuromorph.kernel.cli;
 import java.util.concurrent.Callable;
 import org.neuromorph.kernel.eval.Evaluator;
 import org.neuromorph.kernel.eval.JShellEvaluator;
-import org.neuromorph.kernel.eval.KotlinEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,8 +18,13 @@ final class WarmUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        KernelLanguage chosen = KernelLanguage.of(language);
+        if (chosen == null) {
+            System.err.println("neuromorph warm-up: unknown language '" + language + "'");
+            return 2;
+        }
         JShellEvaluator.prepareProcess();
-        try (Evaluator evaluator = language.equals("kotlin") ? new KotlinEvaluator() : new JShellEvaluator()) {
+        try (Evaluator evaluator = chosen.evaluator.get()) {
             Evaluator.Outcome outcome = evaluator.evaluate("1 + 1");
             return outcome instanceof Evaluator.Value ? 0 : 1;
         }

@@ -23,12 +23,11 @@ final class CellRunner {
     private volatile Thread running;
     private volatile boolean stopRequested;
 
-    /** Runs body on a cell thread and waits for it; what it throws is rethrown as is. */
-    <T> T run(Callable<T> body) throws Exception {
+    /** Runs body on a cell thread whose context class loader is {@code loader}, waits, rethrows what it throws. */
+    <T> T run(ClassLoader loader, Callable<T> body) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         stopRequested = false;
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Thread thread = new Thread(ExitGuard.CELLS, () -> {
             try {
                 result.set(body.call());
@@ -58,11 +57,6 @@ final class CellRunner {
             throw e;
         }
         return result.get();
-    }
-
-    /** Sets the class loader cells see as their context loader (JShell's, or the Kotlin script's). */
-    static void contextLoader(ClassLoader loader) {
-        Thread.currentThread().setContextClassLoader(loader);
     }
 
     /**

@@ -31,6 +31,21 @@ public interface Evaluator extends AutoCloseable {
 
     /** is_complete: "complete", "incomplete" (with the indent to continue with) or "invalid". */
     record Completeness(String status, String indent) {
+        static final Completeness COMPLETE = new Completeness("complete", "");
+
+        /** An incomplete cell, indented four spaces per bracket it leaves open. */
+        static Completeness incomplete(String code) {
+            int depth = 0;
+            for (int i = 0; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (c == '{' || c == '(' || c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ')' || c == ']') && depth > 0) {
+                    depth--;
+                }
+            }
+            return new Completeness("incomplete", "    ".repeat(depth));
+        }
     }
 
     /** complete: the matches for the text in [cursorStart, cursorEnd), with their kinds where known. */

@@ -236,24 +236,24 @@ public final class JShellEvaluator implements Evaluator {
     @Override
     public Completeness isComplete(String code) {
         if (code.isBlank()) {
-            return new Completeness("complete", "");
+            return Completeness.COMPLETE;
         }
         String remaining = code;
         while (true) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             switch (info.completeness()) {
                 case EMPTY:
-                    return new Completeness("complete", "");
+                    return Completeness.COMPLETE;
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:
                     if (info.remaining().isBlank()) {
-                        return new Completeness("complete", "");
+                        return Completeness.COMPLETE;
                     }
                     remaining = info.remaining();
                     continue;
                 case DEFINITELY_INCOMPLETE:
                 case CONSIDERED_INCOMPLETE:
-                    return new Completeness("incomplete", indentFor(code));
+                    return Completeness.incomplete(code);
                 case UNKNOWN:
                 default:
                     return new Completeness("invalid", "");
@@ -262,19 +262,6 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     /** Four spaces per unclosed brace or parenthesis. */
-    private static String indentFor(String code) {
-        int depth = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '{' || c == '(') {
-                depth++;
-            } else if ((c == '}' || c == ')') && depth > 0) {
-                depth--;
-            }
-        }
-        return "    ".repeat(Math.max(0, depth));
-    }
-
     @Override
     public Completions complete(String code, int cursor) {
         int[] anchor = new int[1];

@@ -50,15 +50,11 @@ final class KernelExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         Object result;
-        ClassLoader caller = Thread.currentThread().getContextClassLoader();
-        CellRunner.contextLoader(doitMethod.getDeclaringClass().getClassLoader());
         try {
-            result = runner.run(() -> doitMethod.invoke(null));
+            result = runner.run(doitMethod.getDeclaringClass().getClassLoader(), () -> doitMethod.invoke(null));
         } catch (CellRunner.Stopped e) {
             stopped = true;
             throw new StoppedException();
-        } finally {
-            CellRunner.contextLoader(caller);
         }
         lastValue.set(result);
         return valueString(result);

@@ -46,8 +46,14 @@ final class SourceDocs {
 
     private final Map<String, String> sourceBySimpleName = new HashMap<>();
     private final Map<String, Map<String, String>> docsByClass = new ConcurrentHashMap<>();
+    private boolean indexed;
 
-    SourceDocs() {
+    /** Lists the packaged sources on the first inspect, not at start-up: it reads every entry of a large jar. */
+    private synchronized void indexOnce() {
+        if (indexed) {
+            return;
+        }
+        indexed = true;
         try {
             Enumeration<URL> roots = SourceDocs.class.getClassLoader().getResources(ROOT);
             while (roots.hasMoreElements()) {
@@ -90,6 +96,7 @@ final class SourceDocs {
         }
         String owner = m.group(1);
         String simple = owner.substring(owner.lastIndexOf('.') + 1);
+        indexOnce(); // synchronized, so the index it built is visible here
         String resource = sourceBySimpleName.get(simple);
         if (resource == null) {
             return null;

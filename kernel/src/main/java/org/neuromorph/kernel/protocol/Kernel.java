@@ -349,12 +349,11 @@ public final class Kernel {
             abortPending = stopOnError;
         } else {
             if (resultBundle != null) {
-                MimeBundle bundle = resultBundle;
-                ObjectNode result = bundleContent(bundle);
+                ObjectNode result = bundleContent(resultBundle);
                 result.put("execution_count", count);
                 publisher.publish(request, "execute_result", result);
                 if (storeHistory) {
-                    history.addOutput(count, String.valueOf(bundle.data().get("text/plain")));
+                    history.addOutput(count, String.valueOf(resultBundle.data().get("text/plain")));
                 }
             }
             reply.put("status", "ok");

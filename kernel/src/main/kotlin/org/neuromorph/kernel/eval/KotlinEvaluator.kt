@@ -91,7 +91,7 @@ class KotlinEvaluator : Evaluator {
             is ResultWithDiagnostics.Failure -> return compileFailure(code, compiled.reports)
         }
         val evaluated = try {
-            runner.run { runBlocking { evaluator.eval(snippet, evaluation) } }
+            runner.run(KotlinEvaluator::class.java.classLoader) { runBlocking { evaluator.eval(snippet, evaluation) } }
         } catch (e: CellRunner.Stopped) {
             return interrupted()
         }
@@ -159,7 +159,7 @@ class KotlinEvaluator : Evaluator {
             val at = d.location?.start ?: return@any false
             d.message.startsWith("Expecting") && (at.line > end.line || (at.line == end.line && at.col >= end.col))
         }
-        return if (incomplete) Evaluator.Completeness("incomplete", indentFor(code)) else Evaluator.Completeness("complete", "")
+        return if (incomplete) Evaluator.Completeness.incomplete(code) else Evaluator.Completeness.COMPLETE
     }
 
     private fun analysis(code: String, cursor: Int): ReplAnalyzerResult? {
@@ -254,27 +254,11 @@ class KotlinEvaluator : Evaluator {
             System.getProperty("java.class.path").orEmpty().split(File.pathSeparator)
                 .filter { it.isNotBlank() }.map { File(it) }
 
-        /** A 1-based line and column for a character offset. */
+        /** A 1-based line and column for a character offset (as compile errors count them). */
         private fun position(code: String, offset: Int): SourceCode.Position {
             val at = offset.coerceIn(0, code.length)
-            var line = 1
-            var lineStart = 0
-            for (i in 0 until at) {
-                if (code[i] == '\n') {
-                    line++
-                    lineStart = i + 1
-                }
-            }
-            return SourceCode.Position(line, at - lineStart + 1, at)
-        }
-
-        private fun indentFor(code: String): String {
-            var depth = 0
-            for (c in code) {
-                if (c == '{' || c == '(' || c == '[') depth++
-                if (c == '}' || c == ')' || c == ']') depth--
-            }
-            return "    ".repeat(depth.coerceAtLeast(0))
+            val place = CompileError.at(code, at, "")
+            return SourceCode.Position(place.line(), place.column(), at)
         }
     }
 }
