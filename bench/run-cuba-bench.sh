@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CUBA (Vogels & Abbott 2005) on Neuromorph and on Brian2 2.5.1 in one run, same model, same biological time.
-# Usage: bench/run-cuba-bench.sh [N ...]   (default 4000 16000). Writes bench/results/cuba.jsonl and prints a table.
+# Usage: bench/run-cuba-bench.sh [N ...]   (default 4000 16000 64000). Writes bench/results/cuba.jsonl and prints a table.
 # Brian2 runs its cython and cpp_standalone targets (each compiles first: that time is in its end-to-end figure).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,10 +14,10 @@ OUT=bench/results/cuba.jsonl
 mkdir -p bench/results
 : > "$OUT"
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000 64000)
 for n in "${sizes[@]}"; do
     start=$(date +%s.%N)
-    java -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 5 | tee -a "$OUT"
+    java -Xmx4g -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 7 | tee -a "$OUT"
     for target in cython cpp_standalone; do
         build_dir=$(mktemp -d)
         /usr/bin/python3 bench/anchors/brian2/cuba.py --N "$n" --duration 1000 --target "$target" \

@@ -42,16 +42,31 @@ public interface Connectivity {
         };
     }
 
-    /** Each pair is connected independently with probability p (seeded). */
+    /**
+     * Each pair is connected independently with probability p (seeded). The gaps between connected targets are
+     * drawn from their geometric distribution, so the cost grows with the synapses made, not with pre × post.
+     */
     static Connectivity fixedProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("connection probability must be in [0, 1], got " + p);
         }
+        if (p == 1) {
+            return allToAll();
+        }
+        double logMiss = Math.log1p(-p);
         return (pre, preSize, postSize, rng, emit) -> {
-            for (int j = 0; j < postSize; j++) {
-                if (rng.nextDouble() < p) {
-                    emit.accept(j);
+            if (p == 0) {
+                return;
+            }
+            int j = -1;
+            while (true) {
+                // failures before the next success: floor(ln U / ln(1 - p)), U uniform in (0, 1]
+                double gap = Math.floor(Math.log(1 - rng.nextDouble()) / logMiss);
+                if (gap >= postSize - 1 - j) {
+                    return;
                 }
+                j += 1 + (int) gap;
+                emit.accept(j);
             }
         };
     }

@@ -52,13 +52,14 @@ public final class NeuronGroup extends Population {
 
     @Override
     protected void update(long step, double dt) {
-        Arrays.fill(current, 0);
-        double t = step * dt;
-        for (int k = 0; k < injections.size(); k++) {
-            injections.get(k).addTo(current, t);
+        if (!injections.isEmpty()) { // without injections the array stays zero
+            Arrays.fill(current, 0);
+            double t = step * dt;
+            for (int k = 0; k < injections.size(); k++) {
+                injections.get(k).addTo(current, t);
+            }
         }
-        dynamics.integrate(step, current);
-        spikeCount = dynamics.threshold(step, spikes);
+        spikeCount = dynamics.advance(step, current, spikes);
     }
 
     void addVoltage(int neuron, double dv) {

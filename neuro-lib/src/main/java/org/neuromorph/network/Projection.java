@@ -196,28 +196,49 @@ public final class Projection {
         ring = new double[ringSlots * postSize];
     }
 
-    /** Queues the jumps caused by this step's presynaptic spikes, then applies those due now. */
+    /**
+     * Delivers this step's presynaptic spikes. Without delays every jump is applied at once; with delays it is
+     * queued in the ring slot of its arrival step, and the slot due now is applied.
+     */
     void deliver(long step) {
-        int postSize = post.size();
         int[] spikes = pre.spikes();
-        for (int k = 0, n = pre.spikeCount(); k < n; k++) {
+        int spikeCount = pre.spikeCount();
+        if (ringSlots == 1) {
+            for (int k = 0; k < spikeCount; k++) {
+                int i = spikes[k];
+                for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                    apply(target[s], weight[s]);
+                }
+            }
+            return;
+        }
+        int postSize = post.size();
+        int now = (int) (step % ringSlots);
+        for (int k = 0; k < spikeCount; k++) {
             int i = spikes[k];
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                int slot = (int) ((step + delaySteps[s]) % ringSlots);
+                int slot = now + delaySteps[s];
+                if (slot >= ringSlots) {
+                    slot -= ringSlots;
+                }
                 ring[slot * postSize + target[s]] += weight[s];
             }
         }
-        int base = (int) (step % ringSlots) * postSize;
+        int base = now * postSize;
         for (int j = 0; j < postSize; j++) {
-            double dv = ring[base + j];
-            if (dv != 0) {
-                if (channel < 0) {
-                    post.addVoltage(j, dv);
-                } else {
-                    post.addToChannel(channel, j, dv);
-                }
+            double jump = ring[base + j];
+            if (jump != 0) {
+                apply(j, jump);
                 ring[base + j] = 0;
             }
+        }
+    }
+
+    private void apply(int neuron, double jump) {
+        if (channel < 0) {
+            post.addVoltage(neuron, jump);
+        } else {
+            post.addToChannel(channel, neuron, jump);
         }
     }
 

@@ -22,6 +22,15 @@ public interface NeuronDynamics {
      */
     int threshold(long step, int[] spikes);
 
+    /**
+     * {@link #integrate} then {@link #threshold}, in one call so that a model may fuse them (one pass over its
+     * arrays instead of two); with {@code spikes} null it only integrates. Returns the number of spikes.
+     */
+    default int advance(long step, double[] current, int[] spikes) {
+        integrate(step, current);
+        return spikes == null ? 0 : threshold(step, spikes);
+    }
+
     /** Applies an instantaneous change of membrane potential (a delta synapse), in volts. */
     void addVoltage(int neuron, double dv);
 
