@@ -30,16 +30,16 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 def key(r):
     return r.get('params', {}).get('N', r.get('N'))
-print('| N | simulator | rate (Hz) | silent | loop (s) | end to end (s) |')
-print('|---|---|---|---|---|---|')
+print('| N | simulator | rate (Hz) | silent | loop (s) | loop, first run (s) | end to end (s) |')
+print('|---|---|---|---|---|---|---|')
 for r in rows:
     if r.get('simulator') == 'neuromorph':
         lo, hi = r['mean_rate_hz_range']
         slo, shi = r['frac_silent_range']
         print(f"| {r['N']} | Neuromorph ({r['repeats']} seeds) | {lo:.2f}–{hi:.2f} | {slo:.1%}–{shi:.1%} "
-              f"| {r['t_sim_loop_s']:.3f} | {r['t_total_s']:.2f} |")
+              f"| {r['t_sim_loop_s']:.3f} | {r['t_sim_loop_first_s']:.3f} | {r['t_total_s']:.2f} |")
     else:
         t, res = r['timings'], r['results']
         print(f"| {key(r)} | Brian2 {r['target']} | {res['mean_rate_hz']:.2f} | {res['frac_silent']:.1%} "
-              f"| {t['t_sim_loop_s']:.3f} | {t['t_total_s']:.2f} |")
+              f"| {t['t_sim_loop_s']:.3f} | {t['t_sim_loop_s']:.3f} | {t['t_total_s']:.2f} |")
 PY

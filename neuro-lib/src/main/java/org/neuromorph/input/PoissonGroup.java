@@ -2,6 +2,8 @@ package org.neuromorph.input;
 
 import java.util.SplittableRandom;
 import org.neuromorph.network.Population;
+import org.neuromorph.network.SplitMix64;
+import org.neuromorph.neuron.StateExchange;
 import org.neuromorph.units.Frequency;
 
 /**
@@ -11,7 +13,7 @@ import org.neuromorph.units.Frequency;
  */
 public final class PoissonGroup extends Population {
     private final double[] rates;
-    private SplittableRandom rng;
+    private SplitMix64 rng;
     private double[] probability;
 
     public PoissonGroup(String name, int size, Frequency rate) {
@@ -81,7 +83,7 @@ public final class PoissonGroup extends Population {
 
     @Override
     protected void initialize(double dt, SplittableRandom rng) {
-        this.rng = rng;
+        this.rng = new SplitMix64(rng.nextLong());
         probability = new double[rates.length];
         for (int i = 0; i < rates.length; i++) {
             probability[i] = rates[i] * dt;
@@ -90,6 +92,16 @@ public final class PoissonGroup extends Population {
                         + " exceeds 1 for unit " + i + "; use a smaller dt or a lower rate");
             }
         }
+    }
+
+    @Override
+    protected void exchangeState(StateExchange state) {
+        rng.state(state.value("rng", rng.state()));
+    }
+
+    @Override
+    public String description() {
+        return "Poisson(" + size() + " units, rates hash " + java.util.Arrays.hashCode(rates) + ")";
     }
 
     @Override

@@ -44,6 +44,12 @@ public final class SpikeTimesGroup extends Population {
     }
 
     @Override
+    public String description() {
+        return "SpikeTimes(" + size() + " units, " + sortedTimes.length + " spikes, hash "
+                + (31 * java.util.Arrays.hashCode(sortedIndices) + java.util.Arrays.hashCode(sortedTimes)) + ")";
+    }
+
+    @Override
     protected void update(long step, double dt) {
         int count = 0;
         while (next < sortedSteps.length && sortedSteps[next] < step) {

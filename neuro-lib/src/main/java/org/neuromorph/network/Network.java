@@ -227,6 +227,45 @@ public final class Network {
         return this;
     }
 
+    /**
+     * Saves the network's full state (models and their parameters, synapses and weights, neuron state, jumps in
+     * flight, random streams, the clock) to a versioned file; {@link #load} continues from it exactly. Monitors'
+     * recordings are not part of it: export them as tables. Builds the network if it has not run yet.
+     */
+    public Network save(java.nio.file.Path file) {
+        build();
+        NetworkState.save(this, file);
+        return this;
+    }
+
+    /** {@link #save(java.nio.file.Path)} to a path given as text. */
+    public Network save(String file) {
+        return save(java.nio.file.Path.of(file));
+    }
+
+    /**
+     * Loads a state saved by {@link #save} into this network, which must be built as the saved one was (same
+     * populations, models, parameters and projections; the file's synapses replace this network's). A run
+     * afterwards continues exactly as the saved network would have. A file that is not a network state, of
+     * another format version, truncated or damaged, or of another network is refused with the reason, and this
+     * network is left as it was.
+     */
+    public Network load(java.nio.file.Path file) {
+        build();
+        NetworkState.load(this, file);
+        return this;
+    }
+
+    /** {@link #load(java.nio.file.Path)} from a path given as text. */
+    public Network load(String file) {
+        return load(java.nio.file.Path.of(file));
+    }
+
+    void restoreClock(long savedSeed, long savedStep) {
+        seed = savedSeed;
+        step = savedStep;
+    }
+
     private void build() {
         if (built) {
             return;

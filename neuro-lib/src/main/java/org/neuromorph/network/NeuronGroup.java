@@ -62,6 +62,21 @@ public final class NeuronGroup extends Population {
         spikeCount = dynamics.advance(step, current, spikes);
     }
 
+    @Override
+    protected void exchangeState(org.neuromorph.neuron.StateExchange state) {
+        dynamics.exchangeState(state);
+    }
+
+    @Override
+    protected void stateLoaded(long step) {
+        dynamics.stateLoaded(step);
+    }
+
+    @Override
+    public String description() {
+        return size() + " × " + model + (injections.isEmpty() ? "" : " with " + injections.size() + " injected currents");
+    }
+
     void addVoltage(int neuron, double dv) {
         dynamics.addVoltage(neuron, dv);
     }

@@ -41,6 +41,22 @@ public abstract class Population {
     protected void finishStep(long step) {
     }
 
+    /**
+     * Walks the state this population carries from one step to the next, for save and load (see
+     * {@link org.neuromorph.neuron.StateExchange}). Sources with none keep the default.
+     */
+    protected void exchangeState(org.neuromorph.neuron.StateExchange state) {
+    }
+
+    /** Called after a load filled the state, at simulation step {@code step}. */
+    protected void stateLoaded(long step) {
+    }
+
+    /** What this population is, parameters included: a saved state loads only into one that matches. */
+    public String description() {
+        return toString();
+    }
+
     /** The spikes of the current step: indices {@code spikes()[0 .. spikeCount()-1]}. */
     public int[] spikes() {
         return spikes;

@@ -196,6 +196,15 @@ public final class Projection {
         ring = new double[ringSlots * postSize];
     }
 
+    /** Walks the synapses (structure, weights, delays) and the jumps still in flight, for save and load. */
+    void exchangeState(org.neuromorph.neuron.StateExchange state) {
+        state.ints("rowStart", rowStart);
+        state.ints("target", target);
+        state.doubles("weight", weight);
+        state.ints("delaySteps", delaySteps);
+        state.doubles("pending", ring);
+    }
+
     /**
      * Delivers this step's presynaptic spikes. Without delays every jump is applied at once; with delays it is
      * queued in the ring slot of its arrival step, and the slot due now is applied.
@@ -240,6 +249,13 @@ public final class Projection {
         } else {
             post.addToChannel(channel, neuron, jump);
         }
+    }
+
+    /** What this projection is, for matching a saved state: ends, synapse count, ring length and target. */
+    String description() {
+        return pre.name() + " -> " + post.name() + ", " + synapseCount() + " synapses, "
+                + (ring == null ? 0 : ring.length / post.size()) + " delay slots, onto "
+                + (synapse == null ? "the membrane" : "'" + synapse + "'");
     }
 
     @Override

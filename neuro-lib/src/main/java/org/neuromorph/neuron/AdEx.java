@@ -260,6 +260,12 @@ public final class AdEx implements NeuronModel {
         }
 
         @Override
+        public void exchangeState(StateExchange state) {
+            NeuronDynamics.super.exchangeState(state);
+            state.longs("lastSpike", lastSpike);
+        }
+
+        @Override
         public String[] variables() {
             String[] names = Arrays.copyOf(new String[] {"v", "w"}, 2 + channelNames.length);
             System.arraycopy(channelNames, 0, names, 2, channelNames.length);

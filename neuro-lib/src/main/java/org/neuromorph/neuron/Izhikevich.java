@@ -185,6 +185,14 @@ public final class Izhikevich implements NeuronModel {
         }
 
         @Override
+        public void exchangeState(StateExchange state) {
+            // v in volts is derived from the millivolt state the equations use; save that, so a load is exact
+            state.doubles("vMilli", vMilli);
+            state.doubles("u", u);
+            state.doubles("v", v);
+        }
+
+        @Override
         public String[] variables() {
             return new String[] {"v", "u"};
         }

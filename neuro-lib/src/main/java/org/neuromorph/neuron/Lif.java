@@ -164,9 +164,11 @@ public final class Lif implements NeuronModel {
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT,
-                "LIF(tauM=%s, vRest=%s, vReset=%s, vThreshold=%s, refractory=%s, R=%s)",
+                "LIF(tauM=%s, vRest=%s, vReset=%s, vThreshold=%s, refractory=%s, R=%s%s%s)",
                 new Time(tauM), new Voltage(vRest), new Voltage(vReset),
-                new Voltage(vThreshold), new Time(refractory), new Resistance(resistance));
+                new Voltage(vThreshold), new Time(refractory), new Resistance(resistance),
+                synapseNames.isEmpty() ? "" : ", synapses " + synapseNames,
+                conductanceNames.isEmpty() ? "" : ", conductances " + conductanceNames);
     }
 
     @Override
@@ -377,6 +379,24 @@ public final class Lif implements NeuronModel {
                     refractory[(refractoryHead + refractoryCount++) % v.length] = i;
                 }
             }
+        }
+
+        @Override
+        public void exchangeState(StateExchange state) {
+            NeuronDynamics.super.exchangeState(state);
+            state.longs("lastSpike", lastSpike);
+        }
+
+        @Override
+        public void stateLoaded(long step) {
+            // the refractory queue, in spike order, is whoever spiked within the last refractorySteps steps
+            refractoryHead = 0;
+            refractoryCount = 0;
+            java.util.stream.IntStream.range(0, v.length)
+                    .filter(i -> step - lastSpike[i] < refractorySteps)
+                    .boxed()
+                    .sorted(java.util.Comparator.comparingLong((Integer i) -> lastSpike[i]).thenComparing(i -> i))
+                    .forEach(i -> refractory[refractoryCount++] = i);
         }
 
         @Override

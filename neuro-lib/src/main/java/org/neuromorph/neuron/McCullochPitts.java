@@ -97,6 +97,12 @@ public final class McCullochPitts implements NeuronModel {
         }
 
         @Override
+        public void exchangeState(StateExchange state) {
+            state.doubles("y", output);
+            state.doubles("input", input);
+        }
+
+        @Override
         public String[] variables() {
             return new String[] {"y"};
         }

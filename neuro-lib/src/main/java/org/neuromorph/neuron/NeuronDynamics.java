@@ -67,6 +67,20 @@ public interface NeuronDynamics {
     String[] variables();
 
     /**
+     * Walks every array of this state for saving or loading (see {@link StateExchange}). The default walks the
+     * {@link #variables()}; a model with state beyond them (the last spike step, say) adds it.
+     */
+    default void exchangeState(StateExchange state) {
+        for (String name : variables()) {
+            state.doubles(name, variable(name));
+        }
+    }
+
+    /** Called after a load filled the state arrays, at simulation step {@code step}, to rebuild what derives from them. */
+    default void stateLoaded(long step) {
+    }
+
+    /**
      * The live array of a state variable in SI units (not a copy).
      *
      * @throws IllegalArgumentException naming the variables there are, when the name is unknown

@@ -1,0 +1,123 @@
+package org.neuromorph.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.units.Units.Hz;
+import static org.neuromorph.units.Units.mV;
+import static org.neuromorph.units.Units.ms;
+import static org.neuromorph.units.Units.nS;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromorph.neuron.AdEx;
+import org.neuromorph.neuron.Izhikevich;
+import org.neuromorph.neuron.Lif;
+
+/** A run continued from a saved state is the uninterrupted run, bit for bit; bad files are refused, harmlessly. */
+class SaveLoadTest {
+    @TempDir
+    Path dir;
+
+    /** Every kind of state: Poisson streams, refractory LIF with current synapses, delays in flight, AdEx, Izhikevich. */
+    private static Network build(int lifSize) {
+        Network net = new Network().dt(ms(0.1)).seed(99);
+        var input = net.poisson("input", 200, Hz(30));
+        NeuronGroup lif = net.group("lif", lifSize, new Lif().tauM(ms(20)).vRest(mV(-49)).vReset(mV(-60))
+                .vThreshold(mV(-50)).refractory(ms(5)).v0Uniform(mV(-60), mV(-50))
+                .synapse("e", ms(5)).synapse("i", ms(10)));
+        NeuronGroup adex = net.group("adex", 40, new AdEx().synapse("e", ms(5), mV(0)));
+        NeuronGroup izh = net.group("izh", 40, Izhikevich.regularSpiking());
+        net.connect(input, lif, Connectivity.fixedProbability(0.1)).onto("e").weightsUniform(mV(0.5), mV(1.5))
+                .delay(ms(1.5));
+        net.connect(lif, lif, Connectivity.fixedProbability(0.05).fromPre(0, lifSize * 4 / 5)).onto("e")
+                .weight(mV(1.62)).delay(ms(0.8));
+        net.connect(lif, lif, Connectivity.fixedProbability(0.05).fromPre(lifSize * 4 / 5, lifSize)).onto("i")
+                .weight(mV(-9));
+        net.connect(input, adex, Connectivity.fixedProbability(0.2)).onto("e").weight(nS(4));
+        net.connect(input, izh, Connectivity.fixedProbability(0.2)).weight(mV(3)).delay(ms(2));
+        return net;
+    }
+
+    private static String spikesOf(SpikeMonitor m) {
+        return Arrays.toString(m.steps()) + Arrays.toString(m.indices());
+    }
+
+    @Test
+    void continuedAfterLoadMatchesTheUninterruptedRunExactly() {
+        Network whole = build(500);
+        whole.run(ms(100));
+        SpikeMonitor[] expected = monitorAll(whole);
+        whole.run(ms(100));
+
+        Path file = dir.resolve("half.nmstate");
+        build(500).run(ms(100)).save(file);
+        Network resumed = build(500);
+        resumed.load(file);
+        assertEquals(1000, resumed.stepCount(), "the clock is restored");
+        SpikeMonitor[] actual = monitorAll(resumed);
+        resumed.run(ms(100));
+
+        int total = 0;
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(spikesOf(expected[k]), spikesOf(actual[k]), "spikes of " + expected[k].source().name());
+            total += expected[k].count();
+        }
+        assertTrue(total > 500, "the comparison has spikes to compare: " + total);
+        for (String group : new String[] {"lif", "adex", "izh"}) {
+            var a = ((NeuronGroup) whole.populations().get(group)).dynamics();
+            var b = ((NeuronGroup) resumed.populations().get(group)).dynamics();
+            for (String variable : a.variables()) {
+                assertArrayEquals(a.variable(variable), b.variable(variable), group + "." + variable);
+            }
+        }
+    }
+
+    private static SpikeMonitor[] monitorAll(Network net) {
+        return net.populations().values().stream().map(net::monitorSpikes).toArray(SpikeMonitor[]::new);
+    }
+
+    @Test
+    void refusedFilesSayWhyAndLeaveTheNetworkAsItWas() throws IOException {
+        Path good = dir.resolve("good.nmstate");
+        build(300).run(ms(20)).save(good);
+        byte[] bytes = Files.readAllBytes(good);
+
+        Path notOurs = dir.resolve("notes.txt");
+        Files.writeString(notOurs, "these are my lab notes, not a network");
+        Path truncated = dir.resolve("truncated.nmstate");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        Path newer = dir.resolve("newer.nmstate");
+        byte[] version2 = bytes.clone();
+        version2[11] = 2;
+        Files.write(newer, version2);
+        Path damaged = dir.resolve("damaged.nmstate");
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 3] ^= 0x10;
+        Files.write(damaged, flipped);
+
+        Network net = build(300).run(ms(5));
+        double[] before = net.populations().get("lif") instanceof NeuronGroup g ? g.dynamics().variable("v").clone()
+                : null;
+        assertRefused(net, notOurs, "not a Neuromorph network state");
+        assertRefused(net, truncated, "truncated");
+        assertRefused(net, newer, "format version 2");
+        assertRefused(net, damaged, "damaged");
+        assertRefused(build(301), good, "population 'lif' was saved as");
+        assertArrayEquals(before, ((NeuronGroup) net.populations().get("lif")).dynamics().variable("v"));
+        assertEquals(50, net.stepCount(), "the clock is untouched");
+        net.run(ms(5));
+        assertEquals(100, net.stepCount(), "and the network still runs");
+    }
+
+    private static void assertRefused(Network net, Path file, String reason) {
+        var e = assertThrows(IllegalArgumentException.class, () -> net.load(file));
+        assertTrue(e.getMessage().contains(reason) && e.getMessage().contains(file.getFileName().toString()),
+                e.getMessage());
+    }
+}
