@@ -29,6 +29,13 @@ public final class Projection {
     private String synapse;
     private int channel = -1;
 
+    private org.neuromorph.plasticity.Plasticity plasticity;
+    private org.neuromorph.plasticity.Learning learning;
+    /** For learning: the pre unit of each synapse, and the synapses onto each post neuron (transposed CSR). */
+    private int[] source;
+    private int[] postStart;
+    private int[] postSynapses;
+
     private int[] rowStart;
     private int[] target;
     private double[] weight;
@@ -121,6 +128,16 @@ public final class Projection {
         return this;
     }
 
+    /**
+     * Makes the weights plastic under a learning rule (STDP, triplet STDP, ...): the rule sees each presynaptic
+     * spike when it is emitted and each postsynaptic spike, and changes the weights in place.
+     */
+    public Projection plasticity(org.neuromorph.plasticity.Plasticity rule) {
+        requireNotBuilt("plasticity");
+        plasticity = java.util.Objects.requireNonNull(rule, "rule");
+        return this;
+    }
+
     /** The same transmission delay for every synapse (rounded to whole steps). */
     public Projection delay(Time value) {
         requireNotBuilt("delay");
@@ -194,6 +211,30 @@ public final class Projection {
         }
         ringSlots = d + 1;
         ring = new double[ringSlots * postSize];
+        if (plasticity != null) {
+            indexByPost(preSize, postSize);
+            learning = plasticity.instantiate(preSize, postSize, target.length, dt);
+        }
+    }
+
+    /** Counting sort of the synapses by target: postSynapses[postStart[j] .. postStart[j+1]) end at neuron j. */
+    private void indexByPost(int preSize, int postSize) {
+        source = new int[target.length];
+        for (int i = 0; i < preSize; i++) {
+            java.util.Arrays.fill(source, rowStart[i], rowStart[i + 1], i);
+        }
+        postStart = new int[postSize + 1];
+        for (int t : target) {
+            postStart[t + 1]++;
+        }
+        for (int j = 0; j < postSize; j++) {
+            postStart[j + 1] += postStart[j];
+        }
+        postSynapses = new int[target.length];
+        int[] next = java.util.Arrays.copyOf(postStart, postSize);
+        for (int s = 0; s < target.length; s++) {
+            postSynapses[next[target[s]]++] = s;
+        }
     }
 
     /** Walks the synapses (structure, weights, delays) and the jumps still in flight, for save and load. */
@@ -203,6 +244,9 @@ public final class Projection {
         state.doubles("weight", weight);
         state.ints("delaySteps", delaySteps);
         state.doubles("pending", ring);
+        if (learning != null) {
+            learning.exchangeState(state);
+        }
     }
 
     /**
@@ -218,7 +262,11 @@ public final class Projection {
                 for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
                     apply(target[s], weight[s]);
                 }
+                if (learning != null) {
+                    learning.onPre(step, i, rowStart[i], rowStart[i + 1], target, weight);
+                }
             }
+            learnFromPost(step);
             return;
         }
         int postSize = post.size();
@@ -232,7 +280,11 @@ public final class Projection {
                 }
                 ring[slot * postSize + target[s]] += weight[s];
             }
+            if (learning != null) {
+                learning.onPre(step, i, rowStart[i], rowStart[i + 1], target, weight);
+            }
         }
+        learnFromPost(step);
         int base = now * postSize;
         for (int j = 0; j < postSize; j++) {
             double jump = ring[base + j];
@@ -240,6 +292,17 @@ public final class Projection {
                 apply(j, jump);
                 ring[base + j] = 0;
             }
+        }
+    }
+
+    private void learnFromPost(long step) {
+        if (learning == null) {
+            return;
+        }
+        int[] postSpikes = post.spikes();
+        for (int k = 0, n = post.spikeCount(); k < n; k++) {
+            int j = postSpikes[k];
+            learning.onPost(step, j, postSynapses, postStart[j], postStart[j + 1], source, weight);
         }
     }
 
@@ -255,7 +318,8 @@ public final class Projection {
     String description() {
         return pre.name() + " -> " + post.name() + ", " + synapseCount() + " synapses, "
                 + (ring == null ? 0 : ring.length / post.size()) + " delay slots, onto "
-                + (synapse == null ? "the membrane" : "'" + synapse + "'");
+                + (synapse == null ? "the membrane" : "'" + synapse + "'")
+                + (plasticity == null ? "" : ", learning " + plasticity);
     }
 
     @Override
