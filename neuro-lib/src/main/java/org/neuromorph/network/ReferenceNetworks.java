@@ -2,8 +2,11 @@ package org.neuromorph.network;
 
 import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.ms;
+import static org.neuromorph.units.Units.nS;
+import static org.neuromorph.units.Units.Hz;
 
 import org.neuromorph.neuron.Lif;
+import org.neuromorph.plasticity.PairStdp;
 
 /** Published benchmark networks, built as their papers specify, for comparisons with other simulators. */
 public final class ReferenceNetworks {
@@ -31,6 +34,29 @@ public final class ReferenceNetworks {
                 .onto("e").weight(mV(60 * 0.27 / 10));
         net.connect(group, group, Connectivity.fixedProbability(p).fromPre(excitatory, n))
                 .onto("i").weight(mV(-20 * 4.5 / 10));
+        return net;
+    }
+
+    /** The largest weight of {@link #songMillerAbbott}: 0.01 of the leak conductance (10 nS at R = 100 MΩ). */
+    public static final double SONG_GMAX = 0.1e-9;
+
+    /**
+     * Song, Miller &amp; Abbott 2000 (Nat Neurosci 3:919), as in Brian2's example gallery: {@code inputs} Poisson
+     * inputs at 15 Hz onto one conductance-based LIF (tau_m 10 ms, E_l -74 mV, threshold -54 mV, reset -60 mV,
+     * E_e 0 mV, tau_e 5 ms, starting at the reset potential) through all-to-all additive STDP (tau 20 ms both
+     * ways, A+ = 0.01 g_max, A- = 1.05 A+, hard bounds [0, g_max]), initial weights uniform in [0, g_max).
+     * Populations "inputs" and "neuron"; the plastic projection is the network's only one.
+     */
+    public static Network songMillerAbbott(int inputs, long seed) {
+        Network net = new Network().dt(ms(0.1)).seed(seed);
+        var sources = net.poisson("inputs", inputs, Hz(15));
+        Lif model = new Lif().tauM(ms(10)).vRest(mV(-74)).vThreshold(mV(-54)).vReset(mV(-60)).refractory(ms(0))
+                .v0Uniform(mV(-60), mV(-60)).conductance("e", ms(5), mV(0));
+        NeuronGroup neuron = net.group("neuron", 1, model);
+        double aPlus = 0.01 * SONG_GMAX;
+        net.connect(sources, neuron, Connectivity.allToAll()).onto("e").weightsUniform(nS(0), nS(0.1))
+                .plasticity(new PairStdp().amplitudes(aPlus, 1.05 * aPlus).timeConstants(ms(20), ms(20))
+                        .additive().bounds(0, SONG_GMAX));
         return net;
     }
 }

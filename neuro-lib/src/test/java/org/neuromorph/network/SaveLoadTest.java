@@ -18,13 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
+import org.neuromorph.plasticity.PairStdp;
 
 /** A run continued from a saved state is the uninterrupted run, bit for bit; bad files are refused, harmlessly. */
 class SaveLoadTest {
     @TempDir
     Path dir;
 
-    /** Every kind of state: Poisson streams, refractory LIF with current synapses, delays in flight, AdEx, Izhikevich. */
+    /**
+     * Every kind of state: Poisson streams, refractory LIF with current synapses, delays in flight, AdEx, Izhikevich,
+     * STDP traces.
+     */
     private static Network build(int lifSize) {
         Network net = new Network().dt(ms(0.1)).seed(99);
         var input = net.poisson("input", 200, Hz(30));
@@ -39,7 +43,8 @@ class SaveLoadTest {
                 .weight(mV(1.62)).delay(ms(0.8));
         net.connect(lif, lif, Connectivity.fixedProbability(0.05).fromPre(lifSize * 4 / 5, lifSize)).onto("i")
                 .weight(mV(-9));
-        net.connect(input, adex, Connectivity.fixedProbability(0.2)).onto("e").weight(nS(4));
+        net.connect(input, adex, Connectivity.fixedProbability(0.2)).onto("e").weight(nS(4))
+                .plasticity(new PairStdp().amplitudes(0.2e-9, 0.21e-9).bounds(0, 8e-9));
         net.connect(input, izh, Connectivity.fixedProbability(0.2)).weight(mV(3)).delay(ms(2));
         return net;
     }
@@ -69,6 +74,12 @@ class SaveLoadTest {
             total += expected[k].count();
         }
         assertTrue(total > 500, "the comparison has spikes to compare: " + total);
+        for (int k = 0; k < whole.projections().size(); k++) {
+            assertArrayEquals(whole.projections().get(k).weights(), resumed.projections().get(k).weights(),
+                    "weights of " + whole.projections().get(k).name());
+        }
+        double[] learned = whole.projections().get(3).weights();
+        assertTrue(Arrays.stream(learned).anyMatch(x -> x != 4e-9), "the plastic weights did change");
         for (String group : new String[] {"lif", "adex", "izh"}) {
             var a = ((NeuronGroup) whole.populations().get(group)).dynamics();
             var b = ((NeuronGroup) resumed.populations().get(group)).dynamics();
