@@ -7,14 +7,21 @@ import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.neuron.McCullochPitts;
+import org.neuromorph.plasticity.PairStdp;
+import org.neuromorph.plasticity.Plasticity;
+import org.neuromorph.plasticity.StdpProtocols;
+import org.neuromorph.plasticity.TripletStdp;
 import org.neuromorph.units.Current;
+import org.neuromorph.units.Frequency;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Units;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The facade a Java cell imports with {@code import static org.neuromorph.dsl.Neuro.*;} (the kernel does this
  * at start-up). It re-exports every unit factory of {@link Units} ({@code ms(20)}, {@code mV(-65)}, ...) and adds
- * the words of an experiment: networks, neuron models, connectivity and stimuli.
+ * the words of an experiment: networks, neuron models, connectivity, stimuli and learning rules.
  *
  * <pre>{@code
  * var net = network().dt(ms(0.1)).seed(42);
@@ -105,5 +112,46 @@ public final class Neuro extends Units {
     /** An arbitrary current trace: {@code amperes[k]} holds for the k-th interval. */
     public static CurrentInjection currentTrace(double[] amperes, Time interval) {
         return CurrentInjection.trace(amperes, interval);
+    }
+
+    /** Pair STDP (additive, all-to-all, τ± 20 ms, A+ 0.01, A− 0.0105, w in [0, ∞) until set). */
+    public static PairStdp stdp() {
+        return new PairStdp();
+    }
+
+    /** Pair STDP with the time constants of Bi &amp; Poo's data (16.8 ms, 33.7 ms) and the given amplitudes. */
+    public static PairStdp stdpBiPoo(double aPlus, double aMinus) {
+        return PairStdp.biPoo(aPlus, aMinus);
+    }
+
+    /**
+     * Triplet STDP with a published parameter set by name (Pfister &amp; Gerstner 2006, Table 4):
+     * "visual cortex all-to-all", "visual cortex all-to-all minimal", "visual cortex nearest".
+     */
+    public static TripletStdp tripletStdp(String parameterSet) {
+        return switch (parameterSet.toLowerCase(java.util.Locale.ROOT).replace('-', ' ')) {
+            case "visual cortex all to all" -> TripletStdp.visualCortexAllToAll();
+            case "visual cortex all to all minimal" -> TripletStdp.visualCortexAllToAllMinimal();
+            case "visual cortex nearest" -> TripletStdp.visualCortexNearest();
+            default -> throw new IllegalArgumentException("no triplet STDP parameter set '" + parameterSet
+                    + "'; there are: visual cortex all-to-all, visual cortex all-to-all minimal, visual cortex nearest");
+        };
+    }
+
+    /** The STDP window as a table (Δt in ms, weight change): {@code pairs} pairings at {@code frequency}, from w0. */
+    public static Table stdpWindow(Plasticity rule, double w0, int pairs, Frequency frequency, Time... deltaTs) {
+        double[] changes = StdpProtocols.window(rule, w0, pairs, frequency, ms(0.1), deltaTs);
+        double[] deltaMs = java.util.Arrays.stream(deltaTs).mapToDouble(t -> t.si() * 1e3).toArray();
+        return Table.create("STDP window").addColumns(DoubleColumn.create("Δt (ms)", deltaMs),
+                DoubleColumn.create("Δw", changes));
+    }
+
+    /** The frequency dependence at one Δt as a table (frequency in Hz, weight change). */
+    public static Table stdpFrequencyDependence(Plasticity rule, double w0, int pairs, Time deltaT,
+            Frequency... frequencies) {
+        double[] changes = StdpProtocols.frequencyDependence(rule, w0, pairs, deltaT, ms(0.1), frequencies);
+        double[] hz = java.util.Arrays.stream(frequencies).mapToDouble(Frequency::si).toArray();
+        return Table.create("STDP at Δt = " + deltaT).addColumns(DoubleColumn.create("frequency (Hz)", hz),
+                DoubleColumn.create("Δw", changes));
     }
 }

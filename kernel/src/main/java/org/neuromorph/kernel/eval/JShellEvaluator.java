@@ -37,6 +37,7 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.neuron.*;",
             "import org.neuromorph.network.*;",
             "import org.neuromorph.input.*;",
+            "import org.neuromorph.plasticity.*;",
             "import org.neuromorph.table.Tables;",
             "import static org.neuromorph.dsl.Neuro.*;",
             "import static org.neuromorph.kernel.display.Display.display;",

@@ -241,6 +241,7 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.neuron.*",
             "org.neuromorph.network.*",
             "org.neuromorph.input.*",
+            "org.neuromorph.plasticity.*",
             "org.neuromorph.table.Tables",
             "org.neuromorph.dsl.Neuro.*",
             "org.neuromorph.dsl.kotlin.*",
