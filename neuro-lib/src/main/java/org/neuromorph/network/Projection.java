@@ -256,6 +256,12 @@ public final class Projection {
     void deliver(long step) {
         int[] spikes = pre.spikes();
         int spikeCount = pre.spikeCount();
+        StepThreads threads = post.splitThreads();
+        if (ringSlots == 1 && learning == null && threads != null) {
+            // each thread applies the jumps onto its own chunk of the target group, whose state its cache holds
+            threads.forEach(deliverChunk);
+            return;
+        }
         if (ringSlots == 1) {
             for (int k = 0; k < spikeCount; k++) {
                 int i = spikes[k];
@@ -291,6 +297,26 @@ public final class Projection {
             if (jump != 0) {
                 apply(j, jump);
                 ring[base + j] = 0;
+            }
+        }
+    }
+
+    private final java.util.function.IntConsumer deliverChunk = this::deliverChunk;
+
+    private void deliverChunk(int c) {
+        deliverRange(post.chunkStart(c), post.chunkStart(c + 1));
+    }
+
+    /** Applies this step's jumps onto targets in [lo, hi) only (no delays, no learning). */
+    private void deliverRange(int lo, int hi) {
+        int[] spikes = pre.spikes();
+        for (int k = 0, n = pre.spikeCount(); k < n; k++) {
+            int i = spikes[k];
+            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                int j = target[s];
+                if (j >= lo && j < hi) {
+                    apply(j, weight[s]);
+                }
             }
         }
     }

@@ -259,18 +259,36 @@ public final class Lif implements NeuronModel {
         /**
          * Integrates, and detects spikes when {@code spikes} is given, block by block so that a block's arrays
          * stay in the first-level cache across the passes. The passes are plain loops the JIT vectorises; the few
-         * refractory neurons are integrated too and their potentials put back afterwards, which is cheaper than a
-         * branch per neuron and does the same arithmetic as one neuron at a time.
+         * refractory neurons are integrated too and their potentials put back afterwards ({@link #beginStep},
+         * {@link #endStep}), which is cheaper than a branch per neuron and does the same arithmetic as one neuron
+         * at a time.
          */
         @Override
         public int advance(long step, double[] current, int[] spikes) {
+            beginStep(step);
+            int count = advanceRange(step, current, 0, v.length, spikes);
+            endStep(step);
+            return count;
+        }
+
+        @Override
+        public boolean splitsByNeuron() {
+            return true;
+        }
+
+        @Override
+        public void beginStep(long step) {
             releaseRefractory(step);
             for (int k = 0; k < refractoryCount; k++) {
                 held[k] = v[refractory[(refractoryHead + k) % v.length]];
             }
-            int count = 0;
-            for (int from = 0; from < v.length; from += BLOCK) {
-                int to = Math.min(v.length, from + BLOCK);
+        }
+
+        @Override
+        public int advanceRange(long step, double[] current, int start, int end, int[] spikes) {
+            int count = start;
+            for (int from = start; from < end; from += BLOCK) {
+                int to = Math.min(end, from + BLOCK);
                 if (gc.length == 0) {
                     for (int i = from; i < to; i++) {
                         double vInf = vRest + resistance * current[i];
@@ -297,10 +315,14 @@ public final class Lif implements NeuronModel {
                     }
                 }
             }
+            return count - start;
+        }
+
+        @Override
+        public void endStep(long step) {
             for (int k = 0; k < refractoryCount; k++) {
                 v[refractory[(refractoryHead + k) % v.length]] = held[k];
             }
-            return count;
         }
 
         /** Linear in V with the conductances held over the step: an exact exponential step; then they decay. */

@@ -31,6 +31,30 @@ public interface NeuronDynamics {
         return spikes == null ? 0 : threshold(step, spikes);
     }
 
+    /**
+     * Whether {@link #advanceRange} may run on disjoint ranges of neurons from several threads at once, between
+     * {@link #beginStep} and {@link #endStep}; {@link #advance} is then beginStep, advanceRange over all, endStep.
+     */
+    default boolean splitsByNeuron() {
+        return false;
+    }
+
+    /** Work of a step that precedes the per-neuron part (models that split by neuron). */
+    default void beginStep(long step) {
+    }
+
+    /**
+     * Integrates neurons [start, end) and writes the ones that spike, in increasing order, to
+     * {@code spikes[start ...]}; returns how many. Only for models that {@link #splitsByNeuron}.
+     */
+    default int advanceRange(long step, double[] current, int start, int end, int[] spikes) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not split its step by neuron");
+    }
+
+    /** Work of a step that follows the per-neuron part (models that split by neuron). */
+    default void endStep(long step) {
+    }
+
     /** Applies an instantaneous change of membrane potential (a delta synapse), in volts. */
     void addVoltage(int neuron, double dv);
 
