@@ -1,5 +1,8 @@
 package org.neuromorph.dsl;
 
+import org.neuromorph.device.Characterization;
+import org.neuromorph.device.DeviceModel;
+import org.neuromorph.device.Devices;
 import org.neuromorph.input.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
@@ -16,6 +19,7 @@ import org.neuromorph.units.Frequency;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Units;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -153,5 +157,80 @@ public final class Neuro extends Units {
         double[] hz = java.util.Arrays.stream(frequencies).mapToDouble(Frequency::si).toArray();
         return Table.create("STDP at Δt = " + deltaT).addColumns(DoubleColumn.create("frequency (Hz)", hz),
                 DoubleColumn.create("Δw", changes));
+    }
+
+    /** Analog HfOx RRAM (see {@link Devices#rram}). */
+    public static DeviceModel rram() {
+        return Devices.rram();
+    }
+
+    /** Binary RRAM. */
+    public static DeviceModel rramBinary() {
+        return Devices.rramBinary();
+    }
+
+    /** PCM with the statistical model of programming noise, drift and read noise. */
+    public static DeviceModel pcm() {
+        return Devices.pcm();
+    }
+
+    /** Multi-domain FeFET. */
+    public static DeviceModel fefet() {
+        return Devices.fefet();
+    }
+
+    /** Binary STT-MRAM with stochastic switching. */
+    public static DeviceModel sttMram() {
+        return Devices.sttMram();
+    }
+
+    /** Flash / floating-gate cell. */
+    public static DeviceModel flash() {
+        return Devices.flash();
+    }
+
+    /** An n-bit SRAM weight, the digital baseline. */
+    public static DeviceModel sram(int bits) {
+        return Devices.sram(bits);
+    }
+
+    /**
+     * Conductance against pulse number: {@code devices} devices, {@code cycles} × ({@code up} potentiating then
+     * {@code down} depressing pulses); columns pulse, device, cycle, direction, G_uS.
+     */
+    public static Table pulseResponse(DeviceModel model, int devices, int up, int down, int cycles, long seed) {
+        Characterization.PulseResponse r = Characterization.pulseResponse(model, devices, up, down, cycles, seed);
+        return Table.create(model.technology() + ": pulse response").addColumns(IntColumn.create("pulse", r.pulse()),
+                IntColumn.create("device", r.device()), IntColumn.create("cycle", r.cycle()),
+                IntColumn.create("direction", r.direction()), DoubleColumn.create("G_uS", micro(r.conductance())));
+    }
+
+    /** The spread after program-and-verify to a target: one row per device, column G_uS. */
+    public static Table programmingSpread(DeviceModel model, int devices, org.neuromorph.units.Conductance target,
+            long seed) {
+        double[] g = Characterization.programmed(model, devices, target.si(), seed);
+        return Table.create(model.technology() + ": programmed to " + target).addColumns(
+                IntColumn.indexColumn("device", devices, 0), DoubleColumn.create("G_uS", micro(g)));
+    }
+
+    /** Drift: mean and spread of the devices' reads at each time after programming (columns time_s, mean, sd). */
+    public static Table driftOverTime(DeviceModel model, int devices, org.neuromorph.units.Conductance target,
+            double... timesSeconds) {
+        Characterization.Drift d = Characterization.drift(model, devices, target.si(), timesSeconds, 1);
+        return Table.create(model.technology() + ": drift from " + target).addColumns(
+                DoubleColumn.create("time_s", d.time()), DoubleColumn.create("mean_G_uS", micro(d.mean())),
+                DoubleColumn.create("sd_G_uS", micro(d.sd())));
+    }
+
+    /** Read-noise samples of one device programmed to a target, read {@code reads} times at {@code at}. */
+    public static Table readNoiseSamples(DeviceModel model, org.neuromorph.units.Conductance target, int reads,
+            Time at) {
+        double[] r = Characterization.readNoise(model, target.si(), reads, at.si(), 1);
+        return Table.create(model.technology() + ": reads").addColumns(IntColumn.indexColumn("read", reads, 0),
+                DoubleColumn.create("G_uS", micro(r)));
+    }
+
+    private static double[] micro(double[] siemens) {
+        return java.util.Arrays.stream(siemens).map(x -> x * 1e6).toArray();
     }
 }

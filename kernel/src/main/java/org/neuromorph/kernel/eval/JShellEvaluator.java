@@ -38,6 +38,7 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.network.*;",
             "import org.neuromorph.input.*;",
             "import org.neuromorph.plasticity.*;",
+            "import org.neuromorph.device.*;",
             "import org.neuromorph.table.Tables;",
             "import static org.neuromorph.dsl.Neuro.*;",
             "import static org.neuromorph.kernel.display.Display.display;",

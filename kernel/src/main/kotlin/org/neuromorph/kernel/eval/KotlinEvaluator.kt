@@ -242,6 +242,7 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.network.*",
             "org.neuromorph.input.*",
             "org.neuromorph.plasticity.*",
+            "org.neuromorph.device.*",
             "org.neuromorph.table.Tables",
             "org.neuromorph.dsl.Neuro.*",
             "org.neuromorph.dsl.kotlin.*",
