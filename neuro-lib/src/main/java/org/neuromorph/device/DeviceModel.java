@@ -230,6 +230,11 @@ public final class DeviceModel implements Cloneable {
         return gMax;
     }
 
+    /** Pulses across the window (LINEAR, NONLINEAR), domains (DOMAINS), 1 for binary devices. */
+    public int pulseRange() {
+        return response == Response.BINARY_STOCHASTIC ? 1 : pulseRange;
+    }
+
     public Response response() {
         return response;
     }

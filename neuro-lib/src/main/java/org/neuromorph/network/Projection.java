@@ -31,6 +31,12 @@ public final class Projection {
 
     private org.neuromorph.plasticity.Plasticity plasticity;
     private org.neuromorph.plasticity.Learning learning;
+    /** Device synapses: each synapse's weight is scale × its device's conductance; learning becomes pulses. */
+    private org.neuromorph.device.DeviceModel deviceModel;
+    private double weightPerSiemens;
+    private org.neuromorph.device.DeviceArray devices;
+    private double[] before;
+    private SplitMix64 pulseRounding;
     /** For learning: the pre unit of each synapse, and the synapses onto each post neuron (transposed CSR). */
     private int[] source;
     private int[] postStart;
@@ -138,6 +144,33 @@ public final class Projection {
         return this;
     }
 
+    /**
+     * Makes every synapse a device of {@code model}: a synapse's weight is {@code weightPerSiemens} × its device's
+     * conductance (1 for a conductance synapse, volts per siemens for voltage jumps). At the first run each device
+     * is programmed (program-and-verify) to the initial weight, clipped to its window; afterwards a learning rule's
+     * desired change becomes pulses, as many as the change spans nominal steps ((G_max − G_min)/pulses across the
+     * window), rounded stochastically so that changes smaller than a step still act on average; the weight is
+     * then what the device reached.
+     */
+    public Projection onDevices(org.neuromorph.device.DeviceModel model, double weightPerSiemens) {
+        requireNotBuilt("onDevices");
+        if (!(weightPerSiemens > 0)) {
+            throw new IllegalArgumentException("weight per siemens must be > 0, got " + weightPerSiemens);
+        }
+        deviceModel = java.util.Objects.requireNonNull(model, "model");
+        this.weightPerSiemens = weightPerSiemens;
+        return this;
+    }
+
+    /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
+    public org.neuromorph.device.DeviceArray devices() {
+        if (devices == null) {
+            throw new IllegalStateException("projection '" + name + "' has no devices"
+                    + (deviceModel == null ? ": make it one with onDevices(model, scale)" : " until the first run"));
+        }
+        return devices;
+    }
+
     /** The same transmission delay for every synapse (rounded to whole steps). */
     public Projection delay(Time value) {
         requireNotBuilt("delay");
@@ -215,6 +248,58 @@ public final class Projection {
             indexByPost(preSize, postSize);
             learning = plasticity.instantiate(preSize, postSize, target.length, dt);
         }
+        if (deviceModel != null) {
+            placeOnDevices(rng.nextLong(), preSize, postSize);
+        }
+    }
+
+    private void placeOnDevices(long seed, int preSize, int postSize) {
+        devices = deviceModel.create(Math.max(1, target.length), seed);
+        pulseRounding = new SplitMix64(seed ^ 0x5DEECE66DL);
+        for (int s = 0; s < target.length; s++) {
+            double g = Math.min(devices.gMax(s), Math.max(devices.gMin(s), weight[s] / weightPerSiemens));
+            devices.program(s, g, 0, 10_000);
+            weight[s] = devices.state(s) * weightPerSiemens;
+        }
+        int widest = 0;
+        for (int i = 0; i < preSize; i++) {
+            widest = Math.max(widest, rowStart[i + 1] - rowStart[i]);
+        }
+        if (postStart != null) {
+            for (int j = 0; j < postSize; j++) {
+                widest = Math.max(widest, postStart[j + 1] - postStart[j]);
+            }
+        }
+        before = new double[widest];
+    }
+
+    /** Turns the weight changes a rule made to synapses {@code list[from..to)} (or s itself) into device pulses. */
+    private void toPulses(int[] list, int from, int to) {
+        double step = (deviceModel.gMax() - deviceModel.gMin()) / deviceModel.pulseRange();
+        for (int k = from; k < to; k++) {
+            int s = list == null ? k : list[k];
+            double wanted = weight[s] - before[k - from];
+            if (wanted == 0) {
+                continue;
+            }
+            double x = wanted / weightPerSiemens / step;
+            double whole = Math.floor(x);
+            int n = (int) whole + (pulseRounding.nextDouble() < x - whole ? 1 : 0);
+            devices.pulse(s, n);
+            weight[s] = devices.state(s) * weightPerSiemens;
+        }
+    }
+
+    private void learnOnPre(long step, int i) {
+        int from = rowStart[i];
+        int to = rowStart[i + 1];
+        if (devices != null) {
+            System.arraycopy(weight, from, before, 0, to - from);
+        }
+        learning.onPre(step, i, from, to, target, weight);
+        if (devices != null) {
+            toPulses(null, from, to);
+        }
     }
 
     /** Counting sort of the synapses by target: postSynapses[postStart[j] .. postStart[j+1]) end at neuron j. */
@@ -247,6 +332,10 @@ public final class Projection {
         if (learning != null) {
             learning.exchangeState(state);
         }
+        if (devices != null) {
+            devices.exchangeState(new PrefixedState("device.", state));
+            pulseRounding.state(state.value("pulseRounding", pulseRounding.state()));
+        }
     }
 
     /**
@@ -269,7 +358,7 @@ public final class Projection {
                     apply(target[s], weight[s]);
                 }
                 if (learning != null) {
-                    learning.onPre(step, i, rowStart[i], rowStart[i + 1], target, weight);
+                    learnOnPre(step, i);
                 }
             }
             learnFromPost(step);
@@ -287,7 +376,7 @@ public final class Projection {
                 ring[slot * postSize + target[s]] += weight[s];
             }
             if (learning != null) {
-                learning.onPre(step, i, rowStart[i], rowStart[i + 1], target, weight);
+                learnOnPre(step, i);
             }
         }
         learnFromPost(step);
@@ -328,7 +417,17 @@ public final class Projection {
         int[] postSpikes = post.spikes();
         for (int k = 0, n = post.spikeCount(); k < n; k++) {
             int j = postSpikes[k];
-            learning.onPost(step, j, postSynapses, postStart[j], postStart[j + 1], source, weight);
+            int from = postStart[j];
+            int to = postStart[j + 1];
+            if (devices != null) {
+                for (int q = from; q < to; q++) {
+                    before[q - from] = weight[postSynapses[q]];
+                }
+            }
+            learning.onPost(step, j, postSynapses, from, to, source, weight);
+            if (devices != null) {
+                toPulses(postSynapses, from, to);
+            }
         }
     }
 
@@ -345,7 +444,8 @@ public final class Projection {
         return pre.name() + " -> " + post.name() + ", " + synapseCount() + " synapses, "
                 + (ring == null ? 0 : ring.length / post.size()) + " delay slots, onto "
                 + (synapse == null ? "the membrane" : "'" + synapse + "'")
-                + (plasticity == null ? "" : ", learning " + plasticity);
+                + (plasticity == null ? "" : ", learning " + plasticity)
+                + (deviceModel == null ? "" : ", on devices " + deviceModel + " × " + weightPerSiemens);
     }
 
     @Override
