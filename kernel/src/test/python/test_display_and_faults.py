@@ -199,7 +199,7 @@ def test_a_long_network_run_shows_a_progress_bar(kernel):
     _, kc = kernel
     _, quick = run_cell(kc, 'network().seed(1).run(ms(10));')
     assert [m for m in quick if 'display' in m['msg_type']] == []
-    reply, msgs = run_cell(kc, 'var cuba = ReferenceNetworks.cuba(4000, 1);\ncuba.run(s(12));', timeout=300)
+    reply, msgs = run_cell(kc, 'var cuba = ReferenceNetworks.cuba(4000, 1);\ncuba.run(s(60));', timeout=300)
     assert reply['status'] == 'ok', reply
     bars = [m for m in msgs if m['msg_type'] in ('display_data', 'update_display_data')]
     assert bars and bars[0]['msg_type'] == 'display_data', [m['msg_type'] for m in msgs]
@@ -221,3 +221,21 @@ def test_a_tablesaw_table_renders_as_html_and_text(kernel):
     assert '<th>rate_Hz</th>' in data['text/html']
     assert '20 rows × 3 columns' in data['text/html']
     assert data['text/plain'].endswith('20 rows × 3 columns')
+
+
+def test_learning_and_device_words_in_a_java_cell(kernel):
+    """The plasticity and device packages are imported: a protocol table and a device synapse from a cell."""
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'stdpWindow(stdpBiPoo(0.8, 0.4), 0.5, 1, Hz(1), ms(-10), ms(10))')
+    assert reply['status'] == 'ok', reply
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert '<th>Δw</th>' in data['text/html'] and '2 rows × 2 columns' in data['text/html']
+    reply, msgs = run_cell(kc, 'var dnet = network().seed(2);\n'
+                               'var din = dnet.poisson("in", 50, Hz(100));\n'
+                               'var dout = dnet.group("out", 50, lif().vThreshold(mV(1000)).conductance("e", ms(5), mV(0)));\n'
+                               'var dp = dnet.connect(din, dout, oneToOne()).onto("e").weight(nS(0))\n'
+                               '        .onDevices(rramBinary(), 1e-4).plasticity(new Srdp(ms(20), 9.5e-9, 9.5e-9));\n'
+                               'dnet.run(s(2));\n'
+                               'Arrays.stream(dp.devices().states()).filter(g -> g > 50e-6).count() > 25')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['true']

@@ -155,3 +155,11 @@ def test_kotlin_output_flood_is_bounded_and_history_keeps_kotlin_cells(kotlin_ke
     run_cell(kc, 'histK')
     hist = reply_to(kc.get_shell_msg, kc.history(hist_access_type='tail', n=2, output=True))['content']['history']
     assert [row[2] for row in hist] == [['val histK = 6 * 7', None], ['histK', '42']]
+
+
+def test_device_characterization_from_a_kotlin_cell(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'val curve = pulseResponse(rram(), 2, 10, 10, 1, 1L)\n'
+                               '"${curve.rowCount()} ${curve.columnNames()}"')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['40 [pulse, device, cycle, direction, G_uS]']
