@@ -4,7 +4,7 @@ import org.neuromorph.network.SplitMix64;
 import org.neuromorph.neuron.StateExchange;
 
 /**
- * A population of devices of one model in primitive arrays (a million devices cost tens of megabytes): each
+ * A population of devices of one model in primitive arrays (about 75 bytes a device: 75 MB for a million): each
  * device's conductance, its own window and update constants (device-to-device variability, drawn once), its
  * fault, pulse count, drift exponent and programming time. Pulses, reads and program-and-verify act on one
  * device or in bulk; every random draw comes from the array's seeded stream, so the same seed gives the same
@@ -80,6 +80,43 @@ public final class DeviceArray {
         double u = 1 - rng.nextDouble();
         double v = rng.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** Device k as an object of its own: a view onto this array, not a copy. */
+    public Device device(int k) {
+        if (k < 0 || k >= g.length) {
+            throw new IndexOutOfBoundsException("device " + k + " of an array of " + g.length);
+        }
+        return new Device(this, k);
+    }
+
+    /** One device of an array: pulses, reads and programming go to the array's storage. */
+    public record Device(DeviceArray array, int index) {
+        public void pulse(int n) {
+            array.pulse(index, n);
+        }
+
+        public double read(double now) {
+            return array.read(index, now);
+        }
+
+        public int program(double targetSiemens, double now, int maxPulses) {
+            return array.program(index, targetSiemens, now, maxPulses);
+        }
+
+        public double conductance() {
+            return array.state(index);
+        }
+
+        public boolean stuck() {
+            return array.stuck(index);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%s device %d: %.4g µS%s", array.model.technology, index,
+                    conductance() * 1e6, stuck() ? " (stuck)" : "");
+        }
     }
 
     public DeviceModel model() {

@@ -229,6 +229,10 @@ class DeviceTest {
             c.pulse(k, 7);
         }
         assertArrayEquals(a.states(), b.states());
+        DeviceArray.Device view = a.device(3);
+        view.pulse(-2);
+        assertEquals(view.conductance(), a.state(3), 0, "a device is a view onto its array");
+        assertTrue(view.toString().startsWith("RRAM (HfOx, analog) device 3:"), view.toString());
         assertFalse(Arrays.equals(a.states(), c.states()), "another seed, another population");
     }
 
