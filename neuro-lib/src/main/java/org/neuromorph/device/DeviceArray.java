@@ -251,6 +251,20 @@ public final class DeviceArray {
         return used;
     }
 
+    /**
+     * An ideal write: device k takes exactly {@code siemens} (clipped to its window) without pulses, noise or cost,
+     * and its drift clock restarts at {@code now}. For ideal experiments and initial states; stuck devices ignore it.
+     */
+    public void write(int k, double siemens, double now) {
+        if (fault[k] == STUCK_ON || fault[k] == STUCK_OFF) {
+            return;
+        }
+        g[k] = Math.min(hi[k], Math.max(lo[k], siemens));
+        target[k] = g[k];
+        programmedAt[k] = now;
+        nu[k] = driftExponent(g[k]);
+    }
+
     private double driftExponent(double targetSiemens) {
         if (model.pcmDrift) {
             double gT = Math.max(1e-7, targetSiemens / PCM_G_MAX);

@@ -235,6 +235,11 @@ public final class DeviceModel implements Cloneable {
         return response == Response.BINARY_STOCHASTIC ? 1 : pulseRange;
     }
 
+    /** Duration of one read, in seconds. */
+    public double readTimeSeconds() {
+        return readTime;
+    }
+
     public Response response() {
         return response;
     }

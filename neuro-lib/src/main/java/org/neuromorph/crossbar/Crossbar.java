@@ -1,0 +1,547 @@
+package org.neuromorph.crossbar;
+
+import java.util.Locale;
+import org.neuromorph.device.DeviceArray;
+import org.neuromorph.device.DeviceModel;
+import org.neuromorph.network.SplitMix64;
+
+/**
+ * A crossbar of {@code inputs} word lines × {@code outputs} bit lines computing y = W·x in memory: inputs become
+ * word-line voltages (through a DAC), each cell passes a current V·G (Ohm), each bit line sums them (Kirchhoff),
+ * and the sensed currents become numbers again (through an ADC). W has shape outputs × inputs, as a dense layer.
+ *
+ * <p>Weights are mapped to conductances as differential pairs (G+ − G−, two arrays) or with one device per weight
+ * and a reference column at mid-window; the scale is chosen from the largest weight or given. Cells are devices
+ * of any {@link DeviceModel}, with all their non-idealities; reads include each device's read noise and drift at
+ * the crossbar's clock ({@link #at}). Wire resistance adds IR drop, solved exactly or to first order.
+ */
+public final class Crossbar {
+    /** How weights become conductances. */
+    public enum Mapping { DIFFERENTIAL, REFERENCE_COLUMN }
+
+    /** How {@link #program} writes the target conductances. */
+    public enum Programming {
+        /** Exact conductances without pulses (ideal experiments). */
+        IDEAL,
+        /** The pulse count the nominal step calls for, without reading back. */
+        OPEN_LOOP,
+        /** Program-and-verify: pulse and read until within the device model's tolerance. */
+        VERIFY
+    }
+
+    /** How wire resistance is treated. */
+    public enum IrDrop { NONE, FIRST_ORDER, FULL }
+
+    /** How {@link #update} turns the outer product into pulses. */
+    public enum Update {
+        /** Each device gets the pulse count its change calls for (stochastically rounded). */
+        PULSE_COUNT,
+        /**
+         * Stochastic pulse coincidence of resistive processing units (Gokmen &amp; Vlasov 2016, Front Neurosci
+         * 10:333): row i fires each of BL = 10 slots with probability ∝ |x_i|, column j with probability ∝ |d_j|,
+         * and a device gets one pulse per coincidence, so the expected count is proportional to |x_i·d_j|.
+         */
+        STOCHASTIC
+    }
+
+    /** Periphery figures (nominal values, to be replaced by a design's own): Walden figures of merit and timing. */
+    static final double ADC_FOM = 5e-15;   // J per conversion step (SAR ADCs of the last decade: a few fJ)
+    static final double DAC_FOM = 0.5e-15; // J per conversion step
+    static final double ADC_TIME_PER_BIT = 1e-9;
+
+    private final DeviceModel model;
+    private final int inputs;
+    private final int outputs;
+    private Mapping mapping = Mapping.DIFFERENTIAL;
+    private IrDrop irDrop = IrDrop.NONE;
+    private double wire;
+    private int dacBits;
+    private double inputRange = 1;
+    private int adcBits;
+    private double adcRange;
+    private double readVoltage;
+    private double time;
+    private double cellArea = 4;
+    private int columnsPerAdc = 1;
+    private long seed = 1;
+
+    private DeviceArray plus;
+    private DeviceArray minus;
+    private double beta;
+    private IrDropSolver solver;
+    private SplitMix64 rng;
+    private final Energy energy = new Energy();
+
+    Crossbar(DeviceModel model, int inputs, int outputs) {
+        if (inputs < 1 || outputs < 1) {
+            throw new IllegalArgumentException("a crossbar needs at least 1 × 1 cells, got " + inputs + " × "
+                    + outputs);
+        }
+        this.model = model;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.readVoltage = 0.2;
+    }
+
+    /** A crossbar of {@code inputs} word lines and {@code outputs} bit lines of {@code model} devices. */
+    public static Crossbar of(DeviceModel model, int inputs, int outputs) {
+        return new Crossbar(model, inputs, outputs);
+    }
+
+    public Crossbar mapping(Mapping value) {
+        requireUnprogrammed("mapping");
+        mapping = value;
+        return this;
+    }
+
+    /** Wire resistance per segment (between neighbouring cells, and from driver and to sense amplifier). */
+    public Crossbar wireResistance(double ohms, IrDrop method) {
+        if (!(ohms >= 0)) {
+            throw new IllegalArgumentException("wire resistance must be ≥ 0 Ω, got " + ohms);
+        }
+        wire = ohms;
+        irDrop = ohms == 0 ? IrDrop.NONE : method;
+        return this;
+    }
+
+    /** A signed DAC of {@code bits} bits (0: ideal) mapping inputs in [−range, range] onto ±read voltage. */
+    public Crossbar dac(int bits, double range) {
+        if (bits == 1 || bits < 0 || bits > 24 || !(range > 0)) {
+            throw new IllegalArgumentException("DAC needs 0 (ideal) or 2–24 bits and a range > 0, got " + bits
+                    + " bits, range " + range);
+        }
+        dacBits = bits;
+        inputRange = range;
+        return this;
+    }
+
+    /**
+     * A signed ADC of {@code bits} bits (0: ideal) over ±{@code rangeAmps} (0: the largest current the array can
+     * sense, inputs × read voltage × window); currents beyond the range saturate.
+     */
+    public Crossbar adc(int bits, double rangeAmps) {
+        if (bits == 1 || bits < 0 || bits > 24 || !(rangeAmps >= 0)) {
+            throw new IllegalArgumentException("ADC needs 0 (ideal) or 2–24 bits and a range ≥ 0, got " + bits
+                    + " bits, range " + rangeAmps);
+        }
+        adcBits = bits;
+        adcRange = rangeAmps;
+        return this;
+    }
+
+    public Crossbar readVoltage(double volts) {
+        if (!(volts > 0)) {
+            throw new IllegalArgumentException("read voltage must be > 0, got " + volts);
+        }
+        readVoltage = volts;
+        return this;
+    }
+
+    /** Area of one device cell in F² (4 for a passive crossbar cell, 6–12 for 1T1R). */
+    public Crossbar cellArea(double squaredFeatureSizes) {
+        cellArea = squaredFeatureSizes;
+        return this;
+    }
+
+    /** Columns sharing one ADC (converted one after another). */
+    public Crossbar columnsPerAdc(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("columns per ADC must be ≥ 1, got " + count);
+        }
+        columnsPerAdc = count;
+        return this;
+    }
+
+    public Crossbar seed(long value) {
+        requireUnprogrammed("seed");
+        seed = value;
+        return this;
+    }
+
+    /** Sets the crossbar's clock (seconds since programming began): drift and read noise are taken at it. */
+    public Crossbar at(double seconds) {
+        time = seconds;
+        return this;
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    /** Siemens per unit of weight. */
+    public double scale() {
+        return beta;
+    }
+
+    private void requireUnprogrammed(String what) {
+        if (plus != null) {
+            throw new IllegalStateException("set " + what + " before the crossbar is programmed");
+        }
+    }
+
+    /** What programming took: pulses, energy, time, and each weight's error after it (in weight units). */
+    public record ProgramReport(long pulses, double energy, double time, double[] weightErrors) {
+        public double rmsError() {
+            return Math.sqrt(java.util.Arrays.stream(weightErrors).map(e -> e * e).average().orElse(0));
+        }
+    }
+
+    /** Programs W (outputs × inputs), scaled so the largest |w| uses the whole window. */
+    public ProgramReport program(double[][] w, Programming how) {
+        double largest = 0;
+        for (double[] row : w) {
+            for (double value : row) {
+                largest = Math.max(largest, Math.abs(value));
+            }
+        }
+        return program(w, how, largest == 0 ? 1 : largest);
+    }
+
+    /** Programs W with weights in [−maxWeight, maxWeight] spanning the devices' window. */
+    public ProgramReport program(double[][] w, Programming how, double maxWeight) {
+        if (w.length != outputs || w[0].length != inputs) {
+            throw new IllegalArgumentException("W must be outputs × inputs = " + outputs + " × " + inputs + ", got "
+                    + w.length + " × " + w[0].length);
+        }
+        double window = model.gMax() - model.gMin();
+        beta = mapping == Mapping.DIFFERENTIAL ? window / maxWeight : window / (2 * maxWeight);
+        if (plus == null) {
+            plus = model.create(inputs * outputs, seed);
+            minus = model.create(mapping == Mapping.DIFFERENTIAL ? inputs * outputs : inputs, seed ^ 0x9E3779B9L);
+            rng = new SplitMix64(seed * 31 + 7);
+            if (irDrop != IrDrop.NONE) {
+                solver = new IrDropSolver(inputs, mapping == Mapping.DIFFERENTIAL ? outputs : outputs + 1);
+            }
+        }
+        long pulses0 = plus.totalPulses() + minus.totalPulses();
+        double energy0 = plus.energy() + minus.energy();
+        double time0 = plus.pulseTime() + minus.pulseTime();
+        double mid = (model.gMin() + model.gMax()) / 2;
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < outputs; j++) {
+                int k = i * outputs + j;
+                double value = w[j][i];
+                if (mapping == Mapping.DIFFERENTIAL) {
+                    write(plus, k, model.gMin() + beta * Math.max(value, 0), how);
+                    write(minus, k, model.gMin() + beta * Math.max(-value, 0), how);
+                } else {
+                    write(plus, k, mid + beta * value, how);
+                }
+            }
+            if (mapping == Mapping.REFERENCE_COLUMN) {
+                write(minus, i, mid, how);
+            }
+        }
+        double[] errors = new double[inputs * outputs];
+        double[][] achieved = weights();
+        for (int j = 0; j < outputs; j++) {
+            for (int i = 0; i < inputs; i++) {
+                errors[j * inputs + i] = achieved[j][i] - w[j][i];
+            }
+        }
+        return new ProgramReport(plus.totalPulses() + minus.totalPulses() - pulses0,
+                plus.energy() + minus.energy() - energy0, plus.pulseTime() + minus.pulseTime() - time0, errors);
+    }
+
+    private void write(DeviceArray devices, int k, double target, Programming how) {
+        switch (how) {
+            case IDEAL -> devices.write(k, target, time);
+            case VERIFY -> devices.program(k, target, time, 10_000);
+            case OPEN_LOOP -> {
+                double step = (model.gMax() - model.gMin()) / model.pulseRange();
+                devices.pulse(k, (int) Math.round((target - devices.state(k)) / step));
+            }
+        }
+    }
+
+    /** The weights the devices hold now (their states, without read noise or drift), outputs × inputs. */
+    public double[][] weights() {
+        requireProgrammed();
+        double[][] w = new double[outputs][inputs];
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < outputs; j++) {
+                int k = i * outputs + j;
+                double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
+                w[j][i] = (plus.state(k) - other) / beta;
+            }
+        }
+        return w;
+    }
+
+    private void requireProgrammed() {
+        if (plus == null) {
+            throw new IllegalStateException("program the crossbar first: crossbar.program(W, Programming.VERIFY)");
+        }
+    }
+
+    /** The forward read y = W·x through DAC, array (with IR drop if set) and ADC. */
+    public double[] mvm(double[] x) {
+        requireProgrammed();
+        if (x.length != inputs) {
+            throw new IllegalArgumentException("input has " + x.length + " values, the crossbar " + inputs + " rows");
+        }
+        double[] v = drive(x, inputs);
+        int width = mapping == Mapping.DIFFERENTIAL ? outputs : outputs + 1;
+        double[] gPlus = conductances(plus, inputs * outputs);
+        double[] sensed = new double[outputs];
+        if (mapping == Mapping.DIFFERENTIAL) {
+            double[] gMinus = conductances(minus, inputs * outputs);
+            double[] ip = currents(gPlus, v, outputs);
+            double[] im = currents(gMinus, v, outputs);
+            for (int j = 0; j < outputs; j++) {
+                sensed[j] = ip[j] - im[j];
+            }
+            energy.array += arrayEnergy(gPlus, v, outputs) + arrayEnergy(gMinus, v, outputs);
+        } else {
+            // the reference column is the array's last column, sharing the word lines
+            double[] ref = conductances(minus, inputs);
+            double[] g = new double[inputs * width];
+            for (int i = 0; i < inputs; i++) {
+                System.arraycopy(gPlus, i * outputs, g, i * width, outputs);
+                g[i * width + outputs] = ref[i];
+            }
+            double[] i = currents(g, v, width);
+            for (int j = 0; j < outputs; j++) {
+                sensed[j] = i[j] - i[outputs];
+            }
+            energy.array += arrayEnergy(g, v, width);
+        }
+        return digitise(sensed, inputs);
+    }
+
+    /**
+     * The transpose read z = Wᵀ·d (for backpropagation): columns driven, rows sensed, the reference subtracted as
+     * the mid-window conductance times the summed drive; no IR drop is modelled in this direction.
+     */
+    public double[] transpose(double[] d) {
+        requireProgrammed();
+        if (d.length != outputs) {
+            throw new IllegalArgumentException("transpose input has " + d.length + " values, the crossbar "
+                    + outputs + " columns");
+        }
+        double[] v = drive(d, outputs);
+        double[] gPlus = conductances(plus, inputs * outputs);
+        double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, inputs * outputs) : null;
+        double[] sensed = new double[inputs];
+        double mid = (model.gMin() + model.gMax()) / 2;
+        for (int i = 0; i < inputs; i++) {
+            double s = 0;
+            double e = 0;
+            for (int j = 0; j < outputs; j++) {
+                int k = i * outputs + j;
+                double other = gMinus != null ? gMinus[k] : mid;
+                s += v[j] * (gPlus[k] - other);
+                e += v[j] * v[j] * (gPlus[k] + other);
+            }
+            sensed[i] = s;
+            energy.array += e * model.readTimeSeconds();
+        }
+        return digitise(sensed, outputs);
+    }
+
+    private double[] drive(double[] values, int lines) {
+        double[] v = new double[lines];
+        int levels = dacBits == 0 ? 0 : (1 << (dacBits - 1)) - 1;
+        for (int i = 0; i < lines; i++) {
+            double u = Math.max(-1, Math.min(1, values[i] / inputRange));
+            if (levels > 0) {
+                u = Math.round(u * levels) / (double) levels;
+            }
+            v[i] = u * readVoltage;
+        }
+        if (dacBits > 0) {
+            energy.dac += lines * DAC_FOM * (1 << dacBits);
+        }
+        return v;
+    }
+
+    private double[] digitise(double[] sensed, int drivenLines) {
+        double range = adcRange > 0 ? adcRange : drivenLines * readVoltage * (model.gMax() - model.gMin());
+        int levels = adcBits == 0 ? 0 : (1 << (adcBits - 1)) - 1;
+        double[] y = new double[sensed.length];
+        double toWeights = beta * readVoltage / inputRange;
+        for (int j = 0; j < sensed.length; j++) {
+            double current = sensed[j];
+            if (levels > 0) {
+                double u = Math.max(-1, Math.min(1, current / range));
+                current = Math.round(u * levels) / (double) levels * range;
+            }
+            y[j] = current / toWeights;
+        }
+        if (adcBits > 0) {
+            energy.adc += sensed.length * ADC_FOM * (1 << adcBits);
+        }
+        energy.reads++;
+        return y;
+    }
+
+    private double[] conductances(DeviceArray devices, int count) {
+        double[] g = new double[count];
+        devices.readAll(g, time);
+        return g;
+    }
+
+    private double[] currents(double[] g, double[] v, int width) {
+        double[] out = new double[width];
+        switch (irDrop) {
+            case NONE -> {
+                for (int i = 0; i < inputs; i++) {
+                    double vi = v[i];
+                    if (vi == 0) {
+                        continue;
+                    }
+                    int base = i * width;
+                    for (int j = 0; j < width; j++) {
+                        out[j] += vi * g[base + j];
+                    }
+                }
+            }
+            case FIRST_ORDER -> IrDropSolver.firstOrder(g, v, wire, inputs, width, out);
+            case FULL -> solver.solve(g, v, wire, out);
+        }
+        return out;
+    }
+
+    private double arrayEnergy(double[] g, double[] v, int width) {
+        double e = 0;
+        for (int i = 0; i < inputs; i++) {
+            double v2 = v[i] * v[i];
+            for (int j = 0; j < width; j++) {
+                e += v2 * g[i * width + j];
+            }
+        }
+        return e * model.readTimeSeconds();
+    }
+
+    /**
+     * The outer-product update W += rate·d·xᵀ applied in parallel as pulses: for a differential pair a positive
+     * change potentiates G+ and a negative one potentiates G− (so pairs drift up over many updates, as in
+     * hardware, until refreshed by reprogramming).
+     */
+    public void update(double[] x, double[] d, double rate, Update how) {
+        requireProgrammed();
+        if (x.length != inputs || d.length != outputs) {
+            throw new IllegalArgumentException("update needs x of " + inputs + " and d of " + outputs + " values");
+        }
+        double step = (model.gMax() - model.gMin()) / model.pulseRange();
+        double pulsesPerWeight = beta / step;
+        if (how == Update.PULSE_COUNT) {
+            for (int i = 0; i < inputs; i++) {
+                for (int j = 0; j < outputs; j++) {
+                    double wanted = rate * d[j] * x[i] * pulsesPerWeight;
+                    double whole = Math.floor(wanted);
+                    apply(i, j, (int) whole + (rng.nextDouble() < wanted - whole ? 1 : 0));
+                }
+            }
+            return;
+        }
+        int slots = 10;
+        double xMax = java.util.Arrays.stream(x).map(Math::abs).max().orElse(0);
+        double dMax = java.util.Arrays.stream(d).map(Math::abs).max().orElse(0);
+        if (xMax == 0 || dMax == 0) {
+            return;
+        }
+        // probabilities p_i = |x_i|/xMax·cx and q_j = |d_j|/dMax·cd with cx·cd·slots = rate·xMax·dMax·pulsesPerWeight,
+        // split evenly and capped at 1 (a larger request saturates at one pulse per slot)
+        double product = rate * xMax * dMax * pulsesPerWeight / slots;
+        double c = Math.min(1, Math.sqrt(product));
+        double cx = c;
+        double cd = Math.min(1, product / c);
+        boolean[][] rowFires = new boolean[slots][inputs];
+        boolean[][] colFires = new boolean[slots][outputs];
+        for (int s = 0; s < slots; s++) {
+            for (int i = 0; i < inputs; i++) {
+                rowFires[s][i] = rng.nextDouble() < Math.abs(x[i]) / xMax * cx;
+            }
+            for (int j = 0; j < outputs; j++) {
+                colFires[s][j] = rng.nextDouble() < Math.abs(d[j]) / dMax * cd;
+            }
+        }
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < outputs; j++) {
+                int count = 0;
+                for (int s = 0; s < slots; s++) {
+                    if (rowFires[s][i] && colFires[s][j]) {
+                        count++;
+                    }
+                }
+                apply(i, j, (int) Math.signum(x[i] * d[j]) * count);
+            }
+        }
+    }
+
+    private void apply(int i, int j, int n) {
+        if (n == 0) {
+            return;
+        }
+        int k = i * outputs + j;
+        if (mapping == Mapping.REFERENCE_COLUMN) {
+            plus.pulse(k, n);
+        } else if (n > 0) {
+            plus.pulse(k, n);
+        } else {
+            minus.pulse(k, -n);
+        }
+    }
+
+    /** Energy of the forward and transpose reads so far, by part, and how many reads there were. */
+    public static final class Energy {
+        double array;
+        double dac;
+        double adc;
+        long reads;
+    }
+
+    /**
+     * Energy per read (array, DAC, ADC, total, from the reads so far), latency of one read, array area in F², and
+     * the energy of the same matrix-vector product done digitally at 45 nm with 8-bit integers (Horowitz, ISSCC
+     * 2014: multiply 0.2 pJ, add 0.03 pJ, and each 8-bit weight fetched from SRAM at 10 pJ per 64 bits).
+     */
+    public record Report(double arrayEnergy, double dacEnergy, double adcEnergy, double totalEnergy, double latency,
+            double areaF2, double digitalEnergy) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "per read: array %.3g pJ, DAC %.3g pJ, ADC %.3g pJ, total %.3g pJ; "
+                            + "latency %.3g ns; area %.3g F²; digital 8-bit baseline %.3g pJ (%.2g× the crossbar)",
+                    arrayEnergy * 1e12, dacEnergy * 1e12, adcEnergy * 1e12, totalEnergy * 1e12, latency * 1e9,
+                    areaF2, digitalEnergy * 1e12, digitalEnergy / totalEnergy);
+        }
+    }
+
+    public Report report() {
+        requireProgrammed();
+        long reads = Math.max(1, energy.reads);
+        double a = energy.array / reads;
+        double dac = energy.dac / reads;
+        double adc = energy.adc / reads;
+        int conversions = (outputs + columnsPerAdc - 1) / columnsPerAdc;
+        double latency = model.readTimeSeconds() + (adcBits > 0 ? conversions * adcBits * ADC_TIME_PER_BIT : 0);
+        int devices = mapping == Mapping.DIFFERENTIAL ? 2 * inputs * outputs : inputs * (outputs + 1);
+        double macs = (double) inputs * outputs;
+        double digital = macs * (0.2e-12 + 0.03e-12 + 10e-12 / 8);
+        return new Report(a, dac, adc, a + dac + adc, latency, devices * cellArea, digital);
+    }
+
+    /** The devices holding the positive (or only) conductances. */
+    public DeviceArray devices() {
+        requireProgrammed();
+        return plus;
+    }
+
+    /** The devices holding the negative conductances, or the reference column's. */
+    public DeviceArray otherDevices() {
+        requireProgrammed();
+        return minus;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Crossbar(%d × %d, %s, %s%s%s%s)", inputs, outputs, model.technology(),
+                mapping, irDrop == IrDrop.NONE ? "" : ", wires " + wire + " Ω " + irDrop,
+                dacBits > 0 ? ", DAC " + dacBits + " b" : "", adcBits > 0 ? ", ADC " + adcBits + " b" : "");
+    }
+}

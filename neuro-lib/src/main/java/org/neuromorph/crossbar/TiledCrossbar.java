@@ -1,0 +1,98 @@
+package org.neuromorph.crossbar;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A matrix larger than one array, spread over tiles of at most {@code tileInputs} × {@code tileOutputs}: each tile
+ * holds a block of W, reads its slice of x, and the periphery adds the tiles' partial results digitally. Tiles are
+ * made by a supplier, so every tile has the same devices and periphery (and its own seed).
+ */
+public final class TiledCrossbar {
+    private final int inputs;
+    private final int outputs;
+    private final int tileInputs;
+    private final int tileOutputs;
+    private final List<Crossbar> tiles = new ArrayList<>();
+    private final List<int[]> origins = new ArrayList<>(); // {first input, first output}
+
+    /** {@code tile.make(inputs, outputs, index)} builds the crossbar of one tile. */
+    @FunctionalInterface
+    public interface TileFactory {
+        Crossbar make(int inputs, int outputs, int index);
+    }
+
+    public TiledCrossbar(int inputs, int outputs, int tileInputs, int tileOutputs, TileFactory tile) {
+        if (tileInputs < 1 || tileOutputs < 1) {
+            throw new IllegalArgumentException("tiles need at least 1 × 1 cells");
+        }
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.tileInputs = tileInputs;
+        this.tileOutputs = tileOutputs;
+        int index = 0;
+        for (int i0 = 0; i0 < inputs; i0 += tileInputs) {
+            for (int j0 = 0; j0 < outputs; j0 += tileOutputs) {
+                tiles.add(tile.make(Math.min(tileInputs, inputs - i0), Math.min(tileOutputs, outputs - j0), index++));
+                origins.add(new int[] {i0, j0});
+            }
+        }
+    }
+
+    public int tileCount() {
+        return tiles.size();
+    }
+
+    public List<Crossbar> tiles() {
+        return java.util.Collections.unmodifiableList(tiles);
+    }
+
+    /** Programs W (outputs × inputs) with one scale for all tiles (the largest |w| of the whole matrix). */
+    public long program(double[][] w, Crossbar.Programming how) {
+        double largest = 0;
+        for (double[] row : w) {
+            for (double value : row) {
+                largest = Math.max(largest, Math.abs(value));
+            }
+        }
+        long pulses = 0;
+        for (int t = 0; t < tiles.size(); t++) {
+            Crossbar c = tiles.get(t);
+            int[] o = origins.get(t);
+            double[][] block = new double[c.outputs()][c.inputs()];
+            for (int j = 0; j < c.outputs(); j++) {
+                System.arraycopy(w[o[1] + j], o[0], block[j], 0, c.inputs());
+            }
+            pulses += c.program(block, how, largest == 0 ? 1 : largest).pulses();
+        }
+        return pulses;
+    }
+
+    /** y = W·x, each tile reading its slice and the partial sums added. */
+    public double[] mvm(double[] x) {
+        if (x.length != inputs) {
+            throw new IllegalArgumentException("input has " + x.length + " values, the matrix " + inputs);
+        }
+        double[] y = new double[outputs];
+        for (int t = 0; t < tiles.size(); t++) {
+            Crossbar c = tiles.get(t);
+            int[] o = origins.get(t);
+            double[] part = c.mvm(java.util.Arrays.copyOfRange(x, o[0], o[0] + c.inputs()));
+            for (int j = 0; j < part.length; j++) {
+                y[o[1] + j] += part[j];
+            }
+        }
+        return y;
+    }
+
+    /** Energy per read summed over the tiles (each tile read once per {@link #mvm}). */
+    public double energyPerRead() {
+        return tiles.stream().mapToDouble(c -> c.report().totalEnergy()).sum();
+    }
+
+    @Override
+    public String toString() {
+        return "TiledCrossbar(" + inputs + " × " + outputs + " on " + tiles.size() + " tiles of " + tileInputs + " × "
+                + tileOutputs + ")";
+    }
+}
