@@ -1,5 +1,6 @@
 package org.neuromorph.dsl;
 
+import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.device.Characterization;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.device.Devices;
@@ -232,5 +233,10 @@ public final class Neuro extends Units {
 
     private static double[] micro(double[] siemens) {
         return java.util.Arrays.stream(siemens).map(x -> x * 1e6).toArray();
+    }
+
+    /** A crossbar of {@code inputs} word lines × {@code outputs} bit lines of {@code model} devices (y = W·x). */
+    public static Crossbar crossbar(DeviceModel model, int inputs, int outputs) {
+        return Crossbar.of(model, inputs, outputs);
     }
 }

@@ -71,6 +71,10 @@ public final class Crossbar {
     private IrDropSolver solver;
     private SplitMix64 rng;
     private final Energy energy = new Energy();
+    /** For noiseless reads without IR drop: the signed conductance matrix and each row's total, kept current. */
+    private double[] effective;
+    private double[] rowConductance;
+    private long cachedVersion = -1;
 
     Crossbar(DeviceModel model, int inputs, int outputs) {
         if (inputs < 1 || outputs < 1) {
@@ -285,6 +289,9 @@ public final class Crossbar {
             throw new IllegalArgumentException("input has " + x.length + " values, the crossbar " + inputs + " rows");
         }
         double[] v = drive(x, inputs);
+        if (irDrop == IrDrop.NONE && model.noiselessReads()) {
+            return digitise(idealCurrents(v), inputs);
+        }
         int width = mapping == Mapping.DIFFERENTIAL ? outputs : outputs + 1;
         double[] gPlus = conductances(plus, inputs * outputs);
         double[] sensed = new double[outputs];
@@ -311,6 +318,76 @@ public final class Crossbar {
             energy.array += arrayEnergy(g, v, width);
         }
         return digitise(sensed, inputs);
+    }
+
+    /**
+     * Kirchhoff on a cached signed conductance matrix (G+ − G−, or G − G_ref): one pass of y += v_i·row_i, a loop
+     * the JIT vectorises, with the array energy from each row's total conductance.
+     */
+    private double[] idealCurrents(double[] v) {
+        long version = plus.version() * 31 + minus.version();
+        if (effective == null || version != cachedVersion) {
+            effective = new double[inputs * outputs];
+            rowConductance = new double[inputs];
+            for (int i = 0; i < inputs; i++) {
+                double total = mapping == Mapping.DIFFERENTIAL ? 0 : minus.state(i);
+                for (int j = 0; j < outputs; j++) {
+                    int k = i * outputs + j;
+                    double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
+                    effective[k] = plus.state(k) - other;
+                    total += plus.state(k) + (mapping == Mapping.DIFFERENTIAL ? other : 0);
+                }
+                rowConductance[i] = total;
+            }
+            cachedVersion = version;
+        }
+        double[] sensed = new double[outputs];
+        double e = 0;
+        for (int i = 0; i < inputs; i++) {
+            e += v[i] * v[i] * rowConductance[i];
+        }
+        energy.array += e * model.readTimeSeconds();
+        if ((long) inputs * outputs >= PARALLEL_CELLS) {
+            // large arrays: the bit lines in two halves on two threads (each sums in the same order as one)
+            int half = outputs / 2;
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(part ->
+                    accumulate(v, sensed, part == 0 ? 0 : half, part == 0 ? half : outputs));
+        } else {
+            accumulate(v, sensed, 0, outputs);
+        }
+        return sensed;
+    }
+
+    /** Cells above this count split a read across two threads. */
+    private static final long PARALLEL_CELLS = 1 << 18;
+
+    /**
+     * sensed[j] += Σ_i v_i·G_ij for bit lines [from, to), four word lines per pass so each pass reads the partial
+     * sums once for four rows (a quarter of the memory traffic of one row at a time); the sums keep row order.
+     */
+    private void accumulate(double[] v, double[] sensed, int from, int to) {
+        int i = 0;
+        for (; i + 3 < inputs; i += 4) {
+            double v0 = v[i];
+            double v1 = v[i + 1];
+            double v2 = v[i + 2];
+            double v3 = v[i + 3];
+            int b0 = i * outputs;
+            int b1 = b0 + outputs;
+            int b2 = b1 + outputs;
+            int b3 = b2 + outputs;
+            for (int j = from; j < to; j++) {
+                sensed[j] = (((sensed[j] + v0 * effective[b0 + j]) + v1 * effective[b1 + j]) + v2 * effective[b2 + j])
+                        + v3 * effective[b3 + j];
+            }
+        }
+        for (; i < inputs; i++) {
+            double vi = v[i];
+            int base = i * outputs;
+            for (int j = from; j < to; j++) {
+                sensed[j] += vi * effective[base + j];
+            }
+        }
     }
 
     /**

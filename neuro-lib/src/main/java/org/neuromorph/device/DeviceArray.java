@@ -33,6 +33,7 @@ public final class DeviceArray {
     private double busyTime;
     private long totalPulses;
     private long totalReads;
+    private long version;
 
     DeviceArray(DeviceModel source, int count, long seed) {
         if (count < 1) {
@@ -138,6 +139,7 @@ public final class DeviceArray {
             busyTime += model.pulseTime;
             totalPulses++;
             g[k] = quantised(k, next(k, direction));
+            version++;
             pulses[k]++;
             if (model.endurance > 0 && pulses[k] >= model.endurance) {
                 fault[k] = WORN_OUT;
@@ -235,6 +237,7 @@ public final class DeviceArray {
             double gT = Math.max(1e-7, targetSiemens / PCM_G_MAX);
             double sigma = Math.max(-1.1731 * gT * gT + 1.9650 * gT + 0.2635, 0) * 1e-6;
             g[k] = Math.min(hi[k], Math.max(lo[k], targetSiemens + sigma * gaussian()));
+            version++;
             energy += model.pulseEnergy;
             busyTime += model.pulseTime;
             totalPulses++;
@@ -260,6 +263,7 @@ public final class DeviceArray {
             return;
         }
         g[k] = Math.min(hi[k], Math.max(lo[k], siemens));
+        version++;
         target[k] = g[k];
         programmedAt[k] = now;
         nu[k] = driftExponent(g[k]);
@@ -273,6 +277,11 @@ public final class DeviceArray {
             return mean + sd * gaussian();
         }
         return model.driftNuMean == 0 ? 0 : model.driftNuMean + model.driftNuSd * gaussian();
+    }
+
+    /** A counter that changes whenever any device's state does (for caches of the states). */
+    public long version() {
+        return version;
     }
 
     /** The conductance of device k without noise or drift (its programmed state). */

@@ -235,6 +235,11 @@ public final class DeviceModel implements Cloneable {
         return response == Response.BINARY_STOCHASTIC ? 1 : pulseRange;
     }
 
+    /** Whether a read returns the state itself: no read noise and no drift. */
+    public boolean noiselessReads() {
+        return readNoise == 0 && !pcmReadNoise && driftNuMean == 0 && !pcmDrift;
+    }
+
     /** Duration of one read, in seconds. */
     public double readTimeSeconds() {
         return readTime;

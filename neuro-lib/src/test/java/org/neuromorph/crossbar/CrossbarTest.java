@@ -70,6 +70,28 @@ class CrossbarTest {
         }
     }
 
+    @Test
+    void cachedIdealReadAgreesWithReadingEveryDevice() {
+        double[][] w = randomMatrix(12, 9, 13);
+        double[] x = randomVector(9, 14);
+        for (Mapping mapping : Mapping.values()) {
+            Crossbar fast = Crossbar.of(ideal(), 9, 12).mapping(mapping);
+            // a read noise too small to change a digit sends the read through every device instead of the cache
+            Crossbar slow = Crossbar.of(ideal().readNoise(1e-300), 9, 12).mapping(mapping);
+            fast.program(w, Programming.IDEAL);
+            slow.program(w, Programming.IDEAL);
+            double[] a = fast.mvm(x);
+            double[] b = slow.mvm(x);
+            for (int j = 0; j < 12; j++) {
+                assertEquals(b[j], a[j], 1e-12, mapping + " output " + j);
+            }
+            assertEquals(slow.report().arrayEnergy(), fast.report().arrayEnergy(), 1e-9 * slow.report().arrayEnergy());
+            fast.devices().pulse(0, 5); // the cache follows the devices
+            slow.devices().pulse(0, 5);
+            assertEquals(slow.mvm(x)[0], fast.mvm(x)[0], 1e-12, "after a pulse");
+        }
+    }
+
     private static double[] uniformColumnCurrents(int size, double wire) {
         double[] g = new double[size * size];
         java.util.Arrays.fill(g, 50e-6);

@@ -243,6 +243,7 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.input.*",
             "org.neuromorph.plasticity.*",
             "org.neuromorph.device.*",
+            "org.neuromorph.crossbar.*",
             "org.neuromorph.table.Tables",
             "org.neuromorph.dsl.Neuro.*",
             "org.neuromorph.dsl.kotlin.*",

@@ -1,0 +1,80 @@
+package org.neuromorph.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.neuromorph.crossbar.Crossbar;
+import org.neuromorph.crossbar.IrDropSolver;
+import org.neuromorph.device.DeviceModel;
+import org.neuromorph.units.Units;
+
+/**
+ * Ideal crossbar reads (y = W·x on noiseless linear devices, no IR drop, ideal periphery) of n × n matrices, in
+ * GFLOP/s as 2n²/t (median of 5 timings of repeated reads), and the full IR-drop solve of n × n arrays; one JSON
+ * line. Args: sizes (default 128 256 512 1024 2048 4096).
+ */
+public final class MvmBench {
+    private MvmBench() {
+    }
+
+    public static void main(String[] args) {
+        int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
+                : new int[] {128, 256, 512, 1024, 2048, 4096};
+        DeviceModel ideal = new DeviceModel("ideal").range(Units.uS(1), Units.uS(101)).linear(1000);
+        StringBuilder mvm = new StringBuilder();
+        for (int n : sizes) {
+            SplittableRandom rng = new SplittableRandom(n);
+            double[][] w = new double[n][n];
+            for (double[] row : w) {
+                for (int i = 0; i < n; i++) {
+                    row[i] = rng.nextDouble(-1, 1);
+                }
+            }
+            double[] x = rng.doubles(n, -1, 1).toArray();
+            Crossbar c = Crossbar.of(ideal, n, n);
+            c.program(w, Crossbar.Programming.IDEAL);
+            c.mvm(x); // builds the cached conductance matrix
+            int reps = (int) Math.max(1, 2e8 / ((double) n * n));
+            double[] times = new double[5];
+            double sink = 0;
+            for (int warm = 0; warm < 2; warm++) {
+                for (int r = 0; r < reps; r++) {
+                    sink += c.mvm(x)[0];
+                }
+            }
+            for (int t = 0; t < times.length; t++) {
+                long start = System.nanoTime();
+                for (int r = 0; r < reps; r++) {
+                    sink += c.mvm(x)[0];
+                }
+                times[t] = (System.nanoTime() - start) / 1e9 / reps;
+            }
+            Arrays.sort(times);
+            double median = times[2];
+            mvm.append(mvm.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "{\"n\": %d, \"s_median\": %.6g, \"gflops\": %.3f, \"checksum\": %.3g}", n, median,
+                    2.0 * n * n / median / 1e9, sink));
+        }
+        StringBuilder ir = new StringBuilder();
+        for (int n : new int[] {64, 128, 256, 512}) {
+            SplittableRandom rng = new SplittableRandom(n);
+            double[] g = rng.doubles((long) n * n, 10e-6, 100e-6).toArray();
+            double[] v = rng.doubles(n, 0, 0.2).toArray();
+            IrDropSolver solver = new IrDropSolver(n, n);
+            double[] out = new double[n];
+            double[] times = new double[5];
+            solver.solve(g, v, 1, out);
+            for (int t = 0; t < times.length; t++) {
+                long start = System.nanoTime();
+                solver.solve(g, v, 1, out);
+                times[t] = (System.nanoTime() - start) / 1e9;
+            }
+            Arrays.sort(times);
+            ir.append(ir.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "{\"n\": %d, \"wire_ohm\": 1, \"s_median\": %.6g, \"iterations\": %d}", n, times[2],
+                    solver.lastIterations()));
+        }
+        System.out.println("{\"benchmark\": \"crossbar\", \"simulator\": \"neuromorph\", \"dtype\": \"float64\", "
+                + "\"mvm\": [" + mvm + "], \"ir_drop_full\": [" + ir + "]}");
+    }
+}
