@@ -85,6 +85,12 @@ public final class TiledCrossbar {
         return y;
     }
 
+    /** Sets every tile's clock (seconds since programming): drift and read noise are taken at it. */
+    public TiledCrossbar at(double seconds) {
+        tiles.forEach(c -> c.at(seconds));
+        return this;
+    }
+
     /** Energy per read summed over the tiles (each tile read once per {@link #mvm}). */
     public double energyPerRead() {
         return tiles.stream().mapToDouble(c -> c.report().totalEnergy()).sum();
