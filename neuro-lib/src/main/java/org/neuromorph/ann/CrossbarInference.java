@@ -36,6 +36,15 @@ public final class CrossbarInference {
      */
     public static CrossbarInference program(Mlp mlp, Dataset calibration, int tile, TiledCrossbar.TileFactory tiles,
             Crossbar.Programming how) {
+        return program(mlp, calibration, tile, tiles, how, 0);
+    }
+
+    /**
+     * As {@link #program(Mlp, Dataset, int, TiledCrossbar.TileFactory, Crossbar.Programming)}, with every layer's
+     * weight range [−maxWeight, maxWeight] given (0: each layer's largest |w|), room for in-situ training to grow.
+     */
+    public static CrossbarInference program(Mlp mlp, Dataset calibration, int tile, TiledCrossbar.TileFactory tiles,
+            Crossbar.Programming how, double maxWeight) {
         int[] sizes = mlp.sizes();
         TiledCrossbar[] layers = new TiledCrossbar[mlp.layers()];
         double[] scale = new double[mlp.layers()];
@@ -44,7 +53,8 @@ public final class CrossbarInference {
             int layer = l;
             layers[l] = new TiledCrossbar(sizes[l], sizes[l + 1], tile, tile,
                     (in, out, index) -> tiles.make(in, out, layer * 1000 + index));
-            pulses += layers[l].program(mlp.weights(l), how);
+            pulses += maxWeight > 0 ? layers[l].program(mlp.weights(l), how, maxWeight)
+                    : layers[l].program(mlp.weights(l), how);
         }
         // the largest |input| of each layer over the calibration set, from the software network
         for (double[] x : calibration.features()) {
@@ -117,6 +127,60 @@ public final class CrossbarInference {
             right += Mlp.argmax(forward(data.features()[n])) == data.labels()[n] ? 1 : 0;
         }
         return right / (double) data.size();
+    }
+
+    /**
+     * In-situ training on the arrays, one sample at a time: the forward pass reads the arrays, the error flows
+     * back through transpose reads, and each layer's update −rate·δ·xᵀ is applied as device pulses (the biases
+     * learn in the digital periphery). Use a reference-column mapping: a differential pair potentiated from both
+     * sides saturates. Returns the test accuracy after each epoch.
+     */
+    public double[] trainInSitu(Dataset train, Dataset test, int epochs, double rate, Crossbar.Update how, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+        double[] accuracy = new double[epochs];
+        int count = layers.length;
+        for (int e = 0; e < epochs; e++) {
+            for (int k = order.length - 1; k > 0; k--) {
+                int swap = rng.nextInt(k + 1);
+                int t = order[k];
+                order[k] = order[swap];
+                order[swap] = t;
+            }
+            for (int n : order) {
+                double[][] inputs = new double[count][];
+                double[][] pre = new double[count][];
+                double[][] out = new double[count][];
+                double[] a = train.features()[n];
+                for (int l = 0; l < count; l++) {
+                    inputs[l] = a;
+                    pre[l] = product(l, a);
+                    for (int j = 0; j < pre[l].length; j++) {
+                        pre[l][j] += mlp.bias(l)[j];
+                    }
+                    out[l] = l == count - 1 ? Mlp.softmaxOf(pre[l]) : Mlp.activated(mlp.hiddenActivation(), pre[l]);
+                    a = out[l];
+                }
+                double[] delta = out[count - 1].clone();
+                delta[train.labels()[n]] -= 1;
+                for (int l = count - 1; l >= 0; l--) {
+                    double[] back = l > 0 ? layers[l].transpose(delta) : null;
+                    layers[l].update(inputs[l], delta, -rate, how);
+                    double[] bias = mlp.bias(l);
+                    for (int j = 0; j < delta.length; j++) {
+                        bias[j] -= rate * delta[j];
+                    }
+                    if (l > 0) {
+                        for (int i = 0; i < back.length; i++) {
+                            back[i] *= mlp.hiddenActivation().derivative(pre[l - 1][i], out[l - 1][i]);
+                        }
+                        delta = back;
+                    }
+                }
+            }
+            accuracy[e] = test == null ? Double.NaN : accuracy(test);
+        }
+        return accuracy;
     }
 
     /** Energy of one inference's array reads (all tiles of all layers), in joules. */

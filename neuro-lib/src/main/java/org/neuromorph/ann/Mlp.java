@@ -92,6 +92,18 @@ public final class Mlp {
         return a;
     }
 
+    static double[] activated(Activation f, double[] z) {
+        double[] y = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            y[j] = f.apply(z[j]);
+        }
+        return y;
+    }
+
+    static double[] softmaxOf(double[] z) {
+        return softmax(z);
+    }
+
     private double[] activate(double[] z) {
         double[] y = new double[z.length];
         for (int j = 0; j < z.length; j++) {

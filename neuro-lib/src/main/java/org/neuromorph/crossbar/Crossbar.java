@@ -524,7 +524,7 @@ public final class Crossbar {
         }
         // probabilities p_i = |x_i|/xMax·cx and q_j = |d_j|/dMax·cd with cx·cd·slots = rate·xMax·dMax·pulsesPerWeight,
         // split evenly and capped at 1 (a larger request saturates at one pulse per slot)
-        double product = rate * xMax * dMax * pulsesPerWeight / slots;
+        double product = Math.abs(rate) * xMax * dMax * pulsesPerWeight / slots;
         double c = Math.min(1, Math.sqrt(product));
         double cx = c;
         double cd = Math.min(1, product / c);
@@ -546,7 +546,7 @@ public final class Crossbar {
                         count++;
                     }
                 }
-                apply(i, j, (int) Math.signum(x[i] * d[j]) * count);
+                apply(i, j, (int) Math.signum(rate * x[i] * d[j]) * count);
             }
         }
     }

@@ -55,6 +55,12 @@ public final class TiledCrossbar {
                 largest = Math.max(largest, Math.abs(value));
             }
         }
+        return program(w, how, largest);
+    }
+
+    /** Programs W with weights in [−maxWeight, maxWeight] spanning the devices' window on every tile. */
+    public long program(double[][] w, Crossbar.Programming how, double maxWeight) {
+        double largest = maxWeight;
         long pulses = 0;
         for (int t = 0; t < tiles.size(); t++) {
             Crossbar c = tiles.get(t);
@@ -83,6 +89,30 @@ public final class TiledCrossbar {
             }
         }
         return y;
+    }
+
+    /** z = Wᵀ·d, each tile reading its slice of d and the partial sums added. */
+    public double[] transpose(double[] d) {
+        double[] z = new double[inputs];
+        for (int t = 0; t < tiles.size(); t++) {
+            Crossbar c = tiles.get(t);
+            int[] o = origins.get(t);
+            double[] part = c.transpose(java.util.Arrays.copyOfRange(d, o[1], o[1] + c.outputs()));
+            for (int i = 0; i < part.length; i++) {
+                z[o[0] + i] += part[i];
+            }
+        }
+        return z;
+    }
+
+    /** The outer-product update W += rate·d·xᵀ on every tile, as device pulses. */
+    public void update(double[] x, double[] d, double rate, Crossbar.Update how) {
+        for (int t = 0; t < tiles.size(); t++) {
+            Crossbar c = tiles.get(t);
+            int[] o = origins.get(t);
+            c.update(java.util.Arrays.copyOfRange(x, o[0], o[0] + c.inputs()),
+                    java.util.Arrays.copyOfRange(d, o[1], o[1] + c.outputs()), rate, how);
+        }
     }
 
     /** Sets every tile's clock (seconds since programming): drift and read noise are taken at it. */

@@ -93,4 +93,19 @@ class MlpTest {
         assertEquals(software, onDevices, 0.02, "RRAM (64 nonlinear levels, 1 % c2c, 5 % d2d) after program-and-verify");
         assertTrue(rram.energyPerInference() > 0 && rram.programmingPulses() > 0);
     }
+
+    @Test
+    void inSituTrainingLearnsOnTheArrays() {
+        // from the random initial weights, trained only through array reads and pulses
+        Mlp mlp = new Mlp(2, Activation.RELU, 64, 32, 10);
+        DeviceModel ideal = new DeviceModel("ideal").range(uS(1), uS(101)).linear(1000);
+        CrossbarInference arrays = CrossbarInference.program(mlp, SPLIT[0], 128,
+                (in, out, index) -> Crossbar.of(ideal, in, out).mapping(Crossbar.Mapping.REFERENCE_COLUMN).seed(index),
+                Crossbar.Programming.IDEAL, 1.5);
+        double before = arrays.accuracy(SPLIT[1]);
+        double[] accuracy = arrays.trainInSitu(SPLIT[0], SPLIT[1], 4, 0.02, Crossbar.Update.STOCHASTIC, 3);
+        assertTrue(before < 0.3, "untrained: " + before);
+        assertTrue(accuracy[3] > 0.8, "after 4 epochs of stochastic pulse updates on ideal devices: "
+                + Arrays.toString(accuracy));
+    }
 }
