@@ -1,6 +1,9 @@
 package org.neuromorph.dsl;
 
+import org.neuromorph.ann.Activation;
+import org.neuromorph.ann.Mlp;
 import org.neuromorph.crossbar.Crossbar;
+import org.neuromorph.data.Dataset;
 import org.neuromorph.device.Characterization;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.device.Devices;
@@ -238,5 +241,27 @@ public final class Neuro extends Units {
     /** A crossbar of {@code inputs} word lines × {@code outputs} bit lines of {@code model} devices (y = W·x). */
     public static Crossbar crossbar(DeviceModel model, int inputs, int outputs) {
         return Crossbar.of(model, inputs, outputs);
+    }
+
+    /** The 8×8 handwritten digits shipped with Neuromorph (1797 images, pixels in [0, 1]). */
+    public static Dataset digits() {
+        return Dataset.digits();
+    }
+
+    /** The digits split as usual: [0] the first 1347 to train on, [1] the last 450 to test. */
+    public static Dataset[] digitsSplit() {
+        return Dataset.digitsSplit();
+    }
+
+    /** A multilayer perceptron, e.g. {@code mlp(1, Activation.RELU, 64, 32, 10)}: layer sizes from input to output. */
+    public static Mlp mlp(long seed, Activation hidden, int... sizes) {
+        return new Mlp(seed, hidden, sizes);
+    }
+
+    /** A training log as a table: epoch, loss, train and test accuracy. */
+    public static Table trainingTable(Mlp.TrainingLog log) {
+        return Table.create("training").addColumns(IntColumn.create("epoch", log.epoch()),
+                DoubleColumn.create("loss", log.loss()), DoubleColumn.create("train_accuracy", log.trainAccuracy()),
+                DoubleColumn.create("test_accuracy", log.testAccuracy()));
     }
 }

@@ -244,6 +244,8 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.plasticity.*",
             "org.neuromorph.device.*",
             "org.neuromorph.crossbar.*",
+            "org.neuromorph.ann.*",
+            "org.neuromorph.data.*",
             "org.neuromorph.table.Tables",
             "org.neuromorph.dsl.Neuro.*",
             "org.neuromorph.dsl.kotlin.*",
