@@ -5,14 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-source install/prerequisites.sh
-need_build_tools
-need_packages python3-brian python3-numpy python3-scipy cython3 g++
-mvn -B -q -DskipTests install -pl bench -am
-CP="bench/target/classes:neuro-lib/target/classes:dsl/target/classes"
-OUT=bench/results/cuba.jsonl
-mkdir -p bench/results
-: > "$OUT"
+source bench/prepare.sh
+prepare_bench cuba python3-brian python3-numpy python3-scipy cython3 g++
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000 64000)
 for n in "${sizes[@]}"; do

@@ -4,14 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-source install/prerequisites.sh
-need_build_tools
-need_packages python3-numpy
-mvn -B -q -DskipTests install -pl bench -am
-CP="bench/target/classes:neuro-lib/target/classes:dsl/target/classes"
-OUT=bench/results/mvm.jsonl
-mkdir -p bench/results
-: > "$OUT"
+source bench/prepare.sh
+prepare_bench mvm python3-numpy
 java -Xmx4g -cp "$CP" org.neuromorph.bench.MvmBench | tee -a "$OUT"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/anchors/mvm/numpy_mvm.py | tee -a "$OUT"
 /usr/bin/python3 - "$OUT" <<'PY'

@@ -5,14 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-source install/prerequisites.sh
-need_build_tools
-need_packages python3-brian python3-numpy python3-scipy cython3 g++
-mvn -B -q -DskipTests install -pl bench -am
-CP="bench/target/classes:neuro-lib/target/classes:dsl/target/classes"
-OUT=bench/results/stdp_song.jsonl
-mkdir -p bench/results
-: > "$OUT"
+source bench/prepare.sh
+prepare_bench stdp_song python3-brian python3-numpy python3-scipy cython3 g++
 java -cp "$CP" org.neuromorph.bench.SongBench 1000 100 12345 3 | tee -a "$OUT"
 for target in cython cpp_standalone; do
     build_dir=$(mktemp -d)

@@ -141,12 +141,7 @@ public final class CrossbarInference {
         double[] accuracy = new double[epochs];
         int count = layers.length;
         for (int e = 0; e < epochs; e++) {
-            for (int k = order.length - 1; k > 0; k--) {
-                int swap = rng.nextInt(k + 1);
-                int t = order[k];
-                order[k] = order[swap];
-                order[swap] = t;
-            }
+            Mlp.shuffle(order, rng);
             for (int n : order) {
                 double[][] inputs = new double[count][];
                 double[][] pre = new double[count][];

@@ -194,12 +194,7 @@ public final class Mlp {
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         TrainingLog log = new TrainingLog(new int[epochs], new double[epochs], new double[epochs], new double[epochs]);
         for (int e = 0; e < epochs; e++) {
-            for (int k = order.length - 1; k > 0; k--) {
-                int swap = rng.nextInt(k + 1);
-                int t = order[k];
-                order[k] = order[swap];
-                order[swap] = t;
-            }
+            shuffle(order, rng);
             double lossSum = 0;
             for (int start = 0; start < order.length; start += batch) {
                 int end = Math.min(order.length, start + batch);
@@ -232,6 +227,16 @@ public final class Mlp {
             log.testAccuracy()[e] = test == null ? Double.NaN : accuracy(test);
         }
         return log;
+    }
+
+    /** Fisher–Yates: a fresh sample order for each epoch. */
+    static void shuffle(int[] order, SplittableRandom rng) {
+        for (int k = order.length - 1; k > 0; k--) {
+            int swap = rng.nextInt(k + 1);
+            int t = order[k];
+            order[k] = order[swap];
+            order[swap] = t;
+        }
     }
 
     private double[][][] noisyWeights(SplittableRandom rng) {

@@ -18,8 +18,7 @@ public final class PairStdp implements Plasticity {
     private double tauMinus = 20e-3;
     private boolean multiplicative;
     private Pairing pairing = Pairing.ALL_TO_ALL;
-    private double wMin = 0;
-    private double wMax = Double.POSITIVE_INFINITY;
+    private WeightBounds bounds = WeightBounds.NONNEGATIVE;
 
     /**
      * The time constants of the fits to Bi &amp; Poo's hippocampal data (τ+ = 16.8 ms, τ− = 33.7 ms; Bi &amp; Poo 2001,
@@ -68,11 +67,7 @@ public final class PairStdp implements Plasticity {
 
     /** Hard bounds of the weight (default [0, ∞)). */
     public PairStdp bounds(double min, double max) {
-        if (!(min <= max)) {
-            throw new IllegalArgumentException("weight bounds need min ≤ max, got [" + min + ", " + max + "]");
-        }
-        wMin = min;
-        wMax = max;
+        bounds = new WeightBounds(min, max);
         return this;
     }
 
@@ -84,7 +79,7 @@ public final class PairStdp implements Plasticity {
 
     @Override
     public Learning instantiate(int preSize, int postSize, int synapses, double dt) {
-        if (multiplicative && Double.isInfinite(wMax)) {
+        if (multiplicative && Double.isInfinite(bounds.max())) {
             throw new IllegalArgumentException("multiplicative STDP scales with w_max − w: set bounds(min, max) first");
         }
         return new State(preSize, postSize, dt);
@@ -92,9 +87,9 @@ public final class PairStdp implements Plasticity {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "PairStdp(A+=%s, A-=%s, tau+=%s, tau-=%s, %s, %s, w in [%s, %s])",
+        return String.format(java.util.Locale.ROOT, "PairStdp(A+=%s, A-=%s, tau+=%s, tau-=%s, %s, %s, %s)",
                 aPlus, aMinus, new Time(tauPlus), new Time(tauMinus), multiplicative ? "multiplicative" : "additive",
-                pairing, wMin, wMax);
+                pairing, bounds);
     }
 
     private final class State implements Learning {
@@ -114,8 +109,8 @@ public final class PairStdp implements Plasticity {
                 double y = post.at(target[s], step);
                 if (y != 0) {
                     double w = weight[s];
-                    double change = multiplicative ? -aMinus * (w - wMin) * y : -aMinus * y;
-                    weight[s] = Math.min(wMax, Math.max(wMin, w + change));
+                    double change = multiplicative ? -aMinus * (w - bounds.min()) * y : -aMinus * y;
+                    weight[s] = bounds.clip(w + change);
                 }
             }
             pre.bump(i, step, 1, nearest);
@@ -128,8 +123,8 @@ public final class PairStdp implements Plasticity {
                 double x = pre.at(source[s], step);
                 if (x != 0) {
                     double w = weight[s];
-                    double change = multiplicative ? aPlus * (wMax - w) * x : aPlus * x;
-                    weight[s] = Math.min(wMax, Math.max(wMin, w + change));
+                    double change = multiplicative ? aPlus * (bounds.max() - w) * x : aPlus * x;
+                    weight[s] = bounds.clip(w + change);
                 }
             }
             post.bump(j, step, 1, nearest);

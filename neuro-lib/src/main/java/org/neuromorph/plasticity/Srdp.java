@@ -15,8 +15,7 @@ public final class Srdp implements Plasticity {
     private final double window;
     private final double aSet;
     private final double aReset;
-    private double wMin = 0;
-    private double wMax = Double.POSITIVE_INFINITY;
+    private WeightBounds bounds = WeightBounds.NONNEGATIVE;
 
     public Srdp(Time window, double aSet, double aReset) {
         if (!(window.si() > 0) || !(aSet >= 0) || !(aReset >= 0)) {
@@ -29,11 +28,7 @@ public final class Srdp implements Plasticity {
     }
 
     public Srdp bounds(double min, double max) {
-        if (!(min <= max)) {
-            throw new IllegalArgumentException("weight bounds need min ≤ max, got [" + min + ", " + max + "]");
-        }
-        wMin = min;
-        wMax = max;
+        bounds = new WeightBounds(min, max);
         return this;
     }
 
@@ -53,7 +48,7 @@ public final class Srdp implements Plasticity {
                 double change = step - lastPre[pre] < windowSteps ? aSet : -aReset;
                 lastPre[pre] = step;
                 for (int s = from; s < to; s++) {
-                    weight[s] = Math.min(wMax, Math.max(wMin, weight[s] + change));
+                    weight[s] = bounds.clip(weight[s] + change);
                 }
             }
 
@@ -70,7 +65,7 @@ public final class Srdp implements Plasticity {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "Srdp(window=%s, A_set=%s, A_reset=%s, w in [%s, %s])",
-                new Time(window), aSet, aReset, wMin, wMax);
+        return String.format(java.util.Locale.ROOT, "Srdp(window=%s, A_set=%s, A_reset=%s, %s)",
+                new Time(window), aSet, aReset, bounds);
     }
 }

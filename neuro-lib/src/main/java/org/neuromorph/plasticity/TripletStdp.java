@@ -20,8 +20,7 @@ public final class TripletStdp implements Plasticity {
     private final double tauX;
     private final double tauY;
     private final Pairing pairing;
-    private double wMin = 0;
-    private double wMax = Double.POSITIVE_INFINITY;
+    private WeightBounds bounds = WeightBounds.NONNEGATIVE;
 
     /**
      * A rule with explicit parameters. Times in SI; A's in the weight's unit (relative changes when weights are
@@ -73,11 +72,7 @@ public final class TripletStdp implements Plasticity {
 
     /** Hard bounds of the weight (default [0, ∞)). */
     public TripletStdp bounds(double min, double max) {
-        if (!(min <= max)) {
-            throw new IllegalArgumentException("weight bounds need min ≤ max, got [" + min + ", " + max + "]");
-        }
-        wMin = min;
-        wMax = max;
+        bounds = new WeightBounds(min, max);
         return this;
     }
 
@@ -89,9 +84,9 @@ public final class TripletStdp implements Plasticity {
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT,
-                "TripletStdp(%s: A2+=%s, A3+=%s, A2-=%s, A3-=%s, tau+=%s, tau-=%s, tau_x=%s, tau_y=%s, w in [%s, %s])",
+                "TripletStdp(%s: A2+=%s, A3+=%s, A2-=%s, A3-=%s, tau+=%s, tau-=%s, tau_x=%s, tau_y=%s, %s)",
                 name, a2Plus, a3Plus, a2Minus, a3Minus, new Time(tauPlus), new Time(tauMinus), new Time(tauX),
-                new Time(tauY), wMin, wMax);
+                new Time(tauY), bounds);
     }
 
     private final class State implements Learning {
@@ -113,7 +108,7 @@ public final class TripletStdp implements Plasticity {
             double r2Before = r2.at(i, step);
             for (int s = from; s < to; s++) {
                 double depression = o1.at(target[s], step) * (a2Minus + a3Minus * r2Before);
-                weight[s] = Math.min(wMax, Math.max(wMin, weight[s] - depression));
+                weight[s] = bounds.clip(weight[s] - depression);
             }
             r1.bump(i, step, 1, nearest);
             r2.bump(i, step, 1, nearest);
@@ -125,7 +120,7 @@ public final class TripletStdp implements Plasticity {
             for (int k = from; k < to; k++) {
                 int s = synapses[k];
                 double potentiation = r1.at(source[s], step) * (a2Plus + a3Plus * o2Before);
-                weight[s] = Math.min(wMax, Math.max(wMin, weight[s] + potentiation));
+                weight[s] = bounds.clip(weight[s] + potentiation);
             }
             o1.bump(j, step, 1, nearest);
             o2.bump(j, step, 1, nearest);
