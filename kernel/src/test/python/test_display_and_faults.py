@@ -239,3 +239,19 @@ def test_learning_and_device_words_in_a_java_cell(kernel):
                                'Arrays.stream(dp.devices().states()).filter(g -> g > 50e-6).count() > 25')
     assert reply['status'] == 'ok', reply
     assert results(msgs) == ['true']
+
+
+def test_figures_render_inline_as_png(kernel):
+    """A raster plot from a cell arrives as image/png (a real PNG) with a text line for consoles."""
+    import base64
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'var pnet = network().seed(6);\n'
+                               'var pspikes = pnet.monitorSpikes(pnet.poisson("p", 30, Hz(20)));\n'
+                               'pnet.run(ms(300));\n'
+                               'raster(pspikes)')
+    assert reply['status'] == 'ok', reply
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    png = base64.b64decode(data['image/png'])
+    assert png[:8] == b'\x89PNG\r\n\x1a\n'
+    assert int.from_bytes(png[16:20], 'big') == 900  # IHDR width
+    assert data['text/plain'].startswith('Raster of p')

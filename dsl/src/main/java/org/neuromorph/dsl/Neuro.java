@@ -14,7 +14,11 @@ import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.neuron.McCullochPitts;
+import org.neuromorph.network.SpikeMonitor;
+import org.neuromorph.network.StateMonitor;
 import org.neuromorph.plasticity.PairStdp;
+import org.neuromorph.plot.Figure;
+import org.neuromorph.plot.Plots;
 import org.neuromorph.plasticity.Plasticity;
 import org.neuromorph.plasticity.StdpProtocols;
 import org.neuromorph.plasticity.TripletStdp;
@@ -263,5 +267,30 @@ public final class Neuro extends Units {
         return Table.create("training").addColumns(IntColumn.create("epoch", log.epoch()),
                 DoubleColumn.create("loss", log.loss()), DoubleColumn.create("train_accuracy", log.trainAccuracy()),
                 DoubleColumn.create("test_accuracy", log.testAccuracy()));
+    }
+
+    /** A raster plot of a spike monitor, with the population rate below (PNG inline). */
+    public static Figure raster(SpikeMonitor spikes) {
+        return Plots.raster(spikes);
+    }
+
+    /** The traces of a state monitor (voltages in mV). */
+    public static Figure traces(StateMonitor monitor) {
+        return Plots.traces(monitor);
+    }
+
+    /** A crossbar's device conductances as a map (µS, with a colour bar). */
+    public static Figure conductanceMap(Crossbar crossbar) {
+        return Plots.conductanceMap(crossbar);
+    }
+
+    /** Columns of a table against column {@code x}, e.g. {@code plot(stdpWindow(...), "Δt (ms)", "Δw")}. */
+    public static Figure plot(Table table, String x, String... ys) {
+        return Plots.plot(table, x, ys);
+    }
+
+    /** One curve per value of {@code groupBy}, e.g. {@code plotBy(pulseResponse(...), "pulse", "G_uS", "device")}. */
+    public static Figure plotBy(Table table, String x, String y, String groupBy) {
+        return Plots.plotBy(table, x, y, groupBy);
     }
 }

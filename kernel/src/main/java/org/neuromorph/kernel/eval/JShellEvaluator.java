@@ -42,6 +42,7 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.crossbar.*;",
             "import org.neuromorph.ann.*;",
             "import org.neuromorph.data.*;",
+            "import org.neuromorph.plot.*;",
             "import org.neuromorph.table.Tables;",
             "import static org.neuromorph.dsl.Neuro.*;",
             "import static org.neuromorph.kernel.display.Display.display;",

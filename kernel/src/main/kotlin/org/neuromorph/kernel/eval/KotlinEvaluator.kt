@@ -246,6 +246,7 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.crossbar.*",
             "org.neuromorph.ann.*",
             "org.neuromorph.data.*",
+            "org.neuromorph.plot.*",
             "org.neuromorph.table.Tables",
             "org.neuromorph.dsl.Neuro.*",
             "org.neuromorph.dsl.kotlin.*",

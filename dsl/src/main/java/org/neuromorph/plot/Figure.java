@@ -1,0 +1,68 @@
+package org.neuromorph.plot;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+/**
+ * A figure drawn from data: a PNG image (shown inline by every notebook viewer, no JavaScript needed) and a text
+ * summary for consoles. Save it with {@link #savePng}.
+ */
+public final class Figure {
+    private final String title;
+    private final String summary;
+    private final BufferedImage image;
+
+    Figure(String title, String summary, BufferedImage image) {
+        this.title = title;
+        this.summary = summary;
+        this.image = image;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int width() {
+        return image.getWidth();
+    }
+
+    public int height() {
+        return image.getHeight();
+    }
+
+    /** The PNG encoding of the figure. */
+    public byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The PNG as base64, as a notebook's image/png output carries it. */
+    public String pngBase64() {
+        return Base64.getEncoder().encodeToString(png());
+    }
+
+    public Figure savePng(Path file) {
+        try {
+            Files.write(file, png());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the figure to " + file + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return title + " (" + summary + ")";
+    }
+}

@@ -1,0 +1,86 @@
+package org.neuromorph.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.neuromorph.crossbar.Crossbar;
+import org.neuromorph.device.DeviceModel;
+import org.neuromorph.dsl.Neuro;
+import org.neuromorph.network.Network;
+
+class PlotsTest {
+    private static BufferedImage decode(Figure f) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(f.png()));
+        assertEquals(f.width(), image.getWidth());
+        assertEquals(f.height(), image.getHeight());
+        return image;
+    }
+
+    private static long coloured(BufferedImage image) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                int r = rgb >> 16;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void rasterDrawsTheSpikesAndRendersAsPng() throws IOException {
+        Network net = Neuro.network().seed(3);
+        var spikes = net.monitorSpikes(net.poisson("p", 50, Neuro.Hz(40)));
+        net.run(Neuro.ms(500));
+        Figure raster = Neuro.raster(spikes);
+        BufferedImage image = decode(raster);
+        assertEquals(900, image.getWidth());
+        assertTrue(coloured(image) > spikes.count(), "a coloured mark per spike at least: " + coloured(image));
+        Map<String, Object> bundle = new FigureRenderer().render(raster);
+        assertEquals(java.util.List.of("image/png", "text/plain"), java.util.List.copyOf(bundle.keySet()));
+        byte[] png = Base64.getDecoder().decode((String) bundle.get("image/png"));
+        assertEquals(0x89, png[0] & 0xff);
+        assertEquals('P', png[1]);
+        assertTrue(((String) bundle.get("text/plain")).contains(spikes.count() + " spikes"));
+        assertTrue(new FigureRenderer().render("not a figure").isEmpty());
+    }
+
+    @Test
+    void conductanceMapColoursHighAndLowCellsApart() throws IOException {
+        DeviceModel ideal = new DeviceModel("ideal").range(Neuro.uS(1), Neuro.uS(101)).linear(1000);
+        Crossbar xb = Neuro.crossbar(ideal, 4, 4);
+        double[][] w = new double[4][4];
+        w[0][0] = 1; // input 0 → output 0 at the top of the window, the rest at the bottom
+        xb.program(w, Crossbar.Programming.IDEAL);
+        BufferedImage image = decode(Neuro.conductanceMap(xb));
+        // word line i on the y axis, bit line j on the x axis
+        Canvas probe = new Canvas(image.getWidth(), image.getHeight()).ranges(-0.5, 3.5, -0.5, 3.5);
+        int high = image.getRGB((int) probe.px(0), (int) probe.py(0));
+        int low = image.getRGB((int) probe.px(3), (int) probe.py(3));
+        assertEquals(Canvas.scale(1).getRGB() & 0xffffff, high & 0xffffff, "G_max colour");
+        assertEquals(Canvas.scale(0).getRGB() & 0xffffff, low & 0xffffff, "G_min colour");
+    }
+
+    @Test
+    void tablesPlotAsCurves() throws IOException {
+        var window = Neuro.stdpWindow(Neuro.stdpBiPoo(0.8, 0.4), 0.5, 1, Neuro.Hz(1), Neuro.ms(-40), Neuro.ms(-10),
+                Neuro.ms(10), Neuro.ms(40));
+        assertTrue(coloured(decode(Neuro.plot(window, "Δt (ms)", "Δw"))) > 100);
+        var curve = Neuro.pulseResponse(Neuro.rram(), 3, 20, 20, 1, 1);
+        Figure byDevice = Neuro.plotBy(curve, "pulse", "G_uS", "device");
+        assertTrue(byDevice.toString().contains("3 series"), byDevice.toString());
+        decode(byDevice);
+    }
+}
