@@ -1,0 +1,80 @@
+package org.neuromorph.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Executes notebooks headless with Debian's nbconvert on the kernelspecs the jar installs into a temporary
+ * JUPYTER_PATH, and reads back their outputs' text (failing on any cell that raised).
+ */
+final class NotebookRunner {
+    private static final Path JAR = Path.of(System.getProperty("neuromorph.jar", "../kernel/target/neuromorph.jar"));
+    private static final Path NOTEBOOKS = Path.of(System.getProperty("neuromorph.notebooks", "."));
+    private static final Path OUT = Path.of(System.getProperty("neuromorph.out", "target/executed"));
+    private static Path jupyterPath;
+
+    private NotebookRunner() {
+    }
+
+    static synchronized void installKernelspec() throws Exception {
+        if (jupyterPath != null) {
+            return;
+        }
+        Path prefix = Files.createTempDirectory("neuromorph-nb-kernels");
+        run(List.of("java", "-jar", JAR.toAbsolutePath().toString(), "install", "--prefix", prefix.toString()),
+                null, 60);
+        jupyterPath = prefix.resolve("share/jupyter");
+    }
+
+    private static String run(List<String> command, Path jupyter, int timeoutSeconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (jupyter != null) {
+            pb.environment().put("JUPYTER_PATH", jupyter.toString());
+        }
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        String text = new String(out);
+        assertEquals(0, p.exitValue(), "command failed: " + command + "\n" + text);
+        return text;
+    }
+
+    static JsonNode execute(String notebook, String outputName) throws Exception {
+        Files.createDirectories(OUT);
+        run(List.of("/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=300", "--output-dir", OUT.toAbsolutePath().toString(),
+                "--output", outputName, NOTEBOOKS.resolve(notebook).toAbsolutePath().toString()), jupyterPath, 600);
+        return new ObjectMapper().readTree(OUT.resolve(outputName + ".ipynb").toFile());
+    }
+
+    static List<String> outputs(JsonNode nb) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode cell : nb.path("cells")) {
+            for (JsonNode out : cell.path("outputs")) {
+                assertTrue(!out.path("output_type").asText().equals("error"),
+                        "a cell failed: " + out.path("ename").asText() + ": " + out.path("evalue").asText());
+                StringBuilder sb = new StringBuilder();
+                JsonNode text = out.has("text") ? out.path("text") : out.path("data").path("text/plain");
+                if (text.isArray()) {
+                    text.forEach(t -> sb.append(t.asText()));
+                } else {
+                    sb.append(text.asText());
+                }
+                texts.add(sb.toString());
+            }
+        }
+        return texts;
+    }
+
+}
