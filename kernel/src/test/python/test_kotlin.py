@@ -163,3 +163,21 @@ def test_device_characterization_from_a_kotlin_cell(kotlin_kernel):
                                '"${curve.rowCount()} ${curve.columnNames()}"')
     assert reply['status'] == 'ok', reply
     assert results(msgs) == ['40 [pulse, device, cycle, direction, G_uS]']
+
+
+def test_crossbar_and_device_builders(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'val kxb = crossbar(16, 8) {\n'
+                               '    device = pcm { c2c = 0.0; levels = 64 }\n'
+                               '    wireResistance = 1.ohm\n'
+                               '    dacBits = 8; adcBits = 10\n'
+                               '}\n'
+                               'val kw = Array(8) { j -> DoubleArray(16) { i -> if (i == j) 1.0 else 0.0 } }\n'
+                               'kxb.program(kw, Crossbar.Programming.IDEAL)\n'
+                               'val ky = kxb.mvm(DoubleArray(16) { 0.5 })\n'
+                               '"${kxb.devices().model().levels()} ${ky.all { it > 0.4 && it < 0.55 }}"')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['64 true']
+    reply, _ = run_cell(kc, 'val bad = crossbar(4, 4) { wireResistance = 2.mV }')
+    assert reply['status'] == 'error' and reply['ename'] == 'CompilationError'
+    assert 'Resistance' in reply['evalue'], reply['evalue']

@@ -235,6 +235,26 @@ public final class DeviceModel implements Cloneable {
         return response == Response.BINARY_STOCHASTIC ? 1 : pulseRange;
     }
 
+    /** Cycle-to-cycle σ (fraction of the window per pulse). */
+    public double c2c() {
+        return c2c;
+    }
+
+    /** Device-to-device σ (relative). */
+    public double d2d() {
+        return d2d;
+    }
+
+    /** Read-noise σ relative to G. */
+    public double readNoise() {
+        return readNoise;
+    }
+
+    /** Levels G is rounded to (0: continuous). */
+    public int levels() {
+        return levels;
+    }
+
     /** Whether a read returns the state itself: no read noise and no drift. */
     public boolean noiselessReads() {
         return readNoise == 0 && !pcmReadNoise && driftNuMean == 0 && !pcmDrift;
