@@ -255,3 +255,23 @@ def test_figures_render_inline_as_png(kernel):
     assert png[:8] == b'\x89PNG\r\n\x1a\n'
     assert int.from_bytes(png[16:20], 'big') == 900  # IHDR width
     assert data['text/plain'].startswith('Raster of p')
+
+
+def test_magics(kernel):
+    _, kc = kernel
+    _, msgs = run_cell(kc, '%lsmagic')
+    assert '%time' in results(msgs)[0] and '%%html' in results(msgs)[0]
+    reply, msgs = run_cell(kc, '%%time\nint magicTimed = 6 * 7;')
+    assert reply['status'] == 'ok', reply
+    assert any(m['content']['text'].startswith('Wall time: ') for m in msgs if m['msg_type'] == 'stream')
+    _, msgs = run_cell(kc, '%time magicTimed + 0')
+    assert results(msgs) == ['42']
+    _, msgs = run_cell(kc, '%%html\n<b>bold</b>')
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert data['text/html'] == '<b>bold</b>'
+    _, msgs = run_cell(kc, '%%markdown\n# Title')
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert data['text/markdown'] == '# Title'
+    reply, _ = run_cell(kc, '%nosuchmagic')
+    assert reply['status'] == 'error' and reply['ename'] == 'UnknownMagic'
+    assert '%lsmagic' in reply['evalue'] and '%%time' in reply['evalue']

@@ -158,3 +158,17 @@ def test_jupyter_console_runs_kotlin_cells(jupyter_path):
     assert 'Neuromorph' in r.stdout, r.stdout + r.stderr
     assert 'Out[2]: 42' in r.stdout, r.stdout
     assert 'printed 42' in r.stdout
+
+
+def test_magics_in_kotlin(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, '%%time\nval kmagic = 6 * 7')
+    assert reply['status'] == 'ok', reply
+    assert any(m['content']['text'].startswith('Wall time: ') for m in msgs if m['msg_type'] == 'stream')
+    _, msgs = run_cell(kc, '%time kmagic + 0')
+    assert results(msgs) == ['42']
+    _, msgs = run_cell(kc, '%%html\n<i>k</i>')
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert data['text/html'] == '<i>k</i>'
+    reply, _ = run_cell(kc, '%who')
+    assert reply['status'] == 'error' and reply['ename'] == 'UnknownMagic'

@@ -43,6 +43,9 @@ public final class Renderers {
     /** The representations of a value, text/plain always among them (the given text unless a renderer set it). */
     static Map<String, Object> render(Object value, String text) {
         Map<String, Object> data = new LinkedHashMap<>();
+        if (value instanceof RichText rich) {
+            data.put(rich.mime(), rich.content());
+        }
         if (value != null) {
             for (Renderer renderer : all()) {
                 try {

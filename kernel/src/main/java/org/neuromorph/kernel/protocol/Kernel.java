@@ -327,7 +327,8 @@ public final class Kernel {
         MimeBundle resultBundle = null;
         capture.beginCell();
         try {
-            outcome = evaluator().evaluate(code);
+            Evaluator cells = evaluator();
+            outcome = org.neuromorph.kernel.eval.Magics.run(code, cells::evaluate);
             if (outcome instanceof Evaluator.Value value && !silent) {
                 // rendered inside the cell's output window, so what a renderer prints precedes the result
                 resultBundle = MimeBundle.of(value.value(), value.text());
