@@ -30,8 +30,11 @@ final class Canvas {
     private double yMin;
     private double yMax;
 
+    static {
+        System.setProperty("java.awt.headless", "true"); // kernels and CI have no display
+    }
+
     Canvas(int imageWidth, int imageHeight) {
-        System.setProperty("java.awt.headless", "true");
         image = new BufferedImage(imageWidth, imageHeight, BufferedImage.TYPE_INT_RGB);
         g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

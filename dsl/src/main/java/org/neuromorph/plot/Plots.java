@@ -28,15 +28,13 @@ public final class Plots {
         double duration = Math.max(spikes.duration(), 1e-3);
         Canvas c = new Canvas(900, 520);
         int rasterHeight = (int) (c.height * 0.72);
-        Canvas top = c;
-        top.ranges(0, duration * 1e3, -0.5, units - 0.5);
-        // the raster in the upper part, the rate below: draw with two vertical mappings on one image
-        double ySpan = units;
+        c.ranges(0, duration * 1e3, 0, units); // x mapping for the marks; the y axis is set below
+        // the raster in the upper part, the rate below: two vertical mappings on one image
         c.g.setColor(new Color(0x1f77b4));
         int dot = units > 400 ? 1 : 2;
         for (int k = 0; k < t.length; k++) {
             int x = (int) Math.round(c.px(t[k] * 1e3));
-            int y = c.y0 + rasterHeight - (int) Math.round((unit[k] + 0.5) / ySpan * rasterHeight);
+            int y = c.y0 + rasterHeight - (int) Math.round((unit[k] + 0.5) / units * rasterHeight);
             c.g.fillRect(x, y, dot, dot);
         }
         int bins = (int) Math.max(1, Math.round(duration * 1e3));

@@ -58,18 +58,10 @@ public final class CrossbarInference {
         }
         // the largest |input| of each layer over the calibration set, from the software network
         for (double[] x : calibration.features()) {
-            double[] a = x;
+            double[][] inputs = mlp.pass(x, (l, in) -> Mlp.multiply(mlp.weights(l), in)).inputs();
             for (int l = 0; l < layers.length; l++) {
-                for (double v : a) {
+                for (double v : inputs[l]) {
                     scale[l] = Math.max(scale[l], Math.abs(v));
-                }
-                if (l < layers.length - 1) {
-                    double[] z = Mlp.multiply(mlp.weights(l), a);
-                    double[] next = new double[z.length];
-                    for (int j = 0; j < z.length; j++) {
-                        next[j] = mlp.hiddenActivation().apply(z[j] + mlp.bias(l)[j]);
-                    }
-                    a = next;
                 }
             }
         }
@@ -139,39 +131,17 @@ public final class CrossbarInference {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         double[] accuracy = new double[epochs];
-        int count = layers.length;
         for (int e = 0; e < epochs; e++) {
             Mlp.shuffle(order, rng);
             for (int n : order) {
-                double[][] inputs = new double[count][];
-                double[][] pre = new double[count][];
-                double[][] out = new double[count][];
-                double[] a = train.features()[n];
-                for (int l = 0; l < count; l++) {
-                    inputs[l] = a;
-                    pre[l] = product(l, a);
-                    for (int j = 0; j < pre[l].length; j++) {
-                        pre[l][j] += mlp.bias(l)[j];
-                    }
-                    out[l] = l == count - 1 ? Mlp.softmaxOf(pre[l]) : Mlp.activated(mlp.hiddenActivation(), pre[l]);
-                    a = out[l];
-                }
-                double[] delta = out[count - 1].clone();
-                delta[train.labels()[n]] -= 1;
-                for (int l = count - 1; l >= 0; l--) {
-                    double[] back = l > 0 ? layers[l].transpose(delta) : null;
-                    layers[l].update(inputs[l], delta, -rate, how);
+                Mlp.Pass pass = mlp.pass(train.features()[n], this::product);
+                mlp.backward(pass, train.labels()[n], (l, delta) -> layers[l].transpose(delta), (l, input, delta) -> {
+                    layers[l].update(input, delta, -rate, how);
                     double[] bias = mlp.bias(l);
                     for (int j = 0; j < delta.length; j++) {
                         bias[j] -= rate * delta[j];
                     }
-                    if (l > 0) {
-                        for (int i = 0; i < back.length; i++) {
-                            back[i] *= mlp.hiddenActivation().derivative(pre[l - 1][i], out[l - 1][i]);
-                        }
-                        delta = back;
-                    }
-                }
+                });
             }
             accuracy[e] = test == null ? Double.NaN : accuracy(test);
         }

@@ -81,27 +81,59 @@ public final class Mlp {
 
     /** Class probabilities with the layer products computed by {@code product} (biases and activations digital). */
     public double[] forward(double[] x, LayerProduct product) {
+        return pass(x, product).probabilities();
+    }
+
+    /** One forward pass, kept for backpropagation: each layer's input, pre-activation (bias added) and output. */
+    record Pass(double[][] inputs, double[][] pre, double[][] out) {
+        double[] probabilities() {
+            return out[out.length - 1];
+        }
+    }
+
+    Pass pass(double[] x, LayerProduct product) {
+        int layers = w.length;
+        Pass pass = new Pass(new double[layers][], new double[layers][], new double[layers][]);
         double[] a = x;
-        for (int l = 0; l < w.length; l++) {
+        for (int l = 0; l < layers; l++) {
+            pass.inputs()[l] = a;
             double[] z = product.apply(l, a);
             for (int j = 0; j < z.length; j++) {
                 z[j] += b[l][j];
             }
-            a = l == w.length - 1 ? softmax(z) : activate(z);
+            pass.pre()[l] = z;
+            a = l == layers - 1 ? softmax(z) : activate(z);
+            pass.out()[l] = a;
         }
-        return a;
+        return pass;
     }
 
-    static double[] activated(Activation f, double[] z) {
-        double[] y = new double[z.length];
-        for (int j = 0; j < z.length; j++) {
-            y[j] = f.apply(z[j]);
-        }
-        return y;
+    /** What backpropagation does with a layer: its input and its error δ (dL/dz). */
+    @FunctionalInterface
+    interface LayerUpdate {
+        void apply(int layer, double[] input, double[] delta);
     }
 
-    static double[] softmaxOf(double[] z) {
-        return softmax(z);
+    /**
+     * Backpropagates cross-entropy from a pass: from the last layer down, carries δ to the layer below through
+     * {@code transposed} (Wᵀ·δ, read before the layer changes) and the hidden activation's derivative, and hands
+     * each layer's input and δ to {@code update}. Returns the sample's loss.
+     */
+    double backward(Pass pass, int label, LayerProduct transposed, LayerUpdate update) {
+        double[] delta = pass.probabilities().clone();
+        delta[label] -= 1; // softmax with cross-entropy: dL/dz = p − onehot
+        double loss = -Math.log(Math.max(1e-300, pass.probabilities()[label]));
+        for (int l = w.length - 1; l >= 0; l--) {
+            double[] back = l > 0 ? transposed.apply(l, delta) : null;
+            update.apply(l, pass.inputs()[l], delta);
+            if (l > 0) {
+                for (int i = 0; i < back.length; i++) {
+                    back[i] *= hidden.derivative(pass.pre()[l - 1][i], pass.out()[l - 1][i]);
+                }
+                delta = back;
+            }
+        }
+        return loss;
     }
 
     private double[] activate(double[] z) {
@@ -261,47 +293,25 @@ public final class Mlp {
 
     /** Adds this sample's gradients (of cross-entropy) to gw, gb and returns its loss. */
     double backprop(double[][][] weights, double[] x, int label, double[][][] gw, double[][] gb) {
-        int layers = weights.length;
-        double[][] inputs = new double[layers][];
-        double[][] pre = new double[layers][];
-        double[][] out = new double[layers][];
-        double[] a = x;
-        for (int l = 0; l < layers; l++) {
-            inputs[l] = a;
-            pre[l] = multiply(weights[l], a);
-            for (int j = 0; j < pre[l].length; j++) {
-                pre[l][j] += b[l][j];
+        Pass pass = pass(x, (l, in) -> multiply(weights[l], in));
+        return backward(pass, label, (l, delta) -> {
+            double[] back = new double[weights[l][0].length];
+            for (int j = 0; j < delta.length; j++) {
+                double[] row = weights[l][j];
+                for (int i = 0; i < back.length; i++) {
+                    back[i] += row[i] * delta[j];
+                }
             }
-            out[l] = l == layers - 1 ? softmax(pre[l]) : activate(pre[l]);
-            a = out[l];
-        }
-        double[] delta = out[layers - 1].clone();
-        delta[label] -= 1; // softmax with cross-entropy: dL/dz = p − onehot
-        double loss = -Math.log(Math.max(1e-300, out[layers - 1][label]));
-        for (int l = layers - 1; l >= 0; l--) {
+            return back;
+        }, (l, input, delta) -> {
             for (int j = 0; j < delta.length; j++) {
                 gb[l][j] += delta[j];
                 double[] row = gw[l][j];
-                double[] in = inputs[l];
-                for (int i = 0; i < in.length; i++) {
-                    row[i] += delta[j] * in[i];
+                for (int i = 0; i < input.length; i++) {
+                    row[i] += delta[j] * input[i];
                 }
             }
-            if (l > 0) {
-                double[] back = new double[inputs[l].length];
-                for (int j = 0; j < delta.length; j++) {
-                    double[] row = weights[l][j];
-                    for (int i = 0; i < back.length; i++) {
-                        back[i] += row[i] * delta[j];
-                    }
-                }
-                for (int i = 0; i < back.length; i++) {
-                    back[i] *= hidden.derivative(pre[l - 1][i], out[l - 1][i]);
-                }
-                delta = back;
-            }
-        }
-        return loss;
+        });
     }
 
     /** The cross-entropy gradient of one sample (for checks): per layer, weights then biases. */

@@ -70,7 +70,7 @@ public final class Crossbar {
     private double beta;
     private IrDropSolver solver;
     private SplitMix64 rng;
-    private final Energy energy = new Energy();
+    private final ReadEnergy energy = new ReadEnergy();
     /** For noiseless reads without IR drop: the signed conductance matrix and each row's total, kept current. */
     private double[] effective;
     private double[] rowConductance;
@@ -196,13 +196,18 @@ public final class Crossbar {
 
     /** Programs W (outputs × inputs), scaled so the largest |w| uses the whole window. */
     public ProgramReport program(double[][] w, Programming how) {
+        double largest = largestMagnitude(w);
+        return program(w, how, largest == 0 ? 1 : largest);
+    }
+
+    static double largestMagnitude(double[][] w) {
         double largest = 0;
         for (double[] row : w) {
             for (double value : row) {
                 largest = Math.max(largest, Math.abs(value));
             }
         }
-        return program(w, how, largest == 0 ? 1 : largest);
+        return largest;
     }
 
     /** Programs W with weights in [−maxWeight, maxWeight] spanning the devices' window. */
@@ -566,7 +571,7 @@ public final class Crossbar {
     }
 
     /** Energy of the forward and transpose reads so far, by part, and how many reads there were. */
-    public static final class Energy {
+    private static final class ReadEnergy {
         double array;
         double dac;
         double adc;

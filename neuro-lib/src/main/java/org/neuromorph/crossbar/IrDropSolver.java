@@ -190,10 +190,11 @@ public final class IrDropSolver {
     public static double[] firstOrder(double[] g, double[] v, double wire, int rows, int cols, double[] out) {
         double[] wordDrop = new double[rows * cols];
         double[] bitVoltage = new double[rows * cols];
+        double[] fromRight = new double[cols];
+        double[] fromTop = new double[rows];
         for (int i = 0; i < rows; i++) {
             // current through the segment left of node j: the cells from j to the end of the line
             double downstream = 0;
-            double[] fromRight = new double[cols];
             for (int j = cols - 1; j >= 0; j--) {
                 downstream += v[i] * g[i * cols + j];
                 fromRight[j] = downstream;
@@ -206,7 +207,6 @@ public final class IrDropSolver {
         }
         for (int j = 0; j < cols; j++) {
             // current through the segment below node i: the cells from the top down to i
-            double[] fromTop = new double[rows];
             double upstream = 0;
             for (int i = 0; i < rows; i++) {
                 upstream += v[i] * g[i * cols + j];

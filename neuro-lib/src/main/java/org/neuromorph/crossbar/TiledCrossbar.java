@@ -49,18 +49,11 @@ public final class TiledCrossbar {
 
     /** Programs W (outputs × inputs) with one scale for all tiles (the largest |w| of the whole matrix). */
     public long program(double[][] w, Crossbar.Programming how) {
-        double largest = 0;
-        for (double[] row : w) {
-            for (double value : row) {
-                largest = Math.max(largest, Math.abs(value));
-            }
-        }
-        return program(w, how, largest);
+        return program(w, how, Crossbar.largestMagnitude(w));
     }
 
     /** Programs W with weights in [−maxWeight, maxWeight] spanning the devices' window on every tile. */
     public long program(double[][] w, Crossbar.Programming how, double maxWeight) {
-        double largest = maxWeight;
         long pulses = 0;
         for (int t = 0; t < tiles.size(); t++) {
             Crossbar c = tiles.get(t);
@@ -69,7 +62,7 @@ public final class TiledCrossbar {
             for (int j = 0; j < c.outputs(); j++) {
                 System.arraycopy(w[o[1] + j], o[0], block[j], 0, c.inputs());
             }
-            pulses += c.program(block, how, largest == 0 ? 1 : largest).pulses();
+            pulses += c.program(block, how, maxWeight == 0 ? 1 : maxWeight).pulses();
         }
         return pulses;
     }

@@ -43,9 +43,6 @@ public final class Renderers {
     /** The representations of a value, text/plain always among them (the given text unless a renderer set it). */
     static Map<String, Object> render(Object value, String text) {
         Map<String, Object> data = new LinkedHashMap<>();
-        if (value instanceof RichText rich) {
-            data.put(rich.mime(), rich.content());
-        }
         if (value != null) {
             for (Renderer renderer : all()) {
                 try {
@@ -67,6 +64,8 @@ public final class Renderers {
         List<Renderer> found = discovered;
         if (found == null) {
             found = new ArrayList<>();
+            // the kernel's own: text a magic marked as HTML or Markdown
+            found.add(value -> value instanceof RichText rich ? Map.of(rich.mime(), rich.content()) : Map.of());
             for (Renderer r : ServiceLoader.load(Renderer.class, Renderers.class.getClassLoader())) {
                 found.add(r);
             }
