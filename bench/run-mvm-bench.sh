@@ -22,4 +22,10 @@ print('| array | IR-drop full solve (ms) | iterations |')
 print('|---|---|---|')
 for r in ours['ir_drop_full']:
     print(f"| {r['n']} × {r['n']} | {r['s_median'] * 1e3:.1f} | {r['iterations']} |")
+print()
+print('| array | wire (Ω) | worst relative drop | first-order error | error / drop² |')
+print('|---|---|---|---|---|')
+for r in ours['first_order']:
+    d, e = r['worst_drop'], r['first_order_error']
+    print(f"| {r['n']} × {r['n']} | {r['wire_ohm']} | {d:.4f} | {e:.5f} | {e / d / d:.2f} |")
 PY

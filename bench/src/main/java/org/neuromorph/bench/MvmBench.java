@@ -74,7 +74,31 @@ public final class MvmBench {
                     "{\"n\": %d, \"wire_ohm\": 1, \"s_median\": %.6g, \"iterations\": %d}", n, times[2],
                     solver.lastIterations()));
         }
+        // how far the first-order IR-drop estimate is from the full solve, by size and wire resistance
+        StringBuilder firstOrder = new StringBuilder();
+        for (int n : new int[] {16, 32, 64, 128, 256}) {
+            for (double wire : new double[] {0.5, 1, 2.5}) {
+                SplittableRandom rng = new SplittableRandom(5);
+                double[] g = rng.doubles((long) n * n, 10e-6, 100e-6).toArray();
+                double[] v = rng.doubles(n, 0, 0.2).toArray();
+                double[] full = new IrDropSolver(n, n).solve(g, v, wire, new double[n]);
+                double[] approx = IrDropSolver.firstOrder(g, v, wire, n, n, new double[n]);
+                double drop = 0;
+                double error = 0;
+                for (int j = 0; j < n; j++) {
+                    double withoutWires = 0;
+                    for (int i = 0; i < n; i++) {
+                        withoutWires += v[i] * g[i * n + j];
+                    }
+                    drop = Math.max(drop, (withoutWires - full[j]) / withoutWires);
+                    error = Math.max(error, Math.abs(approx[j] - full[j]) / full[j]);
+                }
+                firstOrder.append(firstOrder.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                        "{\"n\": %d, \"wire_ohm\": %.1f, \"worst_drop\": %.5f, \"first_order_error\": %.5f}",
+                        n, wire, drop, error));
+            }
+        }
         System.out.println("{\"benchmark\": \"crossbar\", \"simulator\": \"neuromorph\", \"dtype\": \"float64\", "
-                + "\"mvm\": [" + mvm + "], \"ir_drop_full\": [" + ir + "]}");
+                + "\"mvm\": [" + mvm + "], \"ir_drop_full\": [" + ir + "], \"first_order\": [" + firstOrder + "]}");
     }
 }

@@ -1,0 +1,66 @@
+package org.neuromorph.bench;
+
+import java.util.Locale;
+import org.neuromorph.ann.Activation;
+import org.neuromorph.ann.CrossbarInference;
+import org.neuromorph.ann.Mlp;
+import org.neuromorph.crossbar.Crossbar;
+import org.neuromorph.data.Dataset;
+import org.neuromorph.device.Devices;
+
+/**
+ * The digits MLP against device non-idealities, one JSON line per setting: software accuracy over seeds 1–5 for
+ * 64-32-10 and 64-64-10, then for seeds 1–3 the 64-32-10 on RRAM tiles (plain and hardware-aware training), on PCM
+ * right after programming, a day later and with drift compensation, and trained in situ on RRAM.
+ */
+public final class DigitsBench {
+    private DigitsBench() {
+    }
+
+    private static Mlp trained(long seed, int hidden, double weightNoise, Dataset train) {
+        Mlp mlp = new Mlp(seed, Activation.RELU, 64, hidden, 10).weightNoise(weightNoise);
+        mlp.train(train, null, 40, 16, 0.05, 0.9, seed);
+        return mlp;
+    }
+
+    public static void main(String[] args) {
+        Dataset[] split = Dataset.digitsSplit();
+        for (int hidden : new int[] {32, 64}) {
+            StringBuilder accuracies = new StringBuilder();
+            for (long seed = 1; seed <= 5; seed++) {
+                accuracies.append(seed == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f",
+                        trained(seed, hidden, 0, split[0]).accuracy(split[1])));
+            }
+            System.out.println("{\"setting\": \"software 64-" + hidden + "-10\", \"seeds\": [1, 2, 3, 4, 5], "
+                    + "\"accuracy\": [" + accuracies + "]}");
+        }
+        for (long s = 1; s <= 3; s++) {
+            long seed = s;
+            Mlp mlp = trained(seed, 32, 0, split[0]);
+            Mlp aware = trained(seed, 32, 0.05, split[0]);
+            CrossbarInference rram = CrossbarInference.program(mlp, split[0], 128,
+                    (in, out, i) -> Crossbar.of(Devices.rram(), in, out).seed(i + 100 * seed),
+                    Crossbar.Programming.VERIFY);
+            CrossbarInference rramAware = CrossbarInference.program(aware, split[0], 128,
+                    (in, out, i) -> Crossbar.of(Devices.rram(), in, out).seed(i + 100 * seed),
+                    Crossbar.Programming.VERIFY);
+            CrossbarInference pcm = CrossbarInference.program(mlp, split[0], 128,
+                    (in, out, i) -> Crossbar.of(Devices.pcm(), in, out).seed(i + 100 * seed),
+                    Crossbar.Programming.VERIFY);
+            double pcmNow = pcm.accuracy(split[1]);
+            double pcmDay = pcm.at(86400).accuracy(split[1]);
+            double pcmCompensated = pcm.compensateDrift(true).accuracy(split[1]);
+            CrossbarInference inSitu = CrossbarInference.program(new Mlp(seed, Activation.RELU, 64, 32, 10), split[0],
+                    128, (in, out, i) -> Crossbar.of(Devices.rram(), in, out).mapping(Crossbar.Mapping.REFERENCE_COLUMN)
+                            .seed(i + 5), Crossbar.Programming.VERIFY, 1.5);
+            double[] inSituAccuracy = inSitu.trainInSitu(split[0], split[1], 10, 0.01, Crossbar.Update.PULSE_COUNT,
+                    seed);
+            System.out.println(String.format(Locale.ROOT, "{\"seed\": %d, \"software\": %.4f, \"rram\": %.4f, "
+                            + "\"software_aware\": %.4f, \"rram_aware\": %.4f, \"pcm_t0\": %.4f, \"pcm_day\": %.4f, "
+                            + "\"pcm_day_compensated\": %.4f, \"in_situ_rram\": %.4f, \"rram_energy_pJ\": %.1f}",
+                    seed, mlp.accuracy(split[1]), rram.accuracy(split[1]), aware.accuracy(split[1]),
+                    rramAware.accuracy(split[1]), pcmNow, pcmDay, pcmCompensated, inSituAccuracy[9],
+                    rram.energyPerInference() * 1e12));
+        }
+    }
+}
