@@ -16,6 +16,7 @@ import org.neuromorph.neuron.Lif;
 import org.neuromorph.neuron.McCullochPitts;
 import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
+import org.neuromorph.plasticity.CustomRule;
 import org.neuromorph.plasticity.PairStdp;
 import org.neuromorph.plot.Figure;
 import org.neuromorph.plot.Plots;
@@ -134,6 +135,15 @@ public final class Neuro extends Units {
     /** Pair STDP with the time constants of Bi &amp; Poo's data (16.8 ms, 33.7 ms) and the given amplitudes. */
     public static PairStdp stdpBiPoo(double aPlus, double aMinus) {
         return PairStdp.biPoo(aPlus, aMinus);
+    }
+
+    /**
+     * A learning rule of your own: declare its traces and what a pre spike, a post spike, every step or a modulator
+     * does to a synapse, e.g. {@code rule("mine").preTrace("x", ms(20), 1).postTrace("y", ms(20), 1)
+     * .onPre(s -> s.w -= 0.0105 * s.post("y")).onPost(s -> s.w += 0.01 * s.pre("x")).bounds(0, 1)}.
+     */
+    public static CustomRule rule(String name) {
+        return new CustomRule(name);
     }
 
     /**

@@ -127,7 +127,7 @@ public final class Network {
         requireMember(pre);
         requireMember(post);
         Projection projection = new Projection(pre.name() + "->" + post.name() + "#" + projections.size(),
-                pre, post, connectivity);
+                pre, post, connectivity, () -> step);
         projections.add(projection);
         return projection;
     }

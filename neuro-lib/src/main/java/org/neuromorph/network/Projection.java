@@ -49,8 +49,13 @@ public final class Projection {
     private double[] ring;
     private int ringSlots;
 
-    Projection(String name, Population pre, NeuronGroup post, Connectivity connectivity) {
+    /** The owning network's clock, for modulator signals that arrive between runs. */
+    private final java.util.function.LongSupplier clock;
+
+    Projection(String name, Population pre, NeuronGroup post, Connectivity connectivity,
+            java.util.function.LongSupplier clock) {
         this.name = name;
+        this.clock = clock;
         this.pre = pre;
         this.post = post;
         this.connectivity = connectivity;
@@ -270,7 +275,8 @@ public final class Projection {
                 widest = Math.max(widest, postStart[j + 1] - postStart[j]);
             }
         }
-        before = new double[widest];
+        // a rule acting every step or on a modulator changes any synapse at once
+        before = new double[learning != null ? Math.max(widest, target.length) : widest];
     }
 
     /** Turns the weight changes a rule made to synapses {@code list[from..to)} (or s itself) into device pulses. */
@@ -287,6 +293,37 @@ public final class Projection {
             int n = (int) whole + (pulseRounding.nextDouble() < x - whole ? 1 : 0);
             devices.pulse(s, n);
             weight[s] = devices.state(s) * weightPerSiemens;
+        }
+    }
+
+    /**
+     * Delivers a modulator (reward) signal to this projection's rule now, between runs: a three-factor rule turns
+     * its eligibility into weight changes ({@link org.neuromorph.plasticity.CustomRule#onModulator}).
+     */
+    public Projection modulate(double signal) {
+        if (!built()) {
+            throw new IllegalStateException("projection '" + name + "' is built when the network first runs: run "
+                    + "it (run(ms(0)) builds it) before modulate");
+        }
+        if (learning == null) {
+            throw new IllegalStateException("projection '" + name + "' has no plasticity rule to modulate");
+        }
+        rememberAllWeights();
+        learning.onModulator(clock.getAsLong(), signal, source, target, weight);
+        pulseAllChanges();
+        return this;
+    }
+
+    // A rule acting every step or on a modulator may change any synapse: on devices, all changes become pulses.
+    private void rememberAllWeights() {
+        if (devices != null) {
+            System.arraycopy(weight, 0, before, 0, weight.length);
+        }
+    }
+
+    private void pulseAllChanges() {
+        if (devices != null) {
+            toPulses(null, 0, weight.length);
         }
     }
 
@@ -414,6 +451,7 @@ public final class Projection {
         if (learning == null) {
             return;
         }
+
         int[] postSpikes = post.spikes();
         for (int k = 0, n = post.spikeCount(); k < n; k++) {
             int j = postSpikes[k];
@@ -428,6 +466,11 @@ public final class Projection {
             if (devices != null) {
                 toPulses(postSynapses, from, to);
             }
+        }
+        if (learning.actsEveryStep()) {
+            rememberAllWeights();
+            learning.onStep(step, source, target, weight);
+            pulseAllChanges();
         }
     }
 

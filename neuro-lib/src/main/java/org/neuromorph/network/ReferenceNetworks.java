@@ -48,15 +48,20 @@ public final class ReferenceNetworks {
      * Populations "inputs" and "neuron"; the plastic projection is the network's only one.
      */
     public static Network songMillerAbbott(int inputs, long seed) {
+        double aPlus = 0.01 * SONG_GMAX;
+        return songMillerAbbott(inputs, seed, new PairStdp().amplitudes(aPlus, 1.05 * aPlus)
+                .timeConstants(ms(20), ms(20)).additive().bounds(0, SONG_GMAX));
+    }
+
+    /** The same network with another learning rule on its plastic projection (to compare rules on one task). */
+    public static Network songMillerAbbott(int inputs, long seed, org.neuromorph.plasticity.Plasticity rule) {
         Network net = new Network().dt(ms(0.1)).seed(seed);
         var sources = net.poisson("inputs", inputs, Hz(15));
         Lif model = new Lif().tauM(ms(10)).vRest(mV(-74)).vThreshold(mV(-54)).vReset(mV(-60)).refractory(ms(0))
                 .v0Uniform(mV(-60), mV(-60)).conductance("e", ms(5), mV(0));
         NeuronGroup neuron = net.group("neuron", 1, model);
-        double aPlus = 0.01 * SONG_GMAX;
         net.connect(sources, neuron, Connectivity.allToAll()).onto("e").weightsUniform(nS(0), nS(0.1))
-                .plasticity(new PairStdp().amplitudes(aPlus, 1.05 * aPlus).timeConstants(ms(20), ms(20))
-                        .additive().bounds(0, SONG_GMAX));
+                .plasticity(rule);
         return net;
     }
 }

@@ -23,4 +23,19 @@ public interface Learning {
 
     /** Walks the traces for save and load. */
     void exchangeState(StateExchange state);
+
+    /** Whether {@link #onStep} has work to do (the projection skips the call otherwise). */
+    default boolean actsEveryStep() {
+        return false;
+    }
+
+    /** Once per step after the spikes' updates, over all synapses ({@code source[s] → target[s]}). */
+    default void onStep(long step, int[] source, int[] target, double[] weight) {
+    }
+
+    /** A modulator (reward) signal arrived at {@code step}; the rule may change any synapse. */
+    default void onModulator(long step, double signal, int[] source, int[] target, double[] weight) {
+        throw new IllegalStateException("this rule (" + this + ") takes no modulator signal: write a CustomRule "
+                + "with an onModulator hook for a three-factor rule");
+    }
 }

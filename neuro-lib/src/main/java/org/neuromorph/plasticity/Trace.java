@@ -36,6 +36,11 @@ final class Trace {
         value[i] = nearest ? amount : now + amount;
     }
 
+    /** Sets neuron i's value; call {@link #at} at the same step first, so the value is dated now. */
+    void set(int i, double v) {
+        value[i] = v;
+    }
+
     void exchangeState(StateExchange state) {
         state.doubles(name, value);
         state.longs(name + "Step", updated);
