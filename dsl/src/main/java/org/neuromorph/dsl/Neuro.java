@@ -11,6 +11,7 @@ import org.neuromorph.input.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
 import org.neuromorph.neuron.AdEx;
+import org.neuromorph.neuron.CustomNeuron;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.neuron.McCullochPitts;
@@ -135,6 +136,15 @@ public final class Neuro extends Units {
     /** Pair STDP with the time constants of Bi &amp; Poo's data (16.8 ms, 33.7 ms) and the given amplitudes. */
     public static PairStdp stdpBiPoo(double aPlus, double aMinus) {
         return PairStdp.biPoo(aPlus, aMinus);
+    }
+
+    /**
+     * A neuron model of your own: variables, their derivatives as lambdas, threshold, reset, refractoriness and an
+     * integration method, e.g. {@code neuronModel("mine").variable("v", -70e-3).derivative("v", n -> (-70e-3 -
+     * n.get("v")) / 10e-3).threshold(n -> n.get("v") > -50e-3).reset(n -> n.set("v", -60e-3))}.
+     */
+    public static CustomNeuron neuronModel(String name) {
+        return new CustomNeuron(name);
     }
 
     /**
