@@ -139,6 +139,19 @@ public final class Neuro extends Units {
     }
 
     /**
+     * Runs {@code experiment} once per value of {@code parameter}, in parallel, each run with its own seed
+     * ({@code p.seed()}), and tabulates what it returns: e.g. {@code sweep("rule", List.of(stdp(), mine), p -> ...)}.
+     */
+    public static Table sweep(String parameter, java.util.List<?> values, Sweep.Experiment experiment) {
+        return Sweep.over(parameter, values, experiment);
+    }
+
+    /** Runs {@code experiment} on every combination of the grid's values, in parallel (see {@link Sweep}). */
+    public static Table sweep(java.util.Map<String, ? extends java.util.List<?>> grid, Sweep.Experiment experiment) {
+        return Sweep.over(grid, experiment);
+    }
+
+    /**
      * A neuron model of your own: variables, their derivatives as lambdas, threshold, reset, refractoriness and an
      * integration method, e.g. {@code neuronModel("mine").variable("v", -70e-3).derivative("v", n -> (-70e-3 -
      * n.get("v")) / 10e-3).threshold(n -> n.get("v") > -50e-3).reset(n -> n.set("v", -60e-3))}.

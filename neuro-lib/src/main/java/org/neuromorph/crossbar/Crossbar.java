@@ -63,7 +63,7 @@ public final class Crossbar {
     private double time;
     private double cellArea = 4;
     private int columnsPerAdc = 1;
-    private long seed = 1;
+    private long seed = org.neuromorph.network.Seeds.base();
 
     private DeviceArray plus;
     private DeviceArray minus;

@@ -21,7 +21,7 @@ import org.neuromorph.units.Time;
  */
 public final class Network {
     private double dt = 0.1e-3;
-    private long seed = 1;
+    private long seed = Seeds.base();
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final List<Projection> projections = new ArrayList<>();
     private final List<Monitor> monitors = new ArrayList<>();
@@ -189,6 +189,27 @@ public final class Network {
         defaultProgress = java.util.Objects.requireNonNull(listeners);
     }
 
+    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
+
+    /** The default listener for a run now, or null (none installed, or inside {@link #withoutDefaultProgress}). */
+    public static ProgressListener defaultProgressListener() {
+        return QUIET.get() ? null : defaultProgress.get();
+    }
+
+    /**
+     * Runs {@code work} on this thread with the default progress listener off: for runs inside a larger job
+     * (a sweep's worker threads) that reports its own progress.
+     */
+    public static <T> T withoutDefaultProgress(java.util.function.Supplier<T> work) {
+        boolean was = QUIET.get();
+        QUIET.set(true);
+        try {
+            return work.get();
+        } finally {
+            QUIET.set(was);
+        }
+    }
+
     /** Reports the progress of this network's runs to a listener of its own (null: the default one). */
     public Network progress(ProgressListener listener) {
         progress = listener;
@@ -205,7 +226,7 @@ public final class Network {
         Population[] pops = populations.values().toArray(new Population[0]);
         Projection[] projs = projections.toArray(new Projection[0]);
         Monitor[] mons = monitors.toArray(new Monitor[0]);
-        ProgressListener listener = progress != null ? progress : defaultProgress.get();
+        ProgressListener listener = progress != null ? progress : defaultProgressListener();
         boolean anySplits = java.util.Arrays.stream(pops).anyMatch(p -> p instanceof NeuronGroup g && g.splits());
         StepThreads runThreads = threads > 1 && anySplits ? new StepThreads(threads) : null;
         for (Population p : pops) {

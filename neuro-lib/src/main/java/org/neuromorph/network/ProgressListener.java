@@ -17,4 +17,9 @@ public interface ProgressListener {
     default long intervalNanos() {
         return 500_000_000L;
     }
+
+    /** A job of {@code total} independent runs (a sweep) has finished {@code done} of them. */
+    default void runs(int done, int total, long wallNanos) {
+        progress(done, total, Double.NaN, wallNanos);
+    }
 }

@@ -32,7 +32,9 @@ public final class RunProgress implements ProgressListener {
         double elapsed = wallNanos / 1e9;
         String left = done == total ? "done" : fraction > 0
                 ? String.format(Locale.ROOT, "~%.0f s left", elapsed * (1 - fraction) / fraction) : "";
-        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  t = %.4g s simulated, %.1f s elapsed, %s",
-                "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, simulated, elapsed, left);
+        String where = Double.isNaN(simulated) ? String.format(Locale.ROOT, "run %d of %d", done, total)
+                : String.format(Locale.ROOT, "t = %.4g s simulated", simulated);
+        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  %s, %.1f s elapsed, %s",
+                "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, where, elapsed, left);
     }
 }
