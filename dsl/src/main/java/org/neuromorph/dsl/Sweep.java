@@ -188,7 +188,13 @@ public final class Sweep {
         return StringColumn.create(name, values.stream().map(Sweep::label).toList());
     }
 
+    /** A rule written in a cell by its name; a long "Name(parameters...)" by its name alone, to keep rows short. */
     private static String label(Object value) {
-        return value instanceof CustomRule rule ? rule.name() : String.valueOf(value);
+        if (value instanceof CustomRule rule) {
+            return rule.name();
+        }
+        String text = String.valueOf(value);
+        int open = text.indexOf('(');
+        return text.length() > 40 && open > 0 ? text.substring(0, open) : text;
     }
 }

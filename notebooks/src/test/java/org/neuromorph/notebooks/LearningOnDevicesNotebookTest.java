@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * notebooks/09-tour-learning-on-devices.ipynb end to end in the real kernel, twice: STDP protocols, device curves, an
+ * notebooks/10-tour-learning-on-devices.ipynb end to end in the real kernel, twice: STDP protocols, device curves, an
  * IR-drop crossbar and an MLP on RRAM arrays give the same outputs each run, with the numbers the library's own
  * tests pin down.
  */
@@ -22,10 +22,10 @@ class LearningOnDevicesNotebookTest {
 
     @Test
     void runsReproduciblyWithTheExpectedNumbers() throws Exception {
-        List<String> first = NotebookRunner.outputs(NotebookRunner.execute("09-tour-learning-on-devices.ipynb",
-                "09-tour-learning-on-devices.run1"));
-        List<String> second = NotebookRunner.outputs(NotebookRunner.execute("09-tour-learning-on-devices.ipynb",
-                "09-tour-learning-on-devices.run2"));
+        List<String> first = NotebookRunner.outputs(NotebookRunner.execute("10-tour-learning-on-devices.ipynb",
+                "10-tour-learning-on-devices.run1"));
+        List<String> second = NotebookRunner.outputs(NotebookRunner.execute("10-tour-learning-on-devices.ipynb",
+                "10-tour-learning-on-devices.run2"));
         assertEquals(first, second, "same seeds, same outputs");
         String all = String.join("\n", first);
         assertTrue(all.contains("STDP window (1 series, 8 points)") && all.contains("Conductance map (64 × 64"),
