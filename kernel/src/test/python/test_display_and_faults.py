@@ -275,3 +275,49 @@ def test_magics(kernel):
     reply, _ = run_cell(kc, '%nosuchmagic')
     assert reply['status'] == 'error' and reply['ename'] == 'UnknownMagic'
     assert '%lsmagic' in reply['evalue'] and '%%time' in reply['evalue']
+
+
+def test_seed_magic_fixes_what_follows(kernel):
+    """%seed N: networks made after it draw the same numbers each time; a bad argument says what it takes."""
+    _, kc = kernel
+    cell = ('var snet = network();\n'
+            'var sm = snet.monitorSpikes(snet.poisson("s", 100, Hz(20)));\n'
+            'snet.run(ms(200));\n'
+            'sm.count()')
+    run_cell(kc, '%seed 99')
+    _, first = run_cell(kc, cell)
+    run_cell(kc, '%seed 100')
+    _, other = run_cell(kc, cell)
+    _, msgs = run_cell(kc, '%seed 99')
+    assert 'seed 99' in results(msgs)[0]
+    _, again = run_cell(kc, cell)
+    assert results(first) == results(again) != results(other)
+    reply, _ = run_cell(kc, '%seed forty-two')
+    assert reply['status'] == 'error' and 'whole number' in reply['evalue']
+    run_cell(kc, '%seed 1')
+
+
+def test_a_mistake_in_a_rule_written_in_a_cell_is_named_and_state_survives(kernel):
+    _, kc = kernel
+    run_cell(kc, 'int keptBeforeRule = 5;')
+    reply, _ = run_cell(kc, 'var typo = rule("my rule").preTrace("x", ms(20), 1).postTrace("y", ms(20), 1)\n'
+                            '        .onPost(s -> s.w += 0.01 * s.pre("xx"));\n'
+                            'ReferenceNetworks.songMillerAbbott(1000, 1, typo).run(s(1));')
+    assert reply['status'] == 'error'
+    assert "rule 'my rule' reads presynaptic trace 'xx'" in reply['evalue'], reply['evalue']
+    assert 'declare it with preTrace' in reply['evalue']
+    _, msgs = run_cell(kc, 'keptBeforeRule')
+    assert results(msgs) == ['5']
+
+
+def test_export_names_files_after_the_cell(kernel, tmp_path):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'Export.directory(java.nio.file.Path.of("%s"));\n'
+                               'var et = tech.tablesaw.api.Table.create("t").addColumns('
+                               'tech.tablesaw.api.DoubleColumn.create("x", 1, 2));\n'
+                               'export(et).toString()' % tmp_path)
+    assert reply['status'] == 'ok', reply
+    count = reply['execution_count']
+    assert (tmp_path / f'cell-{count}.csv').read_text() == 'x\n1.0\n2.0\n'
+    assert (tmp_path / f'cell-{count}.html').exists()
+    run_cell(kc, 'Export.directory(java.nio.file.Path.of("exports"));')

@@ -181,3 +181,35 @@ def test_crossbar_and_device_builders(kotlin_kernel):
     reply, _ = run_cell(kc, 'val bad = crossbar(4, 4) { wireResistance = 2.mV }')
     assert reply['status'] == 'error' and reply['ename'] == 'CompilationError'
     assert 'Resistance' in reply['evalue'], reply['evalue']
+
+
+def test_a_rule_and_a_neuron_model_written_in_kotlin(kotlin_kernel):
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'val g = ReferenceNetworks.SONG_GMAX\n'
+                               'val mineK = rule("pair STDP in Kotlin")\n'
+                               '    .preTrace("x", 20.ms, 1.0).postTrace("y", 20.ms, 1.0)\n'
+                               '    .onPre { it.w -= 0.0105 * g * it.post("y") }\n'
+                               '    .onPost { it.w += 0.01 * g * it.pre("x") }\n'
+                               '    .bounds(0.0, g)\n'
+                               'val builtK = stdp().amplitudes(0.01 * g, 0.0105 * g).timeConstants(20.ms, 20.ms)'
+                               '.bounds(0.0, g)\n'
+                               'fun learnK(r: Plasticity): DoubleArray {\n'
+                               '    val n = ReferenceNetworks.songMillerAbbott(1000, 3L, r); n.run(5.s)\n'
+                               '    return n.projections()[0].weights() }\n'
+                               '"same: ${learnK(mineK).contentEquals(learnK(builtK))}"')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['same: true']
+    reply, msgs = run_cell(kc, 'val leaky = neuronModel("leaky").variable("v", 1.0)\n'
+                               '    .derivative("v") { n -> -n.get("v") / 0.01 }\n'
+                               '    .method(CustomNeuron.Method.RK4)\n'
+                               'val ln = network { dt = 0.1.ms }\n'
+                               'val lg = ln.group("g", 1, leaky)\n'
+                               'ln.run(10.ms)\n'
+                               '"%.6f".format(lg.dynamics().variable("v")[0])')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['%.6f' % 0.36787944117144233]  # e^-1: RK4 at h = τ/100 is exact to 1e-10
+    reply, msgs = run_cell(kc, 'val sw = sweep(mapOf("tau" to listOf(10, 20, 40))) { p ->\n'
+                               '    mapOf("half-life (ms)" to p.number("tau") * kotlin.math.ln(2.0)) }\n'
+                               'sw.doubleColumn("half-life (ms)").asList().map { "%.2f".format(it) }')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['[6.93, 13.86, 27.73]']

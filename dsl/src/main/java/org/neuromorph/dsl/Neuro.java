@@ -139,6 +139,19 @@ public final class Neuro extends Units {
     }
 
     /**
+     * Writes a figure (PNG and HTML) or a table (CSV and HTML) to {@code exports/}, named after the cell; returns
+     * the files. See {@link Export}.
+     */
+    public static java.util.List<java.nio.file.Path> export(Object figureOrTable) {
+        return Export.export(figureOrTable);
+    }
+
+    /** {@link #export(Object)} under a name of your choosing. */
+    public static java.util.List<java.nio.file.Path> export(Object figureOrTable, String name) {
+        return Export.export(figureOrTable, name);
+    }
+
+    /**
      * Runs {@code experiment} once per value of {@code parameter}, in parallel, each run with its own seed
      * ({@code p.seed()}), and tabulates what it returns: e.g. {@code sweep("rule", List.of(stdp(), mine), p -> ...)}.
      */

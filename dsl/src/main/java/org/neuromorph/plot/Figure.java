@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import javax.imageio.ImageIO;
@@ -53,11 +52,7 @@ public final class Figure {
     }
 
     public Figure savePng(Path file) {
-        try {
-            Files.write(file, png());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the figure to " + file + ": " + e.getMessage(), e);
-        }
+        org.neuromorph.data.AtomicFiles.write(file, "the figure", png());
         return this;
     }
 

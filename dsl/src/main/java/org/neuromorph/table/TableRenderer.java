@@ -40,6 +40,11 @@ public final class TableRenderer implements Renderer {
     }
 
     static String html(Table table) {
+        return html(table, elided(table));
+    }
+
+    /** The table as HTML, with its middle rows left out when {@code elide}. */
+    static String html(Table table, boolean elide) {
         StringBuilder out = new StringBuilder("<div><table class=\"dataframe\"><caption>")
                 .append(escape(table.name())).append("</caption><thead><tr><th></th>");
         for (String name : table.columnNames()) {
@@ -48,7 +53,7 @@ public final class TableRenderer implements Renderer {
         out.append("</tr></thead><tbody>");
         int rows = table.rowCount();
         for (int r = 0; r < rows; r++) {
-            if (elided(table) && r == HEAD) {
+            if (elide && r == HEAD) {
                 out.append("<tr><th>…</th>").append("<td>…</td>".repeat(table.columnCount())).append("</tr>");
                 r = rows - TAIL;
             }

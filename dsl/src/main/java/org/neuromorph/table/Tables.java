@@ -72,4 +72,9 @@ public final class Tables {
         return Table.create("population rate", DoubleColumn.create("time_ms", ms),
                 DoubleColumn.create("rate_Hz", monitor.rates()));
     }
+
+    /** The whole table as an HTML table (every row), for exports. */
+    public static String html(Table table) {
+        return TableRenderer.html(table, false);
+    }
 }

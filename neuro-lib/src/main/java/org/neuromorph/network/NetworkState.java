@@ -1,17 +1,14 @@
 package org.neuromorph.network;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import org.neuromorph.data.AtomicFiles;
 import org.neuromorph.neuron.StateExchange;
 
 /**
@@ -42,48 +40,30 @@ final class NetworkState {
     private NetworkState() {
     }
 
-    /** Writes to a temporary file beside the target and moves it into place, so a failed save destroys nothing. */
+    /** Writes atomically (see {@link AtomicFiles}), so a failed save destroys nothing. */
     static void save(Network net, Path file) {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = null;
-        try {
-            Path directory = absolute.getParent();
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, absolute.getFileName().toString(), ".partial");
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                CRC32 crc = new CRC32();
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-                out.write(MAGIC);
-                out.writeInt(VERSION);
-                out.writeDouble(net.dt());
-                out.writeLong(net.seed());
-                out.writeLong(net.stepCount());
-                Map<String, String> populations = populationDescriptions(net);
-                Map<String, String> projections = projectionDescriptions(net);
-                writeDescriptions(out, populations);
-                writeDescriptions(out, projections);
-                out.writeInt(populations.size() + projections.size());
-                for (Population p : net.populations().values()) {
-                    writeSection(out, "population " + p.name(), p::exchangeState);
-                }
-                for (Projection p : net.projections()) {
-                    writeSection(out, "projection " + p.name(), p::exchangeState);
-                }
-                out.flush();
-                new DataOutputStream(raw).writeLong(crc.getValue());
+        AtomicFiles.write(file, "the network", raw -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeDouble(net.dt());
+            out.writeLong(net.seed());
+            out.writeLong(net.stepCount());
+            Map<String, String> populations = populationDescriptions(net);
+            Map<String, String> projections = projectionDescriptions(net);
+            writeDescriptions(out, populations);
+            writeDescriptions(out, projections);
+            out.writeInt(populations.size() + projections.size());
+            for (Population p : net.populations().values()) {
+                writeSection(out, "population " + p.name(), p::exchangeState);
             }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the network to " + absolute + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the move succeeded or the write failed; either way the error, if any, is already reported
-                }
+            for (Projection p : net.projections()) {
+                writeSection(out, "projection " + p.name(), p::exchangeState);
             }
-        }
+            out.flush();
+            new DataOutputStream(raw).writeLong(crc.getValue());
+        });
     }
 
     /** Reads the whole file, checks it against the network, then fills the network's state. */

@@ -45,6 +45,8 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.plot.*;",
             "import org.neuromorph.table.Tables;",
             "import static org.neuromorph.dsl.Neuro.*;",
+            "import org.neuromorph.dsl.Export;",
+            "import org.neuromorph.dsl.Sweep;",
             "import static org.neuromorph.kernel.display.Display.display;",
             "import static org.neuromorph.kernel.display.Display.updateDisplay;",
             "import static org.neuromorph.kernel.display.Display.clearOutput;",

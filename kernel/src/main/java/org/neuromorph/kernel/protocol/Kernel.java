@@ -322,6 +322,7 @@ public final class Kernel {
             publisher.publish(request, "execute_input", input);
         }
         currentParent = request;
+        org.neuromorph.dsl.Export.cell("cell-" + count);
         stdinBridge.beginCell(request, req.path("allow_stdin").asBoolean(true));
         Evaluator.Outcome outcome;
         MimeBundle resultBundle = null;

@@ -249,6 +249,8 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.plot.*",
             "org.neuromorph.table.Tables",
             "org.neuromorph.dsl.Neuro.*",
+            "org.neuromorph.dsl.Export",
+            "org.neuromorph.dsl.Sweep",
             "org.neuromorph.dsl.kotlin.*",
             "org.neuromorph.kernel.display.Display.display",
             "org.neuromorph.kernel.display.Display.updateDisplay",
