@@ -2,8 +2,10 @@ package org.neuromorph.kernel.eval;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
@@ -56,6 +58,8 @@ public final class JShellEvaluator implements Evaluator {
     private final SourceCodeAnalysis analysis;
     private final KernelExecutionControl control;
     private final SourceDocs sourceDocs = new SourceDocs();
+    /** The valid variables by name, for the fast path; rebuilt after any cell that took the full path. */
+    private Map<String, VarSnippet> variables;
 
     /**
      * Prepares the process for in-process cells (the System.exit guard). Call it before output capture starts,
@@ -106,6 +110,11 @@ public final class JShellEvaluator implements Evaluator {
 
     @Override
     public Outcome evaluate(String code) {
+        Object quick = ArithmeticFastPath.evaluate(code.strip(), this::primitiveVariable);
+        if (quick != null) {
+            return new Value(quick, String.valueOf(quick));
+        }
+        variables = null; // the full path may define or redefine variables
         String remaining = code;
         int offset = 0;
         Outcome last = new NoValue();
@@ -140,6 +149,22 @@ public final class JShellEvaluator implements Evaluator {
             remaining = rest;
         }
         return last;
+    }
+
+    /** The current value of a variable of a primitive type the fast path handles, or null. */
+    private Object primitiveVariable(String name) {
+        if (variables == null) {
+            Map<String, VarSnippet> valid = new HashMap<>();
+            shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID)
+                    .forEach(v -> valid.put(v.name(), v));
+            variables = valid;
+        }
+        VarSnippet snippet = variables.get(name);
+        if (snippet == null || !ArithmeticFastPath.TYPES.contains(snippet.typeName())) {
+            return null;
+        }
+        shell.varValue(snippet);
+        return control.takeVariable();
     }
 
     private Outcome evaluateSnippet(String source, String cell, int startOffset) {

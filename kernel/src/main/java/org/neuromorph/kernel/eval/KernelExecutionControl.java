@@ -17,6 +17,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
     private final AtomicReference<Object> lastValue = new AtomicReference<>();
     private final CellRunner runner = new CellRunner();
     private volatile boolean stopped;
+    private Object lastVariable;
 
     static final class Provider implements ExecutionControlProvider {
         private final KernelExecutionControl control = new KernelExecutionControl();
@@ -58,6 +59,30 @@ final class KernelExecutionControl extends DirectExecutionControl {
         }
         lastValue.set(result);
         return valueString(result);
+    }
+
+    /**
+     * As JShell's, but keeps the variable's value as an object for {@link #takeVariable} (JShell's API gives only
+     * its text).
+     */
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+            InternalException {
+        try {
+            java.lang.reflect.Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            Object value = field.get(null);
+            lastVariable = value;
+            return valueString(value);
+        } catch (ReflectiveOperationException e) {
+            throw new InternalException("cannot read variable " + varName + ": " + e);
+        }
+    }
+
+    Object takeVariable() {
+        Object value = lastVariable;
+        lastVariable = null;
+        return value;
     }
 
     @Override
