@@ -8,6 +8,7 @@ import sys
 import json
 import subprocess
 import tempfile
+import time
 
 import pytest
 
@@ -155,6 +156,9 @@ def test_shutdown(jupyter_path, channel, restart):
     from jupyter_client.manager import start_new_kernel
     km, kc = start_new_kernel(kernel_name='neuromorph-java', startup_timeout=60)
     try:
+        # a thread the cell started and that ignores interrupts must not keep the process alive
+        run_cell(kc, 'new Thread(() -> { while (true) { try { Thread.sleep(100); } catch (InterruptedException e) { } } })'
+                     '.start();')
         msg = kc.session.msg('shutdown_request', {'restart': restart})
         if channel == 'shell':
             kc.shell_channel.send(msg)
@@ -164,11 +168,42 @@ def test_shutdown(jupyter_path, channel, restart):
             reply = reply_to(kc.get_control_msg, msg['header']['msg_id'])
         assert reply['msg_type'] == 'shutdown_reply'
         assert reply['content'] == {'status': 'ok', 'restart': restart}
+        replied = time.monotonic()
         km.provisioner.process.wait(timeout=30)
         assert km.provisioner.process.returncode == 0
+        assert time.monotonic() - replied < 2, 'the process exits promptly after shutdown_reply'
     finally:
         kc.stop_channels()
         km.cleanup_resources()
+
+
+def test_a_runtime_without_jshell_or_javac_is_named_at_install_and_at_start(tmp_path):
+    # --limit-modules java.se hides jdk.jshell and jdk.compiler, as a JRE-only installation would
+    r = subprocess.run(['java', '--limit-modules', 'java.se', '-jar', JAR, 'install', '--prefix', str(tmp_path)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert 'jdk.jshell' in r.stderr and 'install a JDK' in r.stderr, r.stderr
+    assert not (tmp_path / 'share').exists()
+    conn = tmp_path / 'c.json'
+    conn.write_text(json.dumps({'shell_port': 1, 'iopub_port': 2, 'stdin_port': 3, 'control_port': 4,
+                                'hb_port': 5, 'ip': '127.0.0.1', 'key': 'k', 'transport': 'tcp',
+                                'signature_scheme': 'hmac-sha256'}))
+    r = subprocess.run(['java', '--limit-modules', 'java.se', '-jar', JAR, 'kernel', '--connection-file', str(conn)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and 'install a JDK' in r.stderr, r.stderr
+
+
+def test_install_takes_jvm_options_from_flags_and_the_environment(tmp_path):
+    env = dict(os.environ, NEUROMORPH_JVM_OPTS='-Xmx3g -XX:+UseG1GC')
+    r = subprocess.run(['java', '-jar', JAR, 'install', '--language', 'java', '--no-class-archive', '--prefix',
+                        str(tmp_path), '--jvm-opts', '-Xss2m -Dneuromorph.test=1', '--jvm-option', '-Xms64m'],
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert r.returncode == 0, r.stderr
+    argv = json.loads((tmp_path / 'share/jupyter/kernels/neuromorph-java/kernel.json').read_text())['argv']
+    options = argv[argv.index('-Djava.security.manager=allow') + 1:argv.index('-jar')]
+    # ours minus the collector and initial heap the user chose, then the user's in order
+    assert options == ['-XX:MinHeapFreeRatio=5', '-XX:MaxHeapFreeRatio=20', '-Xmx3g', '-XX:+UseG1GC', '-Xss2m',
+                       '-Dneuromorph.test=1', '-Xms64m'], options
 
 
 def test_bad_connection_file_stops_startup():

@@ -36,12 +36,52 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "an option for the kernel's JVM (repeatable)")
     java.util.List<String> jvmOptions = new java.util.ArrayList<>();
 
+    @Option(names = "--jvm-opts", paramLabel = "\"OPTS\"", description = "options for the kernel's JVM in one "
+            + "string, e.g. \"-Xmx8g -XX:+UseG1GC\" (also read from the NEUROMORPH_JVM_OPTS environment variable)")
+    String jvmOpts;
+
+    /**
+     * The kernel's JVM options unless the user sets their own: the serial collector and a heap that grows from
+     * 32 MiB and gives back what it does not use, so an idle kernel holds ~220 MiB instead of ~400-800 MiB with G1's
+     * defaults on a large machine (simulations keep their state in a few large primitive arrays, so a
+     * single-threaded collector costs them little). A user's collector or initial heap replaces ours.
+     */
+    static final java.util.List<String> DEFAULT_JVM_OPTIONS = java.util.List.of("-XX:+UseSerialGC", "-Xms32m",
+            "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20");
+
+    /** Ours, minus those the user's replace, then the user's (from the environment, --jvm-opts, --jvm-option). */
+    java.util.List<String> effectiveJvmOptions() {
+        java.util.List<String> user = new java.util.ArrayList<>();
+        for (String source : new String[] {System.getenv("NEUROMORPH_JVM_OPTS"), jvmOpts}) {
+            if (source != null && !source.isBlank()) {
+                user.addAll(java.util.List.of(source.trim().split("\\s+")));
+            }
+        }
+        user.addAll(jvmOptions);
+        boolean ownCollector = user.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w*GC"));
+        boolean ownInitialHeap = user.stream().anyMatch(o -> o.startsWith("-Xms") || o.startsWith("-XX:InitialHeapSize"));
+        java.util.List<String> options = new java.util.ArrayList<>();
+        for (String o : DEFAULT_JVM_OPTIONS) {
+            boolean replaced = o.startsWith("-XX:+Use") ? ownCollector : o.startsWith("-Xms") && ownInitialHeap;
+            if (!replaced) {
+                options.add(o);
+            }
+        }
+        options.addAll(user);
+        return options;
+    }
+
     @Option(names = "--no-class-archive", description = "skip the class-data-sharing archive that makes kernels "
             + "start faster (it takes some seconds per language to build)")
     boolean noClassArchive;
 
     @Override
     public Integer call() throws IOException {
+        String missing = JdkCheck.missing();
+        if (missing != null) {
+            System.err.println("neuromorph install: " + missing);
+            return 2;
+        }
         java.util.List<KernelLanguage> languages = language.chosen("install");
         if (languages == null) {
             return 2;
@@ -78,13 +118,14 @@ final class InstallCommand implements Callable<Integer> {
         argv.add("-Djava.security.manager=allow");
         if (!noClassArchive) {
             Path archive = dir.resolve("classes.jsa");
-            if (buildClassArchive(javaCommand, jar, lang, archive)) {
+            if (buildClassArchive(javaCommand, jar, lang, archive, effectiveJvmOptions())) {
                 // an archive that no longer matches the jar (rebuilt since) is ignored quietly
                 argv.add("-XX:SharedArchiveFile=" + archive).add("-Xshare:auto").add("-Xlog:cds=off")
                         .add("-Xlog:cds+dynamic=off");
             }
         }
-        jvmOptions.forEach(argv::add);
+        java.util.List<String> options = effectiveJvmOptions();
+        options.forEach(argv::add);
         argv.add("-jar").add(jar.toString()).add("kernel").add("--language").add(lang)
                 .add("--connection-file").add("{connection_file}");
         spec.put("display_name", shownName);
@@ -104,11 +145,16 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     /** Runs the warm-up under -XX:ArchiveClassesAtExit; false (with the reason on stderr) if no archive came of it. */
-    private static boolean buildClassArchive(String javaCommand, Path jar, String lang, Path archive) {
+    private static boolean buildClassArchive(String javaCommand, Path jar, String lang, Path archive,
+            java.util.List<String> jvmOptions) {
         try {
-            Process p = new ProcessBuilder(javaCommand, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-Djava.security.manager=allow", "-jar", jar.toString(), "warm-up",
-                    "--language", lang)
+            // the kernel's own options, so the archive is made under the collector it will be used with
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand,
+                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-Djava.security.manager=allow"));
+            command.addAll(jvmOptions);
+            command.addAll(java.util.List.of("-jar", jar.toString(), "warm-up", "--language", lang));
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();

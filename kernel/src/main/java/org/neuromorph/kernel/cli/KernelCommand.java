@@ -28,6 +28,12 @@ final class KernelCommand implements Callable<Integer> {
     public Integer call() {
         Log.init();
         Log.debug(debug);
+        // before anything that loads JShell's classes, so a JRE gets a message rather than a NoClassDefFoundError
+        String missing = JdkCheck.missing();
+        if (missing != null) {
+            System.err.println("neuromorph kernel: " + missing);
+            return 2;
+        }
         KernelLanguage chosen = KernelLanguage.of(language);
         if (chosen == null) {
             System.err.println("neuromorph kernel: unknown language '" + language + "'; use --language java or kotlin");
