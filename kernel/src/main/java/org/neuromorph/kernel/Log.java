@@ -32,6 +32,35 @@ public final class Log {
         ERR.println("[neuromorph " + LocalTime.now().format(TIME) + " WARN] " + message);
     }
 
+    private static final long LIMIT_NANOS = 10_000_000_000L;
+    private static final java.util.Map<String, long[]> LIMITED = new java.util.HashMap<>();
+
+    /**
+     * A warning that hostile or broken clients can repeat at will: the first of each {@code kind} is logged, the
+     * rest only counted and reported with the next one logged, at most one line per kind every 10 s, so a flood of
+     * bad messages cannot flood the log.
+     */
+    public static void warnLimited(String kind, String message) {
+        errorLimited(kind, message, null);
+    }
+
+    /** {@link #warnLimited}, with the stack trace of {@code t} (if any) when the line is logged. */
+    public static void errorLimited(String kind, String message, Throwable t) {
+        long now = System.nanoTime();
+        long suppressed;
+        synchronized (LIMITED) {
+            long[] state = LIMITED.computeIfAbsent(kind, k -> new long[] {now - LIMIT_NANOS, 0});
+            if (now - state[0] < LIMIT_NANOS) {
+                state[1]++;
+                return;
+            }
+            suppressed = state[1];
+            state[0] = now;
+            state[1] = 0;
+        }
+        error(message + (suppressed > 0 ? " (and " + suppressed + " more of this kind since the last report)" : ""), t);
+    }
+
     public static void debug(String message) {
         if (debug) {
             info(message);

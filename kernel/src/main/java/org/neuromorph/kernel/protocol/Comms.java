@@ -127,7 +127,8 @@ public final class Comms {
         String target = request.content().path("target_name").asText();
         Consumer<Comm> onOpen = targets.get(target);
         if (onOpen == null) {
-            Log.warn("comm_open for unknown target '" + target + "'; closing it");
+            Log.warnLimited("comm: unknown target", "comm_open for unknown target '"
+                    + (target.length() > 80 ? target.substring(0, 80) + "..." : target) + "'; closing it");
             publish("comm_close", commId, Map.of("error", "no comm target named '" + target + "' in this kernel"));
             return;
         }
@@ -140,7 +141,7 @@ public final class Comms {
         parent = request;
         Comm comm = open.get(request.content().path("comm_id").asText());
         if (comm == null) {
-            Log.warn("comm_msg for a comm that is not open; ignored");
+            Log.warnLimited("comm: not open", "comm_msg for a comm that is not open; ignored");
             return;
         }
         comm.onMessage.accept(data(request));

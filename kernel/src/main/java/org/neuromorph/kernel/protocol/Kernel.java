@@ -165,15 +165,16 @@ public final class Kernel {
         hb.setReceiveTimeOut(POLL_MILLIS);
         while (running) {
             try {
-                byte[] ping = hb.recv(0);
+                // every frame is read and echoed: a REP socket cannot answer a request it has read only in part
+                List<byte[]> ping = Sockets.receiveMultipart(hb);
                 if (ping != null) {
-                    hb.send(ping, 0);
+                    Sockets.sendMultipart(hb, ping);
                 }
             } catch (RuntimeException e) {
-                if (running) {
-                    Log.error("heartbeat failed", e);
+                if (!running) {
+                    return;
                 }
-                return;
+                Log.errorLimited("heartbeat", "heartbeat: could not echo a message", e);
             }
         }
     }
@@ -197,7 +198,7 @@ public final class Kernel {
             try {
                 request = codec.decode(frames);
             } catch (MessageCodec.InvalidMessageException e) {
-                Log.warn(channel + ": dropped a message: " + e.getMessage());
+                Log.warnLimited(channel + ": " + e.kind(), channel + ": dropped a message: " + e.getMessage());
                 continue;
             }
             Log.debug(channel + ": " + request.type());
@@ -205,10 +206,16 @@ public final class Kernel {
         }
     }
 
+    /** A client-chosen string, cut short for the log. */
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
     private void dispatch(ZMQ.Socket socket, Map<String, Handler> handlers, String channel, Message request) {
         Handler handler = handlers.get(request.type());
         if (handler == null) {
-            Log.warn(channel + ": no handler for message type '" + request.type() + "'; ignored");
+            Log.warnLimited(channel + ": unknown type", channel + ": no handler for message type '"
+                    + abbreviate(request.type()) + "'; ignored");
             return;
         }
         publisher.status(request, "busy");
@@ -225,7 +232,7 @@ public final class Kernel {
             }
         } catch (Throwable t) {
             // a handler bug must not take the kernel down: tell the client and go on
-            Log.error(channel + ": " + request.type() + " failed", t);
+            Log.errorLimited(channel + ": failed " + request.type(), channel + ": " + request.type() + " failed", t);
             ObjectNode content = session.object();
             content.put("status", "error");
             content.put("ename", t.getClass().getSimpleName());
@@ -264,7 +271,7 @@ public final class Kernel {
         try {
             queued = codec.decode(frames);
         } catch (MessageCodec.InvalidMessageException e) {
-            Log.warn("shell: dropped a message: " + e.getMessage());
+            Log.warnLimited("shell: " + e.kind(), "shell: dropped a message: " + e.getMessage());
             return;
         }
         if (!queued.type().equals("execute_request")) {

@@ -83,6 +83,15 @@ final class StdinBridge extends InputStream {
             throw new IOException("this front end does not accept input (allow_stdin is false), so a cell cannot "
                     + "read System.in here; pass the value in code instead");
         }
+        // what arrived while no input was asked for (a reply to an interrupted request, junk) is not this answer
+        int stale = 0;
+        while (Sockets.receiveMultipart(stdin, org.zeromq.ZMQ.DONTWAIT) != null) {
+            stale++;
+        }
+        if (stale > 0) {
+            Log.warnLimited("stdin: stale", "stdin: dropped " + stale + " message(s) that arrived before input was "
+                    + "asked for");
+        }
         ObjectNode content = session.object();
         content.put("prompt", "");
         content.put("password", false);
@@ -103,9 +112,10 @@ final class StdinBridge extends InputStream {
                     position = 0;
                     return true;
                 }
-                Log.warn("stdin: ignored a " + reply.type());
+                Log.warnLimited("stdin: unexpected type", "stdin: ignored a message of type '"
+                        + (reply.type().length() > 80 ? reply.type().substring(0, 80) + "..." : reply.type()) + "'");
             } catch (MessageCodec.InvalidMessageException e) {
-                Log.warn("stdin: dropped a message: " + e.getMessage());
+                Log.warnLimited("stdin: " + e.kind(), "stdin: dropped a message: " + e.getMessage());
             }
         }
     }

@@ -34,8 +34,16 @@ public final class MessageCodec {
 
     /** Why a frame list could not become a message; the message names the problem, never the key. */
     public static final class InvalidMessageException extends Exception {
-        public InvalidMessageException(String message) {
+        private final String kind;
+
+        /** {@code kind}: a short name of the fault, the same for every message rejected for it (for the log). */
+        public InvalidMessageException(String kind, String message) {
             super(message);
+            this.kind = kind;
+        }
+
+        public String kind() {
+            return kind;
         }
     }
 
@@ -81,10 +89,10 @@ public final class MessageCodec {
             }
         }
         if (delimiter < 0) {
-            throw new InvalidMessageException("no <IDS|MSG> delimiter among " + frames.size() + " frames");
+            throw new InvalidMessageException("no delimiter", "no <IDS|MSG> delimiter among " + frames.size() + " frames");
         }
         if (frames.size() < delimiter + 6) {
-            throw new InvalidMessageException("expected signature and four JSON frames after the delimiter, got "
+            throw new InvalidMessageException("too few frames", "expected signature and four JSON frames after the delimiter, got "
                     + (frames.size() - delimiter - 1) + " frames");
         }
         byte[] signature = frames.get(delimiter + 1);
@@ -95,13 +103,13 @@ public final class MessageCodec {
         if (signing()) {
             byte[] expected = sign(header, parent, metadata, content).getBytes(StandardCharsets.US_ASCII);
             if (signature.length == 0) {
-                throw new InvalidMessageException("message has no signature");
+                throw new InvalidMessageException("unsigned", "message has no signature");
             }
             if (!MessageDigest.isEqual(expected, signature)) {
-                throw new InvalidMessageException("message signature does not match");
+                throw new InvalidMessageException("bad signature", "message signature does not match");
             }
             if (!remember(new String(signature, StandardCharsets.US_ASCII))) {
-                throw new InvalidMessageException("message signature was seen before (replayed message)");
+                throw new InvalidMessageException("replayed", "message signature was seen before (replayed message)");
             }
         }
         List<byte[]> identities = new ArrayList<>(frames.subList(0, delimiter));
@@ -129,11 +137,14 @@ public final class MessageCodec {
                 return json.createObjectNode();
             }
             if (!node.isObject()) {
-                throw new InvalidMessageException(part + " is not a JSON object");
+                throw new InvalidMessageException("not a JSON object", part + " is not a JSON object");
             }
             return (ObjectNode) node;
         } catch (java.io.IOException e) {
-            throw new InvalidMessageException(part + " is not valid JSON: " + e.getMessage());
+            // Jackson's first line says what is wrong; the rest quotes the input, which the log does not need
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new InvalidMessageException("invalid JSON", part + " is not valid JSON: "
+                    + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
         }
     }
 

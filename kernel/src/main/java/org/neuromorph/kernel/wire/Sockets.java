@@ -19,17 +19,26 @@ public final class Sockets implements AutoCloseable {
     public final ZMQ.Socket iopub;
     public final ZMQ.Socket heartbeat;
 
+    /**
+     * The largest message frame a client may send (default 256 MiB, {@code -Dneuromorph.max.message.mb}): a peer that
+     * announces a larger one is disconnected before anything is allocated for it.
+     */
+    static final long MAX_REQUEST_BYTES = Long.getLong("neuromorph.max.message.mb", 256) << 20;
+    /** Heartbeats and iopub subscriptions are short. */
+    private static final long MAX_SMALL_BYTES = 1 << 20;
+
     public Sockets(ConnectionInfo info) {
-        shell = bind(SocketType.ROUTER, info, info.shellPort());
-        control = bind(SocketType.ROUTER, info, info.controlPort());
-        stdin = bind(SocketType.ROUTER, info, info.stdinPort());
-        iopub = bind(SocketType.PUB, info, info.iopubPort());
-        heartbeat = bind(SocketType.REP, info, info.heartbeatPort());
+        shell = bind(SocketType.ROUTER, info, info.shellPort(), MAX_REQUEST_BYTES);
+        control = bind(SocketType.ROUTER, info, info.controlPort(), MAX_REQUEST_BYTES);
+        stdin = bind(SocketType.ROUTER, info, info.stdinPort(), MAX_REQUEST_BYTES);
+        iopub = bind(SocketType.PUB, info, info.iopubPort(), MAX_SMALL_BYTES);
+        heartbeat = bind(SocketType.REP, info, info.heartbeatPort(), MAX_SMALL_BYTES);
     }
 
-    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port, long maxMessageBytes) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(1000);
+        socket.setMaxMsgSize(maxMessageBytes);
         String endpoint = info.endpoint(port);
         try {
             socket.bind(endpoint);
