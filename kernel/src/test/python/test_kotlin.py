@@ -213,3 +213,18 @@ def test_a_rule_and_a_neuron_model_written_in_kotlin(kotlin_kernel):
                                'sw.doubleColumn("half-life (ms)").asList().map { "%.2f".format(it) }')
     assert reply['status'] == 'ok', reply
     assert results(msgs) == ['[6.93, 13.86, 27.73]']
+
+
+def test_arithmetic_cells_follow_kotlin_rules_and_see_redefinitions(kotlin_kernel):
+    _, kc = kotlin_kernel
+    run_cell(kc, 'var kArith = 41\nval kWide = 5000000000L')
+    _, msgs = run_cell(kc, 'kArith + 1')
+    assert results(msgs) == ['42']
+    run_cell(kc, 'kArith = 1')
+    _, msgs = run_cell(kc, 'kArith + kWide')
+    assert results(msgs) == ['5000000001']
+    reply, _ = run_cell(kc, 'kArith == kWide')
+    assert reply['status'] == 'error' and reply['ename'] == 'CompilationError', reply
+    run_cell(kc, 'val kArith = "text"')
+    _, msgs = run_cell(kc, 'kArith + 1')
+    assert results(msgs) == ['text1']

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar neuromorph.jar <subcommand>}: the kernel, and the commands that install its kernelspec. */
 @Command(name = "neuromorph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neuromorph: a Jupyter kernel and DSL for neuromorphic-computing research.",
-        subcommands = {KernelCommand.class, InstallCommand.class, UninstallCommand.class, WarmUpCommand.class,
+        subcommands = {KernelCommand.class, RunCommand.class, InstallCommand.class, UninstallCommand.class, WarmUpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -3,8 +3,8 @@ package org.neuromorph.kernel.eval;
 import java.util.function.Function;
 
 /**
- * Evaluates, without compiling, a cell that is one side-effect-free expression of Java arithmetic over literals and
- * existing variables of type int, long, double or boolean ({@code 1+1}, {@code x + 1}, {@code rate * 2 > 10}):
+ * Evaluates, without compiling, a cell that is one side-effect-free expression of Java (or Kotlin) arithmetic over
+ * literals and existing variables of type int, long, double or boolean ({@code 1+1}, {@code x + 1}, {@code rate * 2 > 10}):
  * compiling such a cell is most of a trivial cell's round trip. Java's rules are followed (binary numeric
  * promotion, int and long overflow, IEEE doubles, short-circuit logic); anything else — another type, a call, an
  * assignment, a cast, a char or string, a literal form not handled here, a division by integer zero (which must
@@ -12,13 +12,22 @@ import java.util.function.Function;
  * the result.
  */
 final class ArithmeticFastPath {
+    /**
+     * The two languages agree on these operators for these types, but for two points: Kotlin refuses {@code ==}
+     * between different numeric types, and writes fewer literal forms (no {@code d} suffix, no {@code 1.}, no
+     * leading zeros).
+     */
+    enum Dialect { JAVA, KOTLIN }
+
     private final String text;
     private final Function<String, Object> variables;
+    private final Dialect dialect;
     private int pos;
 
-    private ArithmeticFastPath(String text, Function<String, Object> variables) {
+    private ArithmeticFastPath(String text, Function<String, Object> variables, Dialect dialect) {
         this.text = text;
         this.variables = variables;
+        this.dialect = dialect;
     }
 
     /** Thrown to leave the fast path; the cell then takes the full path. */
@@ -36,10 +45,14 @@ final class ArithmeticFastPath {
      * or null for a name it cannot vouch for.
      */
     static Object evaluate(String code, Function<String, Object> variables) {
+        return evaluate(code, variables, Dialect.JAVA);
+    }
+
+    static Object evaluate(String code, Function<String, Object> variables, Dialect dialect) {
         if (code.length() > 200) {
             return null;
         }
-        ArithmeticFastPath parser = new ArithmeticFastPath(code, variables);
+        ArithmeticFastPath parser = new ArithmeticFastPath(code, variables, dialect);
         try {
             Object value = parser.or();
             parser.skipSpaces();
@@ -256,6 +269,9 @@ final class ArithmeticFastPath {
             pos++;
         }
         String literal = text.substring(start, pos);
+        if (dialect == Dialect.KOTLIN && (literal.matches(".*[dD]|[0-9]+\\.([eE].*)?|0[0-9].*"))) {
+            throw NotHandled.INSTANCE;
+        }
         try {
             if (literal.matches("[1-9][0-9]*|0")) {
                 return Integer.parseInt(literal); // 2147483648 is only legal after unary minus: not handled
@@ -284,7 +300,10 @@ final class ArithmeticFastPath {
         throw NotHandled.INSTANCE;
     }
 
-    private static boolean equal(Object a, Object b) {
+    private boolean equal(Object a, Object b) {
+        if (dialect == Dialect.KOTLIN && a.getClass() != b.getClass()) {
+            throw NotHandled.INSTANCE; // "Operator '==' cannot be applied to 'Int' and 'Long'"
+        }
         if (a instanceof Boolean x && b instanceof Boolean y) {
             return x.booleanValue() == y.booleanValue();
         }

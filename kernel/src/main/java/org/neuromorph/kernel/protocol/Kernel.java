@@ -53,6 +53,7 @@ public final class Kernel {
     private volatile boolean running = true;
     private int executionCount;
     private final History history;
+    private final IdleCollector idleCollector = new IdleCollector(flusher);
     private StdinBridge stdinBridge;
     private Comms comms;
     private volatile Message currentParent;
@@ -219,6 +220,10 @@ public final class Kernel {
             return;
         }
         publisher.status(request, "busy");
+        boolean shell = socket == sockets.shell;
+        if (shell) {
+            idleCollector.busy();
+        }
         List<List<byte[]>> toAbort = List.of();
         try {
             Message reply = handler.handle(request);
@@ -242,6 +247,9 @@ public final class Kernel {
             Sockets.sendMultipart(socket, codec.encode(session.reply(request, replyType, content)));
         } finally {
             publisher.status(request, "idle");
+            if (shell) {
+                idleCollector.idle();
+            }
         }
         for (List<byte[]> frames : toAbort) {
             abortOrDispatch(frames);

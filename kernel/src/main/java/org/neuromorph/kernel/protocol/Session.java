@@ -45,6 +45,11 @@ public final class Session {
         return h;
     }
 
+    /** A request from a client (the headless runner), with no parent. */
+    public Message request(String type, ObjectNode content) {
+        return new Message(List.of(), header(type), object(), object(), content, List.of());
+    }
+
     /** A reply to {@code request}, routed back to its sender. */
     public Message reply(Message request, String type, ObjectNode content) {
         return new Message(request.identities(), header(type), request.header().deepCopy(), object(), content,

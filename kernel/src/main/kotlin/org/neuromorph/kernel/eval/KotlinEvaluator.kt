@@ -80,9 +80,40 @@ class KotlinEvaluator : Evaluator {
         complete("neuromorphWarmU", 15)
     }
 
+    /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to (cell, field). */
+    private val primitiveProperties = HashMap<String, Pair<Any, java.lang.reflect.Field>>()
+
+    private fun primitiveProperty(name: String): Any? =
+        primitiveProperties[name]?.let { (instance, field) -> field.get(instance) }
+
+    /** Records the properties a cell declared, replacing (or, for other types, hiding) earlier ones of the name. */
+    private fun rememberProperties(result: ResultValue) {
+        val instance = result.scriptInstance ?: return
+        val type = result.scriptClass?.java ?: return
+        val handled = setOf(Integer.TYPE, java.lang.Long.TYPE, java.lang.Double.TYPE, java.lang.Boolean.TYPE)
+        for (method in type.declaredMethods) {
+            val property = Regex("^(?:get|is)([A-Z].*)$").find(method.name)?.groupValues?.get(1) ?: continue
+            primitiveProperties.remove(property.replaceFirstChar { it.lowercase() })
+            primitiveProperties.remove(property)
+        }
+        for (field in type.declaredFields) {
+            if ('$' in field.name) {
+                continue
+            }
+            primitiveProperties.remove(field.name)
+            if (field.type in handled && java.lang.reflect.Modifier.isStatic(field.modifiers).not()) {
+                field.isAccessible = true
+                primitiveProperties[field.name] = instance to field
+            }
+        }
+    }
+
     override fun evaluate(code: String): Evaluator.Outcome {
         if (code.isBlank()) {
             return Evaluator.NoValue()
+        }
+        ArithmeticFastPath.evaluate(code.trim(), ::primitiveProperty, ArithmeticFastPath.Dialect.KOTLIN)?.let {
+            return Evaluator.Value(it, it.toString())
         }
         val source = code.toScriptSource("Cell_${++cellNumber}.kts")
         val compiled = onCompilerThread { runBlocking { compiler.compile(source, compilation) } }
@@ -101,7 +132,8 @@ class KotlinEvaluator : Evaluator {
                 evaluated.reports.map { "EvaluationError: " + it.message })
             is ResultWithDiagnostics.Success -> when (val result = evaluated.value.get().result) {
                 is ResultValue.Value -> Evaluator.Value(result.value, result.value.toString())
-                is ResultValue.Unit -> Evaluator.NoValue()
+                    .also { rememberProperties(result) }
+                is ResultValue.Unit -> Evaluator.NoValue().also { rememberProperties(result) }
                 is ResultValue.Error -> runtimeFailure(result.error)
                 is ResultValue.NotEvaluated -> Evaluator.Failure("NotEvaluated", "the cell was not run",
                     listOf("NotEvaluated: the cell was not run"))

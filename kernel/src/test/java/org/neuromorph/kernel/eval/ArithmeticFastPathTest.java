@@ -49,6 +49,19 @@ class ArithmeticFastPathTest {
         }
     }
 
+    @Test
+    void kotlinRefusesWhatKotlinRefuses() {
+        java.util.function.Function<String, Object> kotlin = code -> ArithmeticFastPath.evaluate(code, VARS::get,
+                ArithmeticFastPath.Dialect.KOTLIN);
+        assertEquals(8, kotlin.apply("i + 1"));
+        assertEquals(5_000_000_007L, kotlin.apply("l + i"));
+        assertEquals(true, kotlin.apply("i == 7"));
+        assertEquals(0.5, kotlin.apply(".5"));
+        for (String code : List.of("i == 7L", "d == 1", "5d", "1.", "07", "1.e3", "i..3", "x!!", "i === 7")) {
+            assertNull(kotlin.apply(code), code);
+        }
+    }
+
     /** Random expressions over the variables, run by the fast path and by JShell: where handled, the same text. */
     @Test
     void randomExpressionsAgreeWithJShell() {
