@@ -42,6 +42,8 @@ class KotlinEvaluator : Evaluator {
     private val compiler = onCompilerThread { KJvmReplCompilerWithIdeServices(defaultJvmScriptingHostConfiguration) }
     private val evaluator = BasicJvmReplEvaluator()
     private val runner = CellRunner()
+    /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to (cell, field). */
+    private val primitiveProperties = HashMap<String, Pair<Any, java.lang.reflect.Field>>()
     private val compilation = ScriptCompilationConfiguration {
         jvm {
             updateClasspath(classPath())
@@ -79,9 +81,6 @@ class KotlinEvaluator : Evaluator {
         check(outcome !is Evaluator.Failure) { "the Kotlin evaluator failed to start: " + (outcome as Evaluator.Failure).evalue }
         complete("neuromorphWarmU", 15)
     }
-
-    /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to (cell, field). */
-    private val primitiveProperties = HashMap<String, Pair<Any, java.lang.reflect.Field>>()
 
     private fun primitiveProperty(name: String): Any? =
         primitiveProperties[name]?.let { (instance, field) -> field.get(instance) }
