@@ -20,7 +20,7 @@ import org.neuromorph.kernel.Log;
  * restarts in one JSON-lines file in the user's data directory. Each kernel start is a new session number.
  * The input is written when the cell starts (so a cell that kills the kernel is still in the history) and its
  * result's plain text, if any, as a second record when it ends. If the file cannot be written, history still
- * works for this session and the problem is logged once.
+ * works for this session and the problem is logged once. The last {@value #MAX_ENTRIES} cells are kept.
  */
 public final class History {
     /** One history entry. */
@@ -30,40 +30,133 @@ public final class History {
         }
     }
 
+    /** Cells kept (and loaded) at most: the file is cut back to them when it holds three times as many. */
+    static final int MAX_ENTRIES = 10_000;
+    private static final int MAX_LINES = 2 * MAX_ENTRIES; // an input record and an output record per cell
+
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
     private final List<Entry> entries = new ArrayList<>();
     private final int session;
     private boolean writeFailed;
+    private boolean loaded;
+    private long linesInFile;
 
+    /**
+     * Reads only the file's last records, on a background thread (start-up does not wait for it; history requests
+     * do), so neither start-up time nor memory grows with years of history.
+     */
     public History(Path file) {
         this.file = file;
-        int lastSession = 0;
-        if (file != null && Files.isReadable(file)) {
+        List<String> tail = file != null && Files.isReadable(file) ? lastLines(file, MAX_LINES) : List.of();
+        session = lastSession(tail) + 1;
+        Thread loader = new Thread(() -> load(tail), "neuromorph-history-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private int lastSession(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        JsonNode n = json.readTree(line);
-                        int s = n.path("session").asInt();
-                        int l = n.path("line").asInt();
-                        if (n.has("output")) {
-                            attachOutput(s, l, n.path("output").asText());
-                        } else {
-                            entries.add(new Entry(s, l, n.path("input").asText(), null));
-                        }
-                        lastSession = Math.max(lastSession, s);
-                    } catch (IOException malformed) {
-                        // a torn last line (kernel killed mid-write) loses only that entry
-                    }
+                JsonNode n = json.readTree(lines.get(i));
+                if (n != null && n.has("session")) {
+                    return n.path("session").asInt();
                 }
-            } catch (IOException e) {
-                Log.warn("cannot read history " + file + ": " + e.getMessage());
+            } catch (IOException malformed) {
+                // a torn last line (kernel killed mid-write): look further back
             }
         }
-        session = lastSession + 1;
+        return 0;
+    }
+
+    private void load(List<String> lines) {
+        List<Entry> earlier = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                JsonNode n = json.readTree(line);
+                int s = n.path("session").asInt();
+                int l = n.path("line").asInt();
+                if (n.has("output")) {
+                    attachOutput(earlier, s, l, n.path("output").asText());
+                } else {
+                    earlier.add(new Entry(s, l, n.path("input").asText(), null));
+                }
+            } catch (IOException | RuntimeException malformed) {
+                // a torn line (kernel killed mid-write) loses only that entry
+            }
+        }
+        synchronized (this) {
+            entries.addAll(0, earlier.subList(Math.max(0, earlier.size() - MAX_ENTRIES), earlier.size()));
+            linesInFile = lines.size();
+            loaded = true;
+            notifyAll();
+            long kept = lines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+            try {
+                if (file != null && Files.isRegularFile(file) && Files.size(file) > 3 * kept + (1 << 20)) {
+                    compact();
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                Log.warn("cannot cut back history " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Cuts the file back to its last records in one atomic rename; callers hold this object's lock. */
+    private void compact() {
+        List<String> keep = lastLines(file, MAX_LINES);
+        org.neuromorph.data.AtomicFiles.write(file, "the history",
+                (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8));
+        linesInFile = keep.size();
+    }
+
+    /** The last {@code n} lines of a file, read backwards from its end in blocks. */
+    private static List<String> lastLines(Path file, int n) {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long position = channel.size();
+            java.io.ByteArrayOutputStream reversed = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(1 << 16);
+            int newlines = 0;
+            List<byte[]> blocks = new ArrayList<>();
+            while (position > 0 && newlines <= n) {
+                int size = (int) Math.min(block.capacity(), position);
+                position -= size;
+                block.clear().limit(size);
+                channel.position(position);
+                while (block.hasRemaining() && channel.read(block) >= 0) {
+                    // read the whole block
+                }
+                byte[] bytes = java.util.Arrays.copyOf(block.array(), size);
+                for (byte b : bytes) {
+                    newlines += b == '\n' ? 1 : 0;
+                }
+                blocks.add(0, bytes);
+            }
+            for (byte[] b : blocks) {
+                reversed.write(b);
+            }
+            List<String> lines = new ArrayList<>(reversed.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank()).toList());
+            // the first line may be cut in the middle unless the read reached the file's start
+            if (position > 0 && !lines.isEmpty()) {
+                lines.remove(0);
+            }
+            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        } catch (IOException e) {
+            Log.warn("cannot read history " + file + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private synchronized void awaitLoaded() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!loaded && System.nanoTime() < deadline) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -92,10 +185,14 @@ public final class History {
     }
 
     private void attachOutput(int sessionNumber, int line, String output) {
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            Entry e = entries.get(i);
+        attachOutput(entries, sessionNumber, line, output);
+    }
+
+    private static void attachOutput(List<Entry> list, int sessionNumber, int line, String output) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Entry e = list.get(i);
             if (e.session() == sessionNumber && e.line() == line) {
-                entries.set(i, e.withOutput(output));
+                list.set(i, e.withOutput(output));
                 return;
             }
         }
@@ -109,7 +206,10 @@ public final class History {
             Files.createDirectories(file.getParent());
             Files.writeString(file, json.writeValueAsString(n) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException ex) {
+            if (loaded && ++linesInFile > 3L * MAX_LINES) {
+                compact();
+            }
+        } catch (IOException | java.io.UncheckedIOException ex) {
             writeFailed = true;
             Log.warn("history is kept for this session only: cannot write " + file + ": " + ex.getMessage());
         }
@@ -117,11 +217,13 @@ public final class History {
 
     /** The last n entries (all sessions). */
     public synchronized List<Entry> tail(int n) {
+        awaitLoaded();
         return List.copyOf(entries.subList(Math.max(0, entries.size() - Math.max(0, n)), entries.size()));
     }
 
     /** Lines [start, stop) of a session; a session ≤ 0 counts back from the current one (0 = current). */
     public synchronized List<Entry> range(int sessionNumber, int start, int stop) {
+        awaitLoaded();
         int s = sessionNumber <= 0 ? session + sessionNumber : sessionNumber;
         return entries.stream()
                 .filter(e -> e.session() == s && e.line() >= start && (stop <= 0 || e.line() < stop))
@@ -130,6 +232,7 @@ public final class History {
 
     /** Entries whose input matches a glob pattern (* and ?), the last n of them, optionally without repeats. */
     public synchronized List<Entry> search(String glob, int n, boolean unique) {
+        awaitLoaded();
         Pattern p = Pattern.compile(globToRegex(glob), Pattern.DOTALL);
         Map<String, Entry> byInput = new LinkedHashMap<>();
         List<Entry> matches = new ArrayList<>();

@@ -19,7 +19,8 @@ final class IdleCollector {
     private static final boolean ENABLED = !"false".equals(System.getProperty("neuromorph.idle.gc"));
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> pending;
-    private long committedAfterLastCollection = Runtime.getRuntime().totalMemory();
+    /** The committed heap after the last collection; before the first request ends, the start-up's heap. */
+    private long committedAfterLastCollection = -1;
 
     IdleCollector(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
@@ -36,6 +37,9 @@ final class IdleCollector {
     /** A request ended: collect if nothing else arrives for a while. */
     synchronized void idle() {
         busy();
+        if (committedAfterLastCollection < 0) {
+            committedAfterLastCollection = Runtime.getRuntime().totalMemory();
+        }
         if (ENABLED) {
             boolean grownALot = Runtime.getRuntime().totalMemory() - committedAfterLastCollection > BUSY_GROWTH_BYTES;
             pending = scheduler.schedule(this::collectIfGrown, grownALot ? 0 : IDLE_MILLIS, TimeUnit.MILLISECONDS);

@@ -1,0 +1,46 @@
+package org.neuromorph.kernel.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A long history costs neither start-up time nor memory: only its end is read, and the file is cut back. */
+class HistoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void onlyTheLastCellsAreReadAndTheFileIsCutBack() throws IOException {
+        Path file = dir.resolve("history.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int cell = 1; cell <= 50_000; cell++) {
+            int session = 1 + cell / 1000;
+            lines.add("{\"session\":" + session + ",\"line\":" + cell + ",\"input\":\"x + " + cell + "\"}");
+            lines.add("{\"session\":" + session + ",\"line\":" + cell + ",\"output\":\"" + cell + "\"}");
+        }
+        lines.add("{\"session\":51,\"line\":50001,\"inp"); // torn by a kill mid-write
+        Files.write(file, lines);
+        long started = System.nanoTime();
+        History history = new History(file);
+        double constructMs = (System.nanoTime() - started) / 1e6;
+        assertEquals(52, history.session(), "the next session after the last one in the file");
+        List<History.Entry> tail = history.tail(3);
+        assertEquals(List.of("x + 49998", "x + 49999", "x + 50000"), tail.stream().map(History.Entry::input).toList());
+        assertEquals("50000", tail.get(2).output());
+        int kept = history.tail(1_000_000).size();
+        // the last 2 × MAX_ENTRIES lines, one of them the torn record
+        assertTrue(kept == History.MAX_ENTRIES || kept == History.MAX_ENTRIES - 1, kept + " cells kept");
+        assertTrue(Files.readAllLines(file).size() <= 2 * History.MAX_ENTRIES, "the file was cut back");
+        assertTrue(constructMs < 1000, "construction reads only the end: " + constructMs + " ms");
+        history.add(1, "after restart");
+        assertEquals("after restart", history.tail(1).get(0).input());
+        assertTrue(Files.readString(file).endsWith("\"input\":\"after restart\"}\n"));
+    }
+}
