@@ -202,7 +202,7 @@ def test_install_takes_jvm_options_from_flags_and_the_environment(tmp_path):
     argv = json.loads((tmp_path / 'share/jupyter/kernels/neuromorph-java/kernel.json').read_text())['argv']
     options = argv[argv.index('-Djava.security.manager=allow') + 1:argv.index('-jar')]
     # ours minus the collector and initial heap the user chose, then the user's in order
-    assert options == ['-XX:MinHeapFreeRatio=5', '-XX:MaxHeapFreeRatio=20', '-Xmx3g', '-XX:+UseG1GC', '-Xss2m',
+    assert options == ['-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '-Xmx3g', '-XX:+UseG1GC', '-Xss2m',
                        '-Dneuromorph.test=1', '-Xms64m'], options
 
 

@@ -42,17 +42,17 @@ public final class History {
     private boolean loaded;
     private long linesInFile;
 
+    /** The file's last records as read at start, parsed when history is first asked for. */
+    private List<String> unparsed;
+
     /**
-     * Reads only the file's last records, on a background thread (start-up does not wait for it; history requests
-     * do), so neither start-up time nor memory grows with years of history.
+     * Reads only the file's last records, and parses them when history is first asked for (not while the kernel
+     * starts and runs its first cells), so neither start-up time nor memory grows with years of history.
      */
     public History(Path file) {
         this.file = file;
-        List<String> tail = file != null && Files.isReadable(file) ? lastLines(file, MAX_LINES) : List.of();
-        session = lastSession(tail) + 1;
-        Thread loader = new Thread(() -> load(tail), "neuromorph-history-load");
-        loader.setDaemon(true);
-        loader.start();
+        unparsed = file != null && Files.isReadable(file) ? lastLines(file, MAX_LINES) : List.of();
+        session = lastSession(unparsed) + 1;
     }
 
     private int lastSession(List<String> lines) {
@@ -89,7 +89,6 @@ public final class History {
             entries.addAll(0, earlier.subList(Math.max(0, earlier.size() - MAX_ENTRIES), earlier.size()));
             linesInFile = lines.size();
             loaded = true;
-            notifyAll();
             long kept = lines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
             try {
                 if (file != null && Files.isRegularFile(file) && Files.size(file) > 3 * kept + (1 << 20)) {
@@ -148,14 +147,10 @@ public final class History {
     }
 
     private synchronized void awaitLoaded() {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!loaded && System.nanoTime() < deadline) {
-            try {
-                wait(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!loaded) {
+            List<String> lines = unparsed;
+            unparsed = null;
+            load(lines);
         }
     }
 

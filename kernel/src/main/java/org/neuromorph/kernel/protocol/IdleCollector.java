@@ -5,17 +5,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives memory back between requests, not during them: a few seconds after the last request, if the heap has grown
- * by more than 64 MiB since the last collection, or right after a request if it has grown by more than 256 MiB (a
- * kernel that is never idle), it runs a full collection, after which the JVM shrinks the heap (the kernel's
- * -XX:MaxHeapFreeRatio). Without it the serial collector grows the heap towards its maximum (a quarter of the
- * machine's memory) rather than collect the old generation: in a ten-minute soak, the kernel's resident memory rose
- * from 325 MiB to 1.4 GiB while its live data stayed near 80 MiB. Off with {@code -Dneuromorph.idle.gc=false}.
+ * Gives memory back while the user reads, not while they wait: three seconds after the last request, if the heap
+ * has grown by more than 64 MiB since the last collection, it runs a full collection, after which the JVM shrinks
+ * the heap (the kernel's -XX:MaxHeapFreeRatio). Without it the collector grows the heap towards its maximum (a
+ * quarter of the machine's memory) rather than collect the old generation: in a ten-minute soak, the kernel's
+ * resident memory rose from 325 MiB to 1.4 GiB while its live data stayed near 80 MiB. A kernel that is never idle
+ * for three seconds is not helped (collecting right after a request instead put 150 ms pauses into the next cells).
+ * Off with {@code -Dneuromorph.idle.gc=false}.
  */
 final class IdleCollector {
     private static final long IDLE_MILLIS = 3000;
     private static final long GROWTH_BYTES = 64L << 20;
-    private static final long BUSY_GROWTH_BYTES = 256L << 20;
     private static final boolean ENABLED = !"false".equals(System.getProperty("neuromorph.idle.gc"));
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> pending;
@@ -41,8 +41,7 @@ final class IdleCollector {
             committedAfterLastCollection = Runtime.getRuntime().totalMemory();
         }
         if (ENABLED) {
-            boolean grownALot = Runtime.getRuntime().totalMemory() - committedAfterLastCollection > BUSY_GROWTH_BYTES;
-            pending = scheduler.schedule(this::collectIfGrown, grownALot ? 0 : IDLE_MILLIS, TimeUnit.MILLISECONDS);
+            pending = scheduler.schedule(this::collectIfGrown, IDLE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
