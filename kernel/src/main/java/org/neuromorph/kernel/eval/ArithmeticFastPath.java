@@ -359,22 +359,15 @@ final class ArithmeticFastPath {
             };
         }
         if (p[0] instanceof Long x) {
-            long y = (Long) p[1];
-            if ((op == '/' || op == '%') && y == 0) {
-                throw NotHandled.INSTANCE; // Java throws ArithmeticException: let JShell do it
-            }
-            return switch (op) {
-                case '+' -> x + y;
-                case '-' -> x - y;
-                case '*' -> x * y;
-                case '/' -> x / y;
-                default -> x % y;
-            };
+            return integral(op, x, (Long) p[1]);
         }
-        int x = (Integer) p[0];
-        int y = (Integer) p[1];
+        // int arithmetic is long arithmetic narrowed back: the same wrap-around, MIN_VALUE / -1 included
+        return (int) integral(op, (Integer) p[0], (Integer) p[1]);
+    }
+
+    private static long integral(char op, long x, long y) {
         if ((op == '/' || op == '%') && y == 0) {
-            throw NotHandled.INSTANCE;
+            throw NotHandled.INSTANCE; // Java throws ArithmeticException: let the compiler's path do it
         }
         return switch (op) {
             case '+' -> x + y;

@@ -25,6 +25,8 @@ class ArithmeticFastPathTest {
         assertEquals(2, fast("1+1"));
         assertEquals(8, fast("i + 1"));
         assertEquals(Integer.MIN_VALUE, fast("big + 1"), "int overflow wraps");
+        assertEquals(1, fast("big * big"));
+        assertEquals(Integer.MIN_VALUE, fast("(-big - 1) / -1"), "MIN_VALUE / -1 overflows as in Java");
         assertEquals(3, fast("i / 2"), "integer division");
         assertEquals(-1, fast("neg % 2"), "remainder takes the dividend's sign");
         assertEquals(3.5, fast("i / 2.0"));
