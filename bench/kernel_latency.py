@@ -11,6 +11,12 @@ For each kernel:
     says) and the time to its execute_reply is taken, median of 5;
   * memory: resident set size of the kernel's process tree after those cells (psutil).
 Prints a Markdown table and writes JSON to --out. Not a test: the machine is noisy, so compare ratios.
+
+Other JVM kernels run beside ours with --java-kernel NAME (repeatable), the name of an installed kernelspec that
+runs Java cells. JJava, for instance, is built from its public source outside this repository
+(https://github.com/dflib/jjava: `mvn package`, then `jupyter kernelspec install` of its kernel directory, which
+names the spec `java`), and measured with `bench/run-kernel-bench.sh --java-kernel java`; its kernelspec directory
+must be on JUPYTER_PATH or in a standard Jupyter location.
 """
 import argparse
 import json
@@ -110,12 +116,19 @@ def main():
     ap.add_argument('--starts', type=int, default=5)
     ap.add_argument('--cells', type=int, default=200)
     ap.add_argument('--out', default=os.path.join(HERE, 'results', 'kernel_latency.json'))
+    ap.add_argument('--java-kernel', action='append', default=[],
+                    help='another installed kernelspec for Java cells to measure too (e.g. JJava\'s "java")')
     args = ap.parse_args()
+    for name in args.java_kernel:
+        KERNELS[name] = dict(KERNELS['neuromorph-java'])
+        LABELS[name] = name
 
     jar = os.path.join(ROOT, 'kernel', 'target', 'neuromorph.jar')
     prefix = tempfile.mkdtemp(prefix='neuromorph-bench-')
     subprocess.run(['java', '-jar', jar, 'install', '--prefix', prefix], check=True, stdout=subprocess.DEVNULL)
-    os.environ['JUPYTER_PATH'] = os.path.join(prefix, 'share', 'jupyter')
+    # ours first on the path; kernelspecs installed elsewhere (JJava) stay visible after it
+    os.environ['JUPYTER_PATH'] = os.pathsep.join(
+        [os.path.join(prefix, 'share', 'jupyter')] + [p for p in os.environ.get('JUPYTER_PATH', '').split(os.pathsep) if p])
 
     results = {name: measure(name, spec, args.starts, args.cells) for name, spec in KERNELS.items()}
     results['machine'] = {'cpus': os.cpu_count(), 'python': sys.version.split()[0]}
@@ -123,7 +136,7 @@ def main():
     with open(args.out, 'w') as f:
         json.dump(results, f, indent=1)
 
-    names = list(KERNELS)
+    names = [n for n in KERNELS if n != 'python3'] + ['python3']
     print('| measure | ' + ' | '.join(LABELS[n] for n in names) + ' | ratio to ipykernel |')
     print('|---|' + '---|' * len(names) + '---|')
     p = results['python3']
