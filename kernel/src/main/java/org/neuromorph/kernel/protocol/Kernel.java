@@ -166,7 +166,7 @@ public final class Kernel {
         hb.setReceiveTimeOut(POLL_MILLIS);
         while (running) {
             try {
-                // every frame is read and echoed: a REP socket cannot answer a request it has read only in part
+                // every frame, the sender's identity first, goes back as it came
                 List<byte[]> ping = Sockets.receiveMultipart(hb);
                 if (ping != null) {
                     Sockets.sendMultipart(hb, ping);

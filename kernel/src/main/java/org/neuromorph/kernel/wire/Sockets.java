@@ -32,7 +32,9 @@ public final class Sockets implements AutoCloseable {
         control = bind(SocketType.ROUTER, info, info.controlPort(), MAX_REQUEST_BYTES);
         stdin = bind(SocketType.ROUTER, info, info.stdinPort(), MAX_REQUEST_BYTES);
         iopub = bind(SocketType.PUB, info, info.iopubPort(), MAX_SMALL_BYTES);
-        heartbeat = bind(SocketType.REP, info, info.heartbeatPort(), MAX_SMALL_BYTES);
+        // a ROUTER that echoes every frame back to its sender, as ipykernel's heartbeat does: a REP socket's envelope
+        // state could be left pointing at a malformed request's sender, and the next real ping went unanswered
+        heartbeat = bind(SocketType.ROUTER, info, info.heartbeatPort(), MAX_SMALL_BYTES);
     }
 
     private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port, long maxMessageBytes) {
