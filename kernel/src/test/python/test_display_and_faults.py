@@ -177,6 +177,10 @@ def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
         wait_for('looped 0')
         wait_for('looped 1')
         wait_for(prompt(r'In \[', 4))
+        child.sendcontrol('d')            # end of input: the console shuts its kernel down on the way out
+        if child.expect([r'exit \(\[y\]/n\)\?', pexpect.EOF], timeout=30) == 0:
+            child.send('y\r')
+            child.expect(pexpect.EOF, timeout=30)
     finally:
         child.close(force=True)
 

@@ -404,6 +404,28 @@ def test_a_kernel_killed_mid_run_restarts_with_its_history_and_whole_files(small
         km.shutdown_kernel(now=True)
 
 
+def test_a_kernel_whose_client_process_is_killed_stops_itself(jupyter_path):
+    script = ('import time\n'
+              'from jupyter_client.manager import start_new_kernel\n'
+              'km, kc = start_new_kernel(kernel_name="neuromorph-java", startup_timeout=60)\n'
+              'print(km.provisioner.process.pid, flush=True)\n'
+              'time.sleep(120)\n')
+    client = subprocess.Popen(['/usr/bin/python3', '-c', script], stdout=subprocess.PIPE, text=True)
+    try:
+        kernel_pid = int(client.stdout.readline())
+        assert psutil.pid_exists(kernel_pid)
+        client.kill()       # a console or notebook server killed, not shut down
+        client.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and psutil.pid_exists(kernel_pid) \
+                and psutil.Process(kernel_pid).status() != psutil.STATUS_ZOMBIE:
+            time.sleep(0.2)
+        alive = psutil.pid_exists(kernel_pid) and psutil.Process(kernel_pid).status() != psutil.STATUS_ZOMBIE
+        assert not alive, 'the orphaned kernel stopped within 10 s'
+    finally:
+        client.kill()
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Load
 

@@ -47,6 +47,7 @@ final class KernelCommand implements Callable<Integer> {
             return 2;
         }
         JShellEvaluator.prepareProcess();
+        ParentWatch.start();
         try {
             new Kernel(info, Main.version(), chosen.info.apply(Main.version()), chosen.evaluator).run();
         } catch (IllegalStateException e) {
