@@ -7,11 +7,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gives memory back while the user reads, not while they wait: three seconds after the last request, if the heap
  * has grown by more than 64 MiB since the last collection, it runs a full collection, after which the JVM shrinks
- * the heap (the kernel's -XX:MaxHeapFreeRatio). Without it the collector grows the heap towards its maximum (a
- * quarter of the machine's memory) rather than collect the old generation: in a ten-minute soak, the kernel's
- * resident memory rose from 325 MiB to 1.4 GiB while its live data stayed near 80 MiB. A kernel that is never idle
- * for three seconds is not helped (collecting right after a request instead put 150 ms pauses into the next cells).
- * Off with {@code -Dneuromorph.idle.gc=false}.
+ * the heap (the kernel's -XX:MaxHeapFreeRatio). Without it the garbage of a burst of cells (compiling is most of it)
+ * stays committed until the old generation next fills. Collecting right after a request instead put 150 ms pauses
+ * into the next cells. Off with {@code -Dneuromorph.idle.gc=false}.
  */
 final class IdleCollector {
     private static final long IDLE_MILLIS = 3000;
