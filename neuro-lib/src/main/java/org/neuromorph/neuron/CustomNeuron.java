@@ -243,7 +243,8 @@ public final class CustomNeuron implements NeuronModel {
         private final String[] names = variables.toArray(new String[0]);
         private final double[][] x;
         private final Derivative[] f = derivatives.toArray(new Derivative[0]);
-        private final boolean[] integrated;
+        /** The variables a refractory period holds (not integrated while it lasts). */
+        private final boolean[] heldMask;
         private final double dt;
         private final double h;
         private final long refractorySteps;
@@ -270,17 +271,9 @@ public final class CustomNeuron implements NeuronModel {
             refractorySteps = Math.round(refractory / dt);
             lastSpike = new long[size];
             Arrays.fill(lastSpike, Long.MIN_VALUE / 2);
-            integrated = new boolean[n];
-            List<String> heldNames = held.isEmpty() ? List.of(names[0]) : held;
-            for (int v = 0; v < n; v++) {
-                integrated[v] = f[v] != null;
-            }
-            for (String name : heldNames) {
-                indexOf(name, "refractory hold");
-            }
             heldMask = new boolean[n];
-            for (String name : heldNames) {
-                heldMask[variables.indexOf(name)] = true;
+            for (String name : held.isEmpty() ? List.of(names[0]) : held) {
+                heldMask[indexOf(name, "refractory hold")] = true;
             }
             jumpIndex = jumpVariable == null ? 0 : indexOf(jumpVariable, "jumpsOnto");
             channelIndex = channels.stream().mapToInt(variables::indexOf).toArray();
@@ -288,8 +281,6 @@ public final class CustomNeuron implements NeuronModel {
             stage = new double[n];
             k = new double[4][n];
         }
-
-        private final boolean[] heldMask;
 
         int find(String variable, Neuron at) {
             for (int v = 0; v < names.length; v++) {
@@ -316,7 +307,7 @@ public final class CustomNeuron implements NeuronModel {
         private void slopes(double[] at, double[] out, boolean refractoryNow) {
             view.values = at;
             for (int v = 0; v < f.length; v++) {
-                out[v] = integrated[v] && !(refractoryNow && heldMask[v]) ? f[v].rate(view) : 0;
+                out[v] = f[v] != null && !(refractoryNow && heldMask[v]) ? f[v].rate(view) : 0;
             }
         }
 
@@ -381,7 +372,7 @@ public final class CustomNeuron implements NeuronModel {
             int n = names.length;
             view.values = stage;
             for (int v = 0; v < n; v++) {
-                if (!integrated[v] || (refractoryNow && heldMask[v])) {
+                if (f[v] == null || (refractoryNow && heldMask[v])) {
                     x[v][i] = s[v];
                     continue;
                 }

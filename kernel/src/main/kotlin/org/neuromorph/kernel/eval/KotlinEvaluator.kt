@@ -89,9 +89,8 @@ class KotlinEvaluator : Evaluator {
     private fun rememberProperties(result: ResultValue) {
         val instance = result.scriptInstance ?: return
         val type = result.scriptClass?.java ?: return
-        val handled = setOf(Integer.TYPE, java.lang.Long.TYPE, java.lang.Double.TYPE, java.lang.Boolean.TYPE)
         for (method in type.declaredMethods) {
-            val property = Regex("^(?:get|is)([A-Z].*)$").find(method.name)?.groupValues?.get(1) ?: continue
+            val property = ACCESSOR.find(method.name)?.groupValues?.get(1) ?: continue
             primitiveProperties.remove(property.replaceFirstChar { it.lowercase() })
             primitiveProperties.remove(property)
         }
@@ -100,7 +99,7 @@ class KotlinEvaluator : Evaluator {
                 continue
             }
             primitiveProperties.remove(field.name)
-            if (field.type in handled && java.lang.reflect.Modifier.isStatic(field.modifiers).not()) {
+            if (field.type in FAST_PATH_TYPES && java.lang.reflect.Modifier.isStatic(field.modifiers).not()) {
                 field.isAccessible = true
                 primitiveProperties[field.name] = instance to field
             }
@@ -265,6 +264,10 @@ class KotlinEvaluator : Evaluator {
     }
 
     companion object {
+        /** The field types the arithmetic fast path reads, and the getter names that hide a property. */
+        private val FAST_PATH_TYPES = setOf(Integer.TYPE, java.lang.Long.TYPE, java.lang.Double.TYPE, java.lang.Boolean.TYPE)
+        private val ACCESSOR = Regex("^(?:get|is)([A-Z].*)$")
+
         /** Imports every Kotlin cell starts with: the library, the Java facade and the Kotlin builders and units. */
         @JvmField
         val DEFAULT_IMPORTS = listOf(
