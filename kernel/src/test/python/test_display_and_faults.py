@@ -251,7 +251,7 @@ def test_learning_and_device_words_in_a_java_cell(kernel):
 
 
 def test_figures_render_inline_as_png(kernel):
-    """A raster plot from a cell arrives as image/png (a real PNG) with a text line for consoles."""
+    """A raster plot from a cell arrives as one bundle: Plotly JSON, offline HTML, a real PNG and a text line."""
     import base64
     _, kc = kernel
     reply, msgs = run_cell(kc, 'var pnet = network().seed(6);\n'
@@ -264,6 +264,14 @@ def test_figures_render_inline_as_png(kernel):
     assert png[:8] == b'\x89PNG\r\n\x1a\n'
     assert int.from_bytes(png[16:20], 'big') == 900  # IHDR width
     assert data['text/plain'].startswith('Raster of p')
+    plotly = data['application/vnd.plotly.v1+json']
+    assert plotly['layout']['xaxis']['title']['text'] == 'time (ms)'
+    assert len(plotly['data'][0]['x']) == int(data['text/plain'].split('(')[1].split(' spikes')[0])
+    assert 'Plotly.newPlot' in data['text/html'] and '<script src' not in data['text/html']
+    # the kernel's first figure carried plotly.js; a later one does not carry it again
+    reply, msgs = run_cell(kc, 'raster(pspikes)')
+    again = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert 'plotly.js v3' not in again['text/html'] and len(again['text/html']) < 1_000_000
 
 
 def test_magics(kernel):

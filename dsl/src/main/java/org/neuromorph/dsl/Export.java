@@ -53,11 +53,8 @@ public final class Export {
         }
         Path dir = directory;
         if (thing instanceof Figure figure) {
-            String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(figure.title())
-                    + "</title></head>\n<body><img alt=\"" + escape(figure.toString()) + "\" src=\"data:image/png;base64,"
-                    + figure.pngBase64() + "\"></body></html>\n";
-            return List.of(AtomicFiles.write(dir.resolve(name + ".png"), "the figure", figure.png()),
-                    AtomicFiles.write(dir.resolve(name + ".html"), "the figure", page.getBytes(StandardCharsets.UTF_8)));
+            figure.savePng(dir.resolve(name + ".png")).saveHtml(dir.resolve(name + ".html"));
+            return List.of(dir.resolve(name + ".png"), dir.resolve(name + ".html"));
         }
         if (thing instanceof Table table) {
             String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(table.name())

@@ -147,8 +147,9 @@ final class Canvas {
         g.drawString(unit, x - 4, y0 - 8);
     }
 
-    Figure done(String title, String summary) {
+    /** The finished figure: this PNG with the interactive version of the same data. */
+    Figure done(String title, String summary, PlotlySpec interactive) {
         g.dispose();
-        return new Figure(title, summary, image);
+        return new Figure(title, summary, image, interactive);
     }
 }

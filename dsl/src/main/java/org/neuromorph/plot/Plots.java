@@ -9,6 +9,7 @@ import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -60,8 +61,46 @@ public final class Plots {
         double below = -units * (c.height - rasterHeight) / (double) rasterHeight;
         c.ranges(0, duration * 1e3, below, units);
         c.axes("Raster: " + spikes.source().name(), "time (ms)", "neuron", 0);
-        return c.done("Raster of " + spikes.source().name(), t.length + " spikes of " + units + " units in "
-                + String.format(Locale.ROOT, "%.3f s", duration));
+        String summary = t.length + " spikes of " + units + " units in " + String.format(Locale.ROOT, "%.3f s",
+                duration);
+        return c.done("Raster of " + spikes.source().name(), summary, rasterSpec(spikes.source().name(), t, unit,
+                units, rate));
+    }
+
+    /** A conductance map's interactive heatmap has at most this many cells a side. */
+    static final int MAP_SIDE = 256;
+
+    /** Beyond this many spikes the interactive raster shows every k-th one (the PNG shows all) and says so. */
+    static final int RASTER_MARKERS = 200_000;
+
+    private static PlotlySpec rasterSpec(String group, double[] t, int[] unit, int units, double[] rate) {
+        int stride = Math.max(1, (t.length + RASTER_MARKERS - 1) / RASTER_MARKERS);
+        int shown = (t.length + stride - 1) / stride;
+        double[] x = new double[shown];
+        double[] y = new double[shown];
+        for (int k = 0, i = 0; k < t.length; k += stride, i++) {
+            x[i] = t[k] * 1e3;
+            y[i] = unit[k];
+        }
+        String title = "Raster: " + group + (stride > 1 ? " (every " + stride + "th of " + t.length
+                + " spikes shown; the PNG has all)" : "");
+        PlotlySpec spec = new PlotlySpec(title, 900, 520);
+        ObjectNode dots = spec.trace("scatter", group, shown).put("mode", "markers");
+        PlotlySpec.numbers(dots, "x", x);
+        PlotlySpec.numbers(dots, "y", y);
+        dots.putObject("marker").put("size", units > 400 ? 2 : 3).put("color", "#1f77b4");
+        ObjectNode bars = spec.trace("bar", "population rate", rate.length).put("xaxis", "x").put("yaxis", "y2");
+        double[] centres = new double[rate.length];
+        Arrays.setAll(centres, b -> b + 0.5);
+        PlotlySpec.numbers(bars, "x", centres);
+        PlotlySpec.numbers(bars, "y", rate);
+        bars.putObject("marker").put("color", "#555555");
+        bars.put("width", 1.0);
+        spec.axis("xaxis", "time (ms)").put("anchor", "y2");
+        spec.axis("yaxis", "neuron").putArray("domain").add(0.3).add(1.0);
+        spec.axis("yaxis2", "rate (Hz)").putArray("domain").add(0.0).add(0.25);
+        spec.layout().put("showlegend", false).put("bargap", 0);
+        return spec;
     }
 
     /** Membrane-voltage (or any variable's) traces of the monitored neurons, in mV for voltages. */
@@ -74,8 +113,9 @@ public final class Plots {
             ys[k] = Arrays.stream(monitor.trace(k)).map(v -> v * factor).toArray();
         }
         double[] ms = Arrays.stream(time).map(v -> v * 1e3).toArray();
+        String[] names = Arrays.stream(monitor.neurons()).mapToObj(n -> "neuron " + n).toArray(String[]::new);
         return curves("Traces of " + monitor.variable(), "time (ms)", voltage ? monitor.variable() + " (mV)"
-                : monitor.variable(), ms, ys, null);
+                : monitor.variable(), ms, ys, null, names);
     }
 
     /** The conductances of a crossbar's devices (G+ for differential pairs) as a map of rows × columns, in µS. */
@@ -100,8 +140,38 @@ public final class Plots {
         }
         c.axes("Conductance map: " + devices.model().technology(), "bit line (output)", "word line (input)");
         c.colourBar(low, high, "G (µS)");
+        String title = "Conductance map: " + devices.model().technology();
+        PlotlySpec spec = new PlotlySpec(title, c.image.getWidth(), c.image.getHeight());
+        ObjectNode map = spec.trace("heatmap", "G", rows * cols).put("zmin", low).put("zmax", high)
+                .put("colorscale", "Viridis").put("hovertemplate", "word line %{y}<br>bit line %{x}<br>G %{z:.4g} µS"
+                        + "<extra></extra>");
+        map.putObject("colorbar").putObject("title").put("text", "G (µS)");
+        // beyond MAP_SIDE cells a side, each heatmap cell is the mean of a block (the title says so)
+        int block = Math.max(1, (Math.max(rows, cols) + MAP_SIDE - 1) / MAP_SIDE);
+        var z = map.putArray("z");
+        for (int i0 = 0; i0 < rows; i0 += block) {
+            var row = z.addArray();
+            for (int j0 = 0; j0 < cols; j0 += block) {
+                double sum = 0;
+                int n = 0;
+                for (int i = i0; i < Math.min(rows, i0 + block); i++) {
+                    for (int j = j0; j < Math.min(cols, j0 + block); j++) {
+                        sum += g[i * cols + j];
+                        n++;
+                    }
+                }
+                row.add(sum / n * 1e6);
+            }
+        }
+        if (block > 1) {
+            map.put("x0", (block - 1) / 2.0).put("dx", block).put("y0", (block - 1) / 2.0).put("dy", block);
+            spec.layout().with("title").put("text", title + " (means of " + block + " × " + block + " blocks)");
+        }
+        spec.axis("xaxis", "bit line (output)");
+        spec.axis("yaxis", "word line (input)");
         return c.done("Conductance map", rows + " × " + cols + " devices, " + String.format(Locale.ROOT,
-                "%.3g–%.3g µS", Arrays.stream(g).min().orElse(0) * 1e6, Arrays.stream(g).max().orElse(0) * 1e6));
+                "%.3g–%.3g µS", Arrays.stream(g).min().orElse(0) * 1e6, Arrays.stream(g).max().orElse(0) * 1e6),
+                spec);
     }
 
     /**
@@ -122,17 +192,20 @@ public final class Plots {
             gx[k] = Arrays.stream(rows).mapToDouble(xs::getDouble).toArray();
             gy[k] = Arrays.stream(rows).mapToDouble(yc::getDouble).toArray();
         }
-        return curves(table.name(), x, y, null, gy, gx);
+        String[] names = Arrays.stream(keys).mapToObj(k -> groupBy + " " + (k == Math.rint(k) ? String.valueOf(
+                (long) k) : String.valueOf(k))).toArray(String[]::new);
+        return curves(table.name(), x, y, null, gy, gx, names);
     }
 
     /** Curves of one table column against another, all values of the y columns given. */
     public static Figure plot(Table table, String x, String... ys) {
         double[][] series = Arrays.stream(ys).map(c -> table.numberColumn(c).asDoubleArray()).toArray(double[][]::new);
-        return curves(table.name(), x, String.join(", ", ys), table.numberColumn(x).asDoubleArray(), series, null);
+        return curves(table.name(), x, String.join(", ", ys), table.numberColumn(x).asDoubleArray(), series, null,
+                ys);
     }
 
     private static Figure curves(String title, String xLabel, String yLabel, double[] sharedX, double[][] ys,
-            double[][] xsPerSeries) {
+            double[][] xsPerSeries, String[] names) {
         double xLow = Double.POSITIVE_INFINITY;
         double xHigh = Double.NEGATIVE_INFINITY;
         double yLow = Double.POSITIVE_INFINITY;
@@ -171,6 +244,21 @@ public final class Plots {
             c.g.draw(path);
         }
         c.axes(title, xLabel, yLabel);
-        return c.done(title, ys.length + " series, " + Arrays.stream(ys).mapToInt(a -> a.length).sum() + " points");
+        PlotlySpec spec = new PlotlySpec(title, 900, 480);
+        for (int s = 0; s < ys.length; s++) {
+            ObjectNode curve = spec.trace("scatter", names[s], ys[s].length)
+                    .put("mode", ys[s].length <= 200 ? "lines+markers" : "lines");
+            PlotlySpec.numbers(curve, "x", xsPerSeries != null ? xsPerSeries[s] : sharedX);
+            PlotlySpec.numbers(curve, "y", ys[s]);
+            curve.putObject("line").put("color", hex(SERIES[s % SERIES.length]));
+        }
+        spec.axis("xaxis", xLabel);
+        spec.axis("yaxis", yLabel);
+        return c.done(title, ys.length + " series, " + Arrays.stream(ys).mapToInt(a -> a.length).sum() + " points",
+                spec);
+    }
+
+    private static String hex(Color colour) {
+        return String.format(Locale.ROOT, "#%06x", colour.getRGB() & 0xffffff);
     }
 }

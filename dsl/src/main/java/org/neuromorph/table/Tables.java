@@ -5,6 +5,7 @@ import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -71,6 +72,38 @@ public final class Tables {
         }
         return Table.create("population rate", DoubleColumn.create("time_ms", ms),
                 DoubleColumn.create("rate_Hz", monitor.rates()));
+    }
+
+    /**
+     * A network's parts, one row each: populations (model, neurons) and projections (ends, synapses, learning rule,
+     * devices).
+     */
+    public static Table summary(org.neuromorph.network.Network net) {
+        StringColumn part = StringColumn.create("part");
+        StringColumn name = StringColumn.create("name");
+        StringColumn what = StringColumn.create("what");
+        IntColumn size = IntColumn.create("size");
+        StringColumn learning = StringColumn.create("learning");
+        StringColumn devices = StringColumn.create("devices");
+        for (var population : net.populations().values()) {
+            part.append("population");
+            name.append(population.name());
+            what.append(population instanceof org.neuromorph.network.NeuronGroup group ? group.model().name()
+                    : population.getClass().getSimpleName());
+            size.append(population.size());
+            learning.append("");
+            devices.append("");
+        }
+        for (var projection : net.projections()) {
+            part.append("projection");
+            name.append(projection.name());
+            what.append(projection.pre().name() + " → " + projection.post().name());
+            size.append(projection.built() ? projection.synapseCount() : -1);
+            learning.append(projection.plasticity() == null ? "" : String.valueOf(projection.plasticity()));
+            devices.append(projection.deviceModel() == null ? "" : projection.deviceModel().technology());
+        }
+        return Table.create("Network at t = " + new org.neuromorph.units.Time(net.time()), part, name, what, size,
+                learning, devices);
     }
 
     /** The whole table as an HTML table (every row), for exports. */

@@ -3,6 +3,7 @@ package org.neuromorph.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,13 +49,58 @@ class PlotsTest {
         BufferedImage image = decode(raster);
         assertEquals(900, image.getWidth());
         assertTrue(coloured(image) > spikes.count(), "a coloured mark per spike at least: " + coloured(image));
+        PlotlyJs.resend();
         Map<String, Object> bundle = new FigureRenderer().render(raster);
-        assertEquals(java.util.List.of("image/png", "text/plain"), java.util.List.copyOf(bundle.keySet()));
+        assertEquals(java.util.List.of("application/vnd.plotly.v1+json", "text/html", "image/png", "text/plain"),
+                java.util.List.copyOf(bundle.keySet()));
+        JsonNode plotly = (JsonNode) bundle.get("application/vnd.plotly.v1+json");
+        assertEquals(spikes.count(), plotly.at("/data/0/x").size(), "one marker per spike");
+        assertEquals(spikes.times()[7] * 1e3, plotly.at("/data/0/x/7").asDouble(), 1e-9);
+        assertEquals(spikes.indices()[7], plotly.at("/data/0/y/7").asInt());
+        assertEquals("bar", plotly.at("/data/1/type").asText(), "the population rate below");
+        assertEquals("y2", plotly.at("/data/1/yaxis").asText());
+        assertEquals("time (ms)", plotly.at("/layout/xaxis/title/text").asText());
+        String html = (String) bundle.get("text/html");
+        assertTrue(html.startsWith("<script") && html.contains("plotly.js v3"), "the first figure brings plotly.js");
+        assertTrue(html.contains("window.Plotly.newPlot") && html.contains("data:image/png;base64,"),
+                "draws with Plotly, shows the PNG until then");
+        assertTrue(!html.matches("(?s).*<script[^>]*src=.*"), "no script loaded from elsewhere (a CDN)");
+        String second = (String) new FigureRenderer().render(raster).get("text/html");
+        assertTrue(!second.contains("plotly.js v3") && !second.contains("http") && second.length() < html.length() / 10,
+                "the library is sent once per kernel: " + second.length() + " vs " + html.length());
         byte[] png = Base64.getDecoder().decode((String) bundle.get("image/png"));
         assertEquals(0x89, png[0] & 0xff);
         assertEquals('P', png[1]);
         assertTrue(((String) bundle.get("text/plain")).contains(spikes.count() + " spikes"));
         assertTrue(new FigureRenderer().render("not a figure").isEmpty());
+    }
+
+    @Test
+    void largeRastersUseWebGlAndDecimateOnlyBeyondTheLimit() {
+        Network net = Neuro.network().seed(5);
+        var spikes = net.monitorSpikes(net.poisson("p", 1000, Neuro.Hz(100)));
+        net.run(Neuro.ms(500)); // ~50,000 spikes: WebGL, all shown
+        JsonNode spec = Neuro.raster(spikes).plotly();
+        assertEquals("scattergl", spec.at("/data/0/type").asText());
+        assertEquals(spikes.count(), spec.at("/data/0/x").size());
+        net.run(Neuro.ms(2500)); // ~300,000 spikes: every 2nd shown
+        JsonNode big = Neuro.raster(spikes).plotly();
+        int shown = big.at("/data/0/x").size();
+        assertTrue(shown <= Plots.RASTER_MARKERS && shown >= spikes.count() / 2, shown + " of " + spikes.count());
+        assertTrue(big.at("/layout/title/text").asText().contains("every 2th of " + spikes.count()),
+                big.at("/layout/title/text").asText());
+    }
+
+    @Test
+    void savedHtmlOpensWithoutNetwork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        Network net = Neuro.network().seed(3);
+        var spikes = net.monitorSpikes(net.poisson("p", 10, Neuro.Hz(40)));
+        net.run(Neuro.ms(100));
+        java.nio.file.Path file = dir.resolve("raster.html");
+        Neuro.raster(spikes).saveHtml(file);
+        String page = java.nio.file.Files.readString(file);
+        assertTrue(page.contains("plotly.js v3") && page.contains("window.Plotly = Plotly"), "library inlined");
+        assertTrue(!page.matches("(?s).*<script[^>]+src=.*"), "no external script");
     }
 
     @Test
@@ -71,6 +117,11 @@ class PlotsTest {
         int low = image.getRGB((int) probe.px(3), (int) probe.py(3));
         assertEquals(Canvas.scale(1).getRGB() & 0xffffff, high & 0xffffff, "G_max colour");
         assertEquals(Canvas.scale(0).getRGB() & 0xffffff, low & 0xffffff, "G_min colour");
+        JsonNode map = Neuro.conductanceMap(xb).plotly();
+        assertEquals("heatmap", map.at("/data/0/type").asText());
+        assertEquals(101, map.at("/data/0/z/0/0").asDouble(), 1e-6, "G_max in µS at word line 0, bit line 0");
+        assertEquals(1, map.at("/data/0/z/3/3").asDouble(), 1e-6);
+        assertEquals("G (µS)", map.at("/data/0/colorbar/title/text").asText());
     }
 
     @Test
@@ -81,6 +132,10 @@ class PlotsTest {
         var curve = Neuro.pulseResponse(Neuro.rram(), 3, 20, 20, 1, 1);
         Figure byDevice = Neuro.plotBy(curve, "pulse", "G_uS", "device");
         assertTrue(byDevice.toString().contains("3 series"), byDevice.toString());
+        JsonNode spec = byDevice.plotly();
+        assertEquals(3, spec.at("/data").size());
+        assertEquals("device 0", spec.at("/data/0/name").asText());
+        assertEquals(curve.numberColumn("G_uS").getDouble(0), spec.at("/data/0/y/0").asDouble(), 1e-12);
         decode(byDevice);
     }
 }

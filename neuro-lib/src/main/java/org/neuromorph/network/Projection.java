@@ -168,6 +168,16 @@ public final class Projection {
     }
 
     /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
+    /** The learning rule, or null for fixed weights. */
+    public org.neuromorph.plasticity.Plasticity plasticity() {
+        return plasticity;
+    }
+
+    /** The device model the synapses live on, or null for plain weights. */
+    public org.neuromorph.device.DeviceModel deviceModel() {
+        return deviceModel;
+    }
+
     public org.neuromorph.device.DeviceArray devices() {
         if (devices == null) {
             throw new IllegalStateException("projection '" + name + "' has no devices"
@@ -208,7 +218,8 @@ public final class Projection {
         return target[synapse];
     }
 
-    boolean built() {
+    /** Whether the synapses exist yet (the network builds them on its first run). */
+    public boolean built() {
         return rowStart != null;
     }
 

@@ -64,6 +64,11 @@ final class NotebookRunner {
             for (JsonNode out : cell.path("outputs")) {
                 assertTrue(!out.path("output_type").asText().equals("error"),
                         "a cell failed: " + out.path("ename").asText() + ": " + out.path("evalue").asText());
+                JsonNode data = out.path("data");
+                if (data.has("image/png")) {
+                    assertTrue(data.has("application/vnd.plotly.v1+json") && data.has("text/html"),
+                            "a figure carries Plotly JSON, HTML and PNG: " + data.path("text/plain").asText());
+                }
                 StringBuilder sb = new StringBuilder();
                 JsonNode text = out.has("text") ? out.path("text") : out.path("data").path("text/plain");
                 if (text.isArray()) {
