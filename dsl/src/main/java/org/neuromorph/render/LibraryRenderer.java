@@ -15,7 +15,7 @@ import org.neuromorph.table.Tables;
 
 /**
  * neuro-lib's objects show themselves when a cell ends with one: a spike monitor as its raster, a state monitor as
- * its traces, a crossbar as its conductance map, a device model as its pulse response, a network as a table of its
+ * its traces, a programmed crossbar as its conductance map, a device model as its pulse response, a network as a table of its
  * parts. The text stays the object's own ({@code toString}), so consoles see what they saw before.
  */
 public final class LibraryRenderer implements Renderer {
@@ -32,7 +32,7 @@ public final class LibraryRenderer implements Renderer {
             shown = figures.render(Plots.raster(spikes));
         } else if (value instanceof StateMonitor states && states.samples() > 0) {
             shown = figures.render(Plots.traces(states));
-        } else if (value instanceof Crossbar crossbar && (long) crossbar.inputs() * crossbar.outputs() <= MAP_CELLS) {
+        } else if (value instanceof Crossbar crossbar && crossbar.programmed() && (long) crossbar.inputs() * crossbar.outputs() <= MAP_CELLS) {
             shown = figures.render(Plots.conductanceMap(crossbar));
         } else if (value instanceof DeviceModel model) {
             // three devices, 20 potentiating then 20 depressing pulses: the nonlinearity, asymmetry and spread

@@ -56,6 +56,8 @@ class LibraryRendererTest {
         assertEquals(3, plotly(device).at("/data").size(), "three devices' pulse responses");
         assertEquals(40, plotly(device).at("/data/0/x").size(), "20 potentiating, then 20 depressing pulses");
         var small = Neuro.crossbar(Neuro.rram(), 8, 4);
+        assertTrue(renderer.render(small).isEmpty(), "not programmed yet: shown as text");
+        small.program(new double[4][8], org.neuromorph.crossbar.Crossbar.Programming.IDEAL);
         assertEquals("heatmap", plotly(renderer.render(small)).at("/data/0/type").asText());
         assertTrue(renderer.render("a string").isEmpty());
     }

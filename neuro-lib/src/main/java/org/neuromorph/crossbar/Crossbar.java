@@ -281,6 +281,11 @@ public final class Crossbar {
         return w;
     }
 
+    /** Whether weights were programmed (the devices exist from then on). */
+    public boolean programmed() {
+        return plus != null;
+    }
+
     private void requireProgrammed() {
         if (plus == null) {
             throw new IllegalStateException("program the crossbar first: crossbar.program(W, Programming.VERIFY)");
