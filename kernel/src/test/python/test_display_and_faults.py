@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import reply_to, results, run_cell, types
+from conftest import reply_to, results, run_cell, stdout, types
 
 
 def test_display_by_id_update_and_clear_output(kernel):
@@ -292,6 +292,95 @@ def test_magics(kernel):
     reply, _ = run_cell(kc, '%nosuchmagic')
     assert reply['status'] == 'error' and reply['ename'] == 'UnknownMagic'
     assert '%lsmagic' in reply['evalue'] and '%%time' in reply['evalue']
+
+
+def test_timeit_who_load_and_javascript(kernel, tmp_path):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'double tx = 0.5;')
+    assert reply['status'] == 'ok', reply
+    reply, msgs = run_cell(kc, '%timeit Math.sin(tx)')  # an expression
+    assert reply['status'] == 'ok', reply
+    text = results(msgs)[0]
+    assert ' per loop (mean ± std. dev. of 7 runs, ' in text and 'loops each)' in text, text
+    loops = int(text.split('runs, ')[1].split(' loop')[0])
+    assert loops >= 1000, 'a sine takes nanoseconds, so many loops fill 0.2 s: ' + text
+    reply, msgs = run_cell(kc, 'int tcount = 0;')
+    reply, msgs = run_cell(kc, '%timeit -n 3 -r 2 tcount++')  # a statement, fixed loops and runs
+    assert reply['status'] == 'ok', reply
+    assert '2 runs, 3 loops each' in results(msgs)[0]
+    _, msgs = run_cell(kc, 'tcount')
+    assert results(msgs) == ['6'], 'the timed code ran in the session, on its variables'
+    reply, msgs = run_cell(kc, '%%timeit -n 2 -r 1\nint local = 1;\ntcount += local;')
+    assert reply['status'] == 'ok' and '1 run, 2 loops each' in results(msgs)[0], (reply, msgs)
+    reply, _ = run_cell(kc, '%timeit -n 2 nosuchname + 1')
+    assert reply['status'] == 'error' and 'cannot find symbol' in reply['evalue'], reply
+    assert 'nosuchname' in '\n'.join(reply['traceback']), 'the error of the form that fits the code is shown'
+    reply, _ = run_cell(kc, '%timeit')
+    assert reply['status'] == 'error' and reply['ename'] == 'UsageError'
+
+    _, msgs = run_cell(kc, '%who')
+    who = results(msgs)[0]
+    assert any(line.split() == ['tcount', 'int'] for line in who.splitlines()), who
+    assert 'tx' in who and '$' not in who
+
+    helpers = tmp_path / 'helpers.jsh'
+    helpers.write_text('double square(double x) { return x * x; }\nvar loadedNet = network().seed(4);\nsquare(3)\n')
+    reply, msgs = run_cell(kc, f'%load {helpers}')
+    assert reply['status'] == 'ok', reply
+    assert f'loaded {helpers} (3 lines)' in stdout(msgs) and results(msgs) == ['9.0']
+    _, msgs = run_cell(kc, 'square(4) + loadedNet.seed()')
+    assert results(msgs) == ['20.0'], 'what the file declared stays'
+    reply, _ = run_cell(kc, f'%load {tmp_path}/missing.jsh')
+    assert reply['status'] == 'error' and 'missing.jsh' in reply['evalue'] and 'cannot read' in reply['evalue']
+
+    _, msgs = run_cell(kc, '%%javascript\nconsole.log("hi")')
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert data['application/javascript'] == 'console.log("hi")'
+
+
+def test_classpath_add_makes_classes_usable(kernel, tmp_path):
+    import subprocess
+    _, kc = kernel
+    src = tmp_path / 'src' / 'demo'
+    src.mkdir(parents=True)
+    (src / 'Greeter.java').write_text('package demo; public class Greeter { '
+                                      'public static String hi(String n) { return "hi " + n; } }')
+    classes = tmp_path / 'classes'
+    subprocess.run(['javac', '-d', str(classes), str(src / 'Greeter.java')], check=True, timeout=120)
+    reply, _ = run_cell(kc, 'demo.Greeter.hi("x")')
+    assert reply['status'] == 'error', 'not on the class path yet'
+    reply, msgs = run_cell(kc, f'%classpath add {classes}')
+    assert reply['status'] == 'ok' and 'added 1 to the class path' in results(msgs)[0], (reply, msgs)
+    _, msgs = run_cell(kc, 'demo.Greeter.hi("spikes")')
+    assert results(msgs) == ['"hi spikes"']
+    _, msgs = run_cell(kc, '%classpath')
+    assert str(classes) in results(msgs)[0]
+    reply, _ = run_cell(kc, f'%classpath add {tmp_path}/nothing-here')
+    assert reply['status'] == 'error' and 'does not exist' in reply['evalue']
+
+
+def test_maven_resolves_with_dependencies(kernel, tmp_path):
+    """%maven against Maven Central into an empty local repository: the artifact and its dependency arrive."""
+    _, kc = kernel
+    repo = tmp_path / 'm2'
+    run_cell(kc, f'System.setProperty("neuromorph.maven.local", "{repo}");')
+    reply, msgs = run_cell(kc, '%maven org.apache.commons:commons-text:1.12.0', timeout=180)
+    if reply['status'] == 'error' and 'repo.maven.apache.org' in reply['evalue'] and any(
+            w in reply['evalue'] for w in ('UnknownHost', 'connect', 'Connect', 'timed out', 'unreachable')):
+        pytest.skip('Maven Central cannot be reached from here: ' + reply['evalue'])
+    assert reply['status'] == 'ok', reply
+    added = results(msgs)[0]
+    assert 'commons-text-1.12.0.jar' in added and 'commons-lang3-' in added, 'transitive dependency: ' + added
+    assert (repo / 'org' / 'apache' / 'commons' / 'commons-text' / '1.12.0' / 'commons-text-1.12.0.jar').exists()
+    _, msgs = run_cell(kc, 'org.apache.commons.text.WordUtils.capitalize("spike train") + " " + '
+                           'org.apache.commons.lang3.StringUtils.reverse("abc")')
+    assert results(msgs) == ['"Spike Train cba"']
+    reply, _ = run_cell(kc, '%maven org.neuromorph:no-such-artifact:0.0.1', timeout=180)
+    assert reply['status'] == 'error' and reply['ename'] == 'MavenError'
+    assert 'no-such-artifact' in reply['evalue'] and 'Nothing was added' in reply['evalue']
+    reply, _ = run_cell(kc, '%maven not-coordinates')
+    assert reply['status'] == 'error' and 'group:artifact:version' in reply['evalue']
+    run_cell(kc, 'System.clearProperty("neuromorph.maven.local");')
 
 
 def test_seed_magic_fixes_what_follows(kernel):

@@ -170,5 +170,31 @@ def test_magics_in_kotlin(kotlin_kernel):
     _, msgs = run_cell(kc, '%%html\n<i>k</i>')
     data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
     assert data['text/html'] == '<i>k</i>'
-    reply, _ = run_cell(kc, '%who')
+    reply, _ = run_cell(kc, '%nosuchmagic')
     assert reply['status'] == 'error' and reply['ename'] == 'UnknownMagic'
+    _, msgs = run_cell(kc, '%who')
+    assert any(line.split() == ['kmagic', 'int'] for line in results(msgs)[0].splitlines()), results(msgs)
+    run_cell(kc, 'var kcount = 0')
+    reply, msgs = run_cell(kc, '%timeit -n 4 -r 3 kcount++')
+    assert reply['status'] == 'ok' and '3 runs, 4 loops each' in results(msgs)[0], (reply, msgs)
+    _, msgs = run_cell(kc, 'kcount')
+    assert results(msgs) == ['12']
+    reply, msgs = run_cell(kc, '%timeit kotlin.math.sin(0.5)')
+    assert reply['status'] == 'ok' and ' per loop (mean ± std. dev. of 7 runs, ' in results(msgs)[0], (reply, msgs)
+
+
+def test_classpath_and_load_in_kotlin(kotlin_kernel, tmp_path):
+    _, kc = kotlin_kernel
+    src = tmp_path / 'Greeter.java'
+    src.write_text('package kdemo; public class Greeter { public static String hi(String n) { return "hi " + n; } }')
+    subprocess.run(['javac', '-d', str(tmp_path / 'classes'), str(src)], check=True, timeout=120)
+    reply, msgs = run_cell(kc, f'%classpath add {tmp_path / "classes"}')
+    assert reply['status'] == 'ok', reply
+    _, msgs = run_cell(kc, 'kdemo.Greeter.hi("kotlin")')
+    assert results(msgs) == ['hi kotlin']
+    script = tmp_path / 'helpers.kts'
+    script.write_text('fun cube(x: Double) = x * x * x\ncube(2.0)\n')
+    reply, msgs = run_cell(kc, f'%load {script}')
+    assert reply['status'] == 'ok' and results(msgs) == ['8.0'], (reply, msgs)
+    _, msgs = run_cell(kc, 'cube(3.0)')
+    assert results(msgs) == ['27.0']

@@ -54,6 +54,22 @@ public interface Evaluator extends AutoCloseable {
 
     Outcome evaluate(String code);
 
+    /** A variable of the session, for {@code %who}. */
+    record Variable(String name, String type) {
+    }
+
+    /** The session's variables (the latest declaration of each name), in the order they were declared. */
+    List<Variable> variables();
+
+    /** Adds jars or class directories to what later cells compile and run against ({@code %classpath}, {@code %maven}). */
+    void addToClasspath(List<java.nio.file.Path> entries);
+
+    /**
+     * Ways to write {@code code} as a {@code Runnable} lambda argument in this language, tried in order until one
+     * compiles (Java needs one form for statements and another for expressions), for {@code %timeit}.
+     */
+    List<String> asRunnable(String code);
+
     Completeness isComplete(String code);
 
     Completions complete(String code, int cursor);

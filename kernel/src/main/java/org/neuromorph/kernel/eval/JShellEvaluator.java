@@ -109,6 +109,25 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     @Override
+    public List<Variable> variables() {
+        return shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
+                .map(v -> new Variable(v.name(), v.typeName())).toList();
+    }
+
+    @Override
+    public void addToClasspath(List<java.nio.file.Path> entries) {
+        for (java.nio.file.Path entry : entries) {
+            shell.addToClasspath(entry.toString()); // the compiler's class path and the cells' class loader
+        }
+    }
+
+    @Override
+    public List<String> asRunnable(String code) {
+        // a statement (x++, a call of a void method) or an expression (Math.sin(x)), whose value is dropped
+        return List.of("() -> {\n" + code + "\n;}", "() -> { var neuromorphTimed = (\n" + code + "\n); }");
+    }
+
+    @Override
     public Outcome evaluate(String code) {
         Object quick = ArithmeticFastPath.evaluate(code.strip(), this::primitiveVariable);
         if (quick != null) {

@@ -344,7 +344,7 @@ public final class Kernel {
         capture.beginCell();
         try {
             Evaluator cells = evaluator();
-            outcome = org.neuromorph.kernel.eval.Magics.run(code, cells::evaluate);
+            outcome = org.neuromorph.kernel.eval.Magics.run(code, cells);
             if (outcome instanceof Evaluator.Value value && !silent) {
                 // rendered inside the cell's output window, so what a renderer prints precedes the result
                 resultBundle = MimeBundle.of(value.value(), value.text());

@@ -44,7 +44,10 @@ class KotlinEvaluator : Evaluator {
     private val runner = CellRunner()
     /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to (cell, field). */
     private val primitiveProperties = HashMap<String, Pair<Any, java.lang.reflect.Field>>()
-    private val compilation = ScriptCompilationConfiguration {
+    /** Every top-level property declared so far, name to type, in declaration order (for %who). */
+    private val declared = LinkedHashMap<String, String>()
+    /** Replaced when %classpath or %maven add jars: later cells compile against them and load them. */
+    private var compilation = ScriptCompilationConfiguration {
         jvm {
             updateClasspath(classPath())
         }
@@ -99,12 +102,29 @@ class KotlinEvaluator : Evaluator {
                 continue
             }
             primitiveProperties.remove(field.name)
+            declared.remove(field.name)
+            declared[field.name] = field.genericType.typeName
             if (field.type in FAST_PATH_TYPES && java.lang.reflect.Modifier.isStatic(field.modifiers).not()) {
                 field.isAccessible = true
                 primitiveProperties[field.name] = instance to field
             }
         }
     }
+
+    override fun variables(): List<Evaluator.Variable> =
+        declared.filterKeys { it != "neuromorphWarmUp" }.map { (name, type) -> Evaluator.Variable(name, type) }
+
+    override fun addToClasspath(entries: List<java.nio.file.Path>) {
+        val files = entries.map { it.toFile() }
+        // the compiler sees the new roots; the evaluator loads a snippet's dependencies it has not loaded yet
+        compilation = ScriptCompilationConfiguration(compilation) {
+            jvm {
+                updateClasspath(files)
+            }
+        }
+    }
+
+    override fun asRunnable(code: String): List<String> = listOf("Runnable {\n$code\n}")
 
     override fun evaluate(code: String): Evaluator.Outcome {
         if (code.isBlank()) {
