@@ -98,7 +98,11 @@ public final class Tables {
             part.append("projection");
             name.append(projection.name());
             what.append(projection.pre().name() + " → " + projection.post().name());
-            size.append(projection.built() ? projection.synapseCount() : -1);
+            if (projection.built()) {
+                size.append(projection.synapseCount());
+            } else {
+                size.appendMissing(); // the synapses are drawn on the first run
+            }
             learning.append(projection.plasticity() == null ? "" : String.valueOf(projection.plasticity()));
             devices.append(projection.deviceModel() == null ? "" : projection.deviceModel().technology());
         }

@@ -34,6 +34,21 @@ final class NotebookRunner {
         jupyterPath = prefix.resolve("share/jupyter");
     }
 
+    /** The temporary JUPYTER_PATH holding the installed kernelspecs. */
+    static synchronized Path jupyterPath() throws Exception {
+        installKernelspec();
+        return jupyterPath;
+    }
+
+    /** Where a notebook in this folder is. */
+    static Path notebook(String name) {
+        return NOTEBOOKS.resolve(name).toAbsolutePath();
+    }
+
+    static Path outputDirectory() {
+        return OUT;
+    }
+
     private static String run(List<String> command, Path jupyter, int timeoutSeconds) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (jupyter != null) {
