@@ -46,6 +46,7 @@ public final class JShellEvaluator implements Evaluator {
             "import org.neuromorph.data.*;",
             "import org.neuromorph.plot.*;",
             "import org.neuromorph.table.Tables;",
+            "import tech.tablesaw.api.*;",
             "import static org.neuromorph.dsl.Neuro.*;",
             "import org.neuromorph.dsl.Export;",
             "import org.neuromorph.dsl.Sweep;",

@@ -302,6 +302,7 @@ class KotlinEvaluator : Evaluator {
             "org.neuromorph.data.*",
             "org.neuromorph.plot.*",
             "org.neuromorph.table.Tables",
+            "tech.tablesaw.api.*",
             "org.neuromorph.dsl.Neuro.*",
             "org.neuromorph.dsl.Export",
             "org.neuromorph.dsl.Sweep",

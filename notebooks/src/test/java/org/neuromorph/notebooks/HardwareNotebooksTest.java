@@ -1,0 +1,115 @@
+package org.neuromorph.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notebooks 01, 04 and 05 run headless (every figure checked for its three MIME types by the runner) and show
+ * what their prose claims: the threshold units' truth tables and the digits accuracy, the devices' physics, and
+ * the crossbar errors moving the way the circuit says.
+ */
+class HardwareNotebooksTest {
+    @BeforeAll
+    static void installKernelspec() throws Exception {
+        NotebookRunner.installKernelspec();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode executed;
+
+    private String run(String notebook) throws Exception {
+        executed = NotebookRunner.execute(notebook, notebook.replace(".ipynb", ".run"));
+        return String.join("\n", NotebookRunner.outputs(executed));
+    }
+
+    /** Whether the output whose text starts with {@code text} carries a PNG (a figure). */
+    private boolean isFigure(String text) {
+        for (var cell : executed.path("cells")) {
+            for (var out : cell.path("outputs")) {
+                var plain = out.path("data").path("text/plain");
+                String joined = plain.isArray() ? String.join("", java.util.stream.StreamSupport.stream(
+                        plain.spliterator(), false).map(com.fasterxml.jackson.databind.JsonNode::asText).toList())
+                        : plain.asText();
+                if (joined.startsWith(text)) {
+                    return out.path("data").has("image/png");
+                }
+            }
+        }
+        throw new AssertionError("no output starts with " + text);
+    }
+
+    private static Matcher find(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "'" + regex + "' in the outputs:\n" + text);
+        return m;
+    }
+
+    /** The numbers of a two-column text table's second column, in row order, for rows starting with an integer. */
+    private static List<Double> column(String table) {
+        List<Double> values = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\s*\\d+\\s*\\|\\s*([0-9.eE-]+)\\s*\\|").matcher(table);
+        while (row.find()) {
+            values.add(Double.parseDouble(row.group(1)));
+        }
+        return values;
+    }
+
+    @Test
+    void neuronsAndPerceptrons() throws Exception {
+        String all = run("01-neurons-and-perceptrons.ipynb");
+        assertTrue(all.contains("AND   00→0 01→0 10→0 11→1"), all);
+        assertTrue(all.contains("OR    00→0 01→1 10→1 11→1"), all);
+        assertTrue(all.contains("NAND  00→1 01→1 10→1 11→0"), all);
+        assertTrue(all.contains("XOR   00→0 01→1 10→1 11→0"), "two layers compute XOR");
+        Matcher acc = find("test accuracy: 64-10 ([0-9.]+), 64-32-10 ([0-9.]+), 64-64-10 ([0-9.]+)", all);
+        // a standard library MLP of this size reaches about 92 % on this split (issue 9's target)
+        assertTrue(Double.parseDouble(acc.group(2)) >= 0.92 && Double.parseDouble(acc.group(3)) >= 0.92, acc.group());
+        assertTrue(Double.parseDouble(acc.group(1)) >= 0.85, "the single layer learns too: " + acc.group());
+    }
+
+    @Test
+    void devicesSideBySide() throws Exception {
+        String all = run("04-devices.ipynb");
+        // PCM's RESET is abrupt: 64 depressing pulses leave nothing of the window; RRAM comes back gradually
+        Matcher pcm = find("PCM \\(GST\\)\\s*\\|[^|]*\\|[^|]*\\|\\s*([0-9.]+)\\s*\\|\\s*([0-9.]+)", all);
+        assertEquals(0.0, Double.parseDouble(pcm.group(2)), 1e-9, pcm.group());
+        Matcher rram = find("RRAM \\(HfOx, analog\\)\\s*\\|[^|]*\\|[^|]*\\|\\s*([0-9.]+)", all);
+        assertTrue(Double.parseDouble(rram.group(1)) > 0.125, "nonlinear: more than 8/64 of the way: " + rram.group());
+        Matcher spread = find("RRAM \\(HfOx, analog\\) mean ([0-9.]+) µS, sd ([0-9.]+) µS", all);
+        assertEquals(20, Double.parseDouble(spread.group(1)), 0.5, "programmed to 20 µS");
+        Matcher drift = find("PCM mean conductance after a day: ([0-9.]+) of its value at 1 s", all);
+        double ratio = Double.parseDouble(drift.group(1));
+        // (86400 s / 1 s)^-ν with aihwkit's mean ν ≈ 0.05 is 0.57; the spread of ν and the noise move it a little
+        assertTrue(ratio > 0.5 && ratio < 0.8, drift.group());
+        Matcher noise = find("PCM read noise at 20 µS: sd ([0-9.]+) µS over 1000 reads", all);
+        assertTrue(Double.parseDouble(noise.group(1)) > 0, noise.group());
+        assertTrue(isFigure("FeFET(G"), "a device model shows itself as its pulse response");
+    }
+
+    @Test
+    void crossbarErrorsFollowTheCircuit() throws Exception {
+        String all = run("05-crossbar-mvm.ipynb");
+        Matcher ideal = find("ideal devices and periphery, 128 × 128: relative error ([0-9.eE+-]+)", all);
+        assertTrue(Double.parseDouble(ideal.group(1)) < 1e-12, "ideal read = matrix product to rounding");
+        String irTable = all.substring(all.indexOf("IR drop: relative error against array size"));
+        List<Double> ir = column(irTable.substring(0, irTable.indexOf("rows ×")));
+        assertEquals(5, ir.size(), irTable);
+        for (int k = 1; k < ir.size(); k++) {
+            assertTrue(ir.get(k) > ir.get(k - 1), "IR-drop error grows with the array: " + ir);
+        }
+        String bitsTable = all.substring(all.indexOf("converter resolution: relative error"));
+        List<Double> bits = column(bitsTable.substring(0, bitsTable.indexOf("rows ×")));
+        for (int k = 2; k < bits.size(); k++) { // 3 and 4 bits both lose nearly everything
+            assertTrue(bits.get(k) < bits.get(k - 1) / 2.5, "two more bits, about a quarter of the error: " + bits);
+        }
+        Matcher energy = find("digital 8-bit baseline [0-9.e+]+ pJ \\(([0-9.]+)× the crossbar\\)", all);
+        assertTrue(Double.parseDouble(energy.group(1)) > 1, energy.group());
+        assertTrue(isFigure("Crossbar(64 × 64, RRAM"), "the crossbar ends the notebook as its conductance map");
+    }
+}
