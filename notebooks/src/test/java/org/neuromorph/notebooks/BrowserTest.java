@@ -108,7 +108,12 @@ class BrowserTest {
         }
     }
 
+    /** Held so the setting below stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger CDP = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools.CdpVersionFinder");
+
     private static ChromeDriver chromium(Path root) {
+        CDP.setLevel(Level.SEVERE); // "no CDP implementation matching 156": the test uses WebDriver, not CDP
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString()); // no Selenium Manager download
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         // headless, and none of Chromium's own background connections (the machine's network is closed)

@@ -70,7 +70,25 @@ final class NotebookRunner {
         run(List.of("/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=300", "--output-dir", OUT.toAbsolutePath().toString(),
                 "--output", outputName, NOTEBOOKS.resolve(notebook).toAbsolutePath().toString()), jupyterPath, 600);
-        return new ObjectMapper().readTree(OUT.resolve(outputName + ".ipynb").toFile());
+        JsonNode executed = new ObjectMapper().readTree(OUT.resolve(outputName + ".ipynb").toFile());
+        keepFirstFigure(executed, notebook.replace(".ipynb", ".png"));
+        return executed;
+    }
+
+    /** The notebook's first figure as a PNG in target/gallery (the README's gallery pictures come from there). */
+    private static void keepFirstFigure(JsonNode executed, String fileName) throws java.io.IOException {
+        for (JsonNode cell : executed.path("cells")) {
+            for (JsonNode out : cell.path("outputs")) {
+                JsonNode png = out.path("data").path("image/png");
+                if (png.isTextual()) {
+                    Path gallery = OUT.resolveSibling("gallery");
+                    Files.createDirectories(gallery);
+                    Files.write(gallery.resolve(fileName),
+                            java.util.Base64.getMimeDecoder().decode(png.asText()));
+                    return;
+                }
+            }
+        }
     }
 
     static List<String> outputs(JsonNode nb) {
