@@ -216,6 +216,20 @@ def test_a_long_network_run_shows_a_progress_bar(kernel):
     assert len(ids) == 1
     last = bars[-1]['content']['data']['text/plain']
     assert last.startswith('[' + '#' * 30 + ']') and '100%' in last and 'done' in last, last
+    assert ' steps/s, ' in last, 'the rate: ' + last
+
+
+def test_training_shows_its_epochs_in_a_progress_bar(kernel):
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'var tsplit = digitsSplit();\n'
+                               'mlp(3, Activation.RELU, 64, 64, 10).train(tsplit[0], tsplit[1], 150, 8, 0.05, 0.9, 3);',
+                           timeout=300)
+    assert reply['status'] == 'ok', reply
+    bars = [m['content']['data']['text/plain'] for m in msgs
+            if m['msg_type'] in ('display_data', 'update_display_data')]
+    assert bars, 'a training of several seconds shows a bar'
+    assert 'epoch 150 of 150' in bars[-1] and 'done' in bars[-1], bars[-1]
+    assert 'epochs/s' in bars[-1] or 's/epoch' in bars[-1], bars[-1]
 
 
 def test_a_tablesaw_table_renders_as_html_and_text(kernel):

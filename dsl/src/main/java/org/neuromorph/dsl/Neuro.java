@@ -330,6 +330,21 @@ public final class Neuro extends Units {
         return Plots.conductanceMap(crossbar);
     }
 
+    /** A projection's weights as a map, presynaptic neurons × postsynaptic neurons. */
+    public static Figure weightMap(org.neuromorph.network.Projection projection) {
+        return Plots.weightMap(projection);
+    }
+
+    /** The distribution of a monitored projection's weights at each snapshot (time × weight). */
+    public static Figure weightHistogram(org.neuromorph.network.WeightMonitor monitor) {
+        return Plots.weightHistogram(monitor);
+    }
+
+    /** A histogram of the firing rates of a monitored population's units. */
+    public static Figure rateHistogram(SpikeMonitor spikes) {
+        return Plots.rateHistogram(spikes);
+    }
+
     /** Columns of a table against column {@code x}, e.g. {@code plot(stdpWindow(...), "Δt (ms)", "Δw")}. */
     public static Figure plot(Table table, String x, String... ys) {
         return Plots.plot(table, x, ys);

@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.device.DeviceArray;
+import org.neuromorph.network.Projection;
 import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
+import org.neuromorph.network.WeightMonitor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -121,32 +123,153 @@ public final class Plots {
     /** The conductances of a crossbar's devices (G+ for differential pairs) as a map of rows × columns, in µS. */
     public static Figure conductanceMap(Crossbar crossbar) {
         DeviceArray devices = crossbar.devices();
-        int rows = crossbar.inputs();
-        int cols = crossbar.outputs();
-        double[] g = devices.states();
-        double low = crossbar.devices().model().gMin() * 1e6;
-        double high = crossbar.devices().model().gMax() * 1e6;
+        double[] uS = Arrays.stream(devices.states()).map(g -> g * 1e6).toArray();
+        return heatmap(new Grid("Conductance map: " + devices.model().technology(), uS, crossbar.inputs(),
+                        crossbar.outputs(), "bit line (output)", "word line (input)", "G (µS)"),
+                devices.model().gMin() * 1e6, devices.model().gMax() * 1e6, 0, 1, 0, 1);
+    }
+
+    /**
+     * A projection's weights as a map of presynaptic (rows) × postsynaptic (columns) neurons; pairs without a
+     * synapse are left blank. Weights are in the projection's own units (V, S or plain numbers).
+     */
+    public static Figure weightMap(Projection projection) {
+        if (!projection.built()) {
+            throw new IllegalStateException("projection '" + projection.name() + "' has no synapses yet: they are "
+                    + "drawn on the network's first run (net.run(...)), then map them");
+        }
+        int rows = projection.pre().size();
+        int cols = projection.post().size();
+        double[] grid = new double[rows * cols];
+        Arrays.fill(grid, Double.NaN);
+        double[] w = projection.weights();
+        for (int pre = 0; pre < rows; pre++) {
+            for (int s = projection.rowStart(pre); s < projection.rowStart(pre + 1); s++) {
+                grid[pre * cols + projection.target(s)] = w[s]; // the last of several synapses between a pair
+            }
+        }
+        double low = Arrays.stream(w).min().orElse(0);
+        double high = Arrays.stream(w).max().orElse(1);
+        return heatmap(new Grid("Weights: " + projection.name(), grid, rows, cols,
+                        "postsynaptic neuron (" + projection.post().name() + ")",
+                        "presynaptic neuron (" + projection.pre().name() + ")", "w"),
+                low, high > low ? high : low + 1, 0, 1, 0, 1);
+    }
+
+    /** How a monitored projection's weights are distributed at each snapshot: time × weight, shaded by fraction. */
+    public static Figure weightHistogram(WeightMonitor monitor) {
+        double[] times = monitor.times();
+        if (times.length == 0) {
+            throw new IllegalStateException("the weight monitor has no snapshots yet: run the network first");
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        double[][] snapshots = new double[times.length][];
+        for (int k = 0; k < times.length; k++) {
+            snapshots[k] = monitor.snapshot(k);
+            for (double v : snapshots[k]) {
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+            }
+        }
+        if (!(high > low)) {
+            high = low + 1;
+        }
+        int bins = WEIGHT_BINS;
+        double width = (high - low) / bins;
+        double[] fraction = new double[bins * times.length]; // rows: weight bins, columns: snapshots
+        for (int k = 0; k < times.length; k++) {
+            for (double v : snapshots[k]) {
+                int bin = Math.min(bins - 1, (int) ((v - low) / width));
+                fraction[bin * times.length + k] += 1.0 / snapshots[k].length;
+            }
+        }
+        double dt = times.length > 1 ? (times[1] - times[0]) * 1e3 : 1;
+        return heatmap(new Grid("Weight distribution over time", fraction, bins, times.length, "time (ms)", "weight",
+                "fraction"), 0, Arrays.stream(fraction).max().orElse(1), times[0] * 1e3, dt, low + width / 2,
+                width);
+    }
+
+    /** Weight bins of {@link #weightHistogram}. */
+    static final int WEIGHT_BINS = 40;
+
+    /** The firing rates of a monitored population's units as a histogram. */
+    public static Figure rateHistogram(SpikeMonitor spikes) {
+        double duration = spikes.duration();
+        if (!(duration > 0)) {
+            throw new IllegalStateException("the monitor has recorded no time yet: run the network first");
+        }
+        int[] counts = spikes.countsPerUnit();
+        double[] rates = Arrays.stream(counts).mapToDouble(c -> c / duration).toArray();
+        double top = Math.max(1e-9, Arrays.stream(rates).max().orElse(0));
+        int bins = Math.max(5, Math.min(40, (int) Math.ceil(Math.sqrt(rates.length))));
+        double width = top / bins * (1 + 1e-12);
+        double[] centres = new double[bins];
+        double[] units = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = (b + 0.5) * width;
+        }
+        for (double r : rates) {
+            units[Math.min(bins - 1, (int) (r / width))]++;
+        }
+        String title = "Firing rates: " + spikes.source().name();
+        Canvas c = new Canvas(900, 480).ranges(0, bins * width, 0, Arrays.stream(units).max().orElse(1) * 1.05);
+        c.g.setColor(SERIES[0]);
+        for (int b = 0; b < bins; b++) {
+            int x = (int) Math.round(c.px(b * width));
+            int w = Math.max(1, (int) Math.round(c.px((b + 1) * width)) - x - 1);
+            int y = (int) Math.round(c.py(units[b]));
+            c.g.fillRect(x, y, w, (int) Math.round(c.py(0)) - y);
+        }
+        c.axes(title, "rate (Hz)", "units");
+        PlotlySpec spec = new PlotlySpec(title, 900, 480);
+        ObjectNode bars = spec.trace("bar", "units", bins).put("width", width);
+        PlotlySpec.numbers(bars, "x", centres);
+        PlotlySpec.numbers(bars, "y", units);
+        bars.putObject("marker").put("color", hex(SERIES[0]));
+        spec.axis("xaxis", "rate (Hz)");
+        spec.axis("yaxis", "units");
+        return c.done(title, String.format(Locale.ROOT, "%d units, mean %.3g Hz", rates.length,
+                Arrays.stream(rates).average().orElse(0)), spec);
+    }
+
+    /** A grid of values to draw as a heatmap: row-major, in display units; NaN cells are left blank. */
+    private record Grid(String title, double[] values, int rows, int cols, String xLabel, String yLabel,
+            String zLabel) {
+    }
+
+    /**
+     * Draws a grid (PNG cells coloured on [low, high], Plotly heatmap with a colour bar); column j sits at
+     * x0 + j·dx and row i at y0 + i·dy. Beyond {@link #MAP_SIDE} cells a side the interactive heatmap shows block
+     * means and its title says so.
+     */
+    private static Figure heatmap(Grid grid, double low, double high, double x0, double dx, double y0, double dy) {
+        int rows = grid.rows();
+        int cols = grid.cols();
+        double[] v = grid.values();
         Canvas c = new Canvas(Math.min(900, 160 + Math.max(240, cols * 8)), Math.min(760, 84 + Math.max(200, rows * 8)));
-        c.ranges(-0.5, cols - 0.5, -0.5, rows - 0.5);
+        c.ranges(x0 - dx / 2, x0 + (cols - 0.5) * dx, y0 - dy / 2, y0 + (rows - 0.5) * dy);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                c.g.setColor(Canvas.scale((g[i * cols + j] * 1e6 - low) / (high - low)));
-                int x = (int) Math.floor(c.px(j - 0.5));
-                int y = (int) Math.floor(c.py(i + 0.5));
-                int w = (int) Math.ceil(c.px(j + 0.5)) - x;
-                int h = (int) Math.ceil(c.py(i - 0.5)) - y;
+                double value = v[i * cols + j];
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                c.g.setColor(Canvas.scale((value - low) / (high - low)));
+                int x = (int) Math.floor(c.px(x0 + (j - 0.5) * dx));
+                int y = (int) Math.floor(c.py(y0 + (i + 0.5) * dy));
+                int w = (int) Math.ceil(c.px(x0 + (j + 0.5) * dx)) - x;
+                int h = (int) Math.ceil(c.py(y0 + (i - 0.5) * dy)) - y;
                 c.g.fillRect(x, y, w, h);
             }
         }
-        c.axes("Conductance map: " + devices.model().technology(), "bit line (output)", "word line (input)");
-        c.colourBar(low, high, "G (µS)");
-        String title = "Conductance map: " + devices.model().technology();
-        PlotlySpec spec = new PlotlySpec(title, c.image.getWidth(), c.image.getHeight());
-        ObjectNode map = spec.trace("heatmap", "G", rows * cols).put("zmin", low).put("zmax", high)
-                .put("colorscale", "Viridis").put("hovertemplate", "word line %{y}<br>bit line %{x}<br>G %{z:.4g} µS"
-                        + "<extra></extra>");
-        map.putObject("colorbar").putObject("title").put("text", "G (µS)");
-        // beyond MAP_SIDE cells a side, each heatmap cell is the mean of a block (the title says so)
+        c.axes(grid.title(), grid.xLabel(), grid.yLabel());
+        c.colourBar(low, high, grid.zLabel());
+        PlotlySpec spec = new PlotlySpec(grid.title(), c.image.getWidth(), c.image.getHeight());
+        ObjectNode map = spec.trace("heatmap", grid.zLabel(), rows * cols).put("zmin", low).put("zmax", high)
+                .put("colorscale", "Viridis").put("hovertemplate", grid.yLabel() + " %{y}<br>" + grid.xLabel()
+                        + " %{x}<br>" + grid.zLabel() + " %{z:.4g}<extra></extra>");
+        map.putObject("colorbar").putObject("title").put("text", grid.zLabel());
         int block = Math.max(1, (Math.max(rows, cols) + MAP_SIDE - 1) / MAP_SIDE);
         var z = map.putArray("z");
         for (int i0 = 0; i0 < rows; i0 += block) {
@@ -156,22 +279,31 @@ public final class Plots {
                 int n = 0;
                 for (int i = i0; i < Math.min(rows, i0 + block); i++) {
                     for (int j = j0; j < Math.min(cols, j0 + block); j++) {
-                        sum += g[i * cols + j];
-                        n++;
+                        if (!Double.isNaN(v[i * cols + j])) {
+                            sum += v[i * cols + j];
+                            n++;
+                        }
                     }
                 }
-                row.add(sum / n * 1e6);
+                if (n == 0) {
+                    row.addNull();
+                } else {
+                    row.add(sum / n);
+                }
             }
         }
+        map.put("x0", x0 + (block - 1) * dx / 2).put("dx", block * dx).put("y0", y0 + (block - 1) * dy / 2)
+                .put("dy", block * dy);
         if (block > 1) {
-            map.put("x0", (block - 1) / 2.0).put("dx", block).put("y0", (block - 1) / 2.0).put("dy", block);
-            spec.layout().with("title").put("text", title + " (means of " + block + " × " + block + " blocks)");
+            spec.layout().with("title").put("text", grid.title() + " (means of " + block + " × " + block
+                    + " blocks)");
         }
-        spec.axis("xaxis", "bit line (output)");
-        spec.axis("yaxis", "word line (input)");
-        return c.done("Conductance map", rows + " × " + cols + " devices, " + String.format(Locale.ROOT,
-                "%.3g–%.3g µS", Arrays.stream(g).min().orElse(0) * 1e6, Arrays.stream(g).max().orElse(0) * 1e6),
-                spec);
+        spec.axis("xaxis", grid.xLabel());
+        spec.axis("yaxis", grid.yLabel());
+        double min = Arrays.stream(v).filter(d -> !Double.isNaN(d)).min().orElse(0);
+        double max = Arrays.stream(v).filter(d -> !Double.isNaN(d)).max().orElse(0);
+        return c.done(grid.title(), rows + " × " + cols + ", " + grid.zLabel() + String.format(Locale.ROOT,
+                " from %.3g to %.3g", min, max), spec);
     }
 
     /**

@@ -76,6 +76,53 @@ class PlotsTest {
     }
 
     @Test
+    void weightsAndRatesPlotAsMapsAndHistograms() throws IOException {
+        Network net = Neuro.network().seed(8);
+        var input = net.poisson("in", 30, Neuro.Hz(30));
+        var cells = net.group("cells", 12, Neuro.lif());
+        var projection = net.connect(input, cells, Neuro.fixedProbability(0.5))
+                .weightsUniform(Neuro.mV(0), Neuro.mV(2)).plasticity(Neuro.stdpBiPoo(0.01, 0.0105));
+        var weights = net.monitorWeights(projection, Neuro.ms(50));
+        var spikes = net.monitorSpikes(input);
+        net.run(Neuro.ms(500));
+
+        JsonNode map = Neuro.weightMap(projection).plotly();
+        assertEquals(30, map.at("/data/0/z").size(), "one row per presynaptic neuron");
+        assertEquals(12, map.at("/data/0/z/0").size(), "one column per postsynaptic neuron");
+        int synapses = 0;
+        for (JsonNode row : map.at("/data/0/z")) {
+            for (JsonNode cell : row) {
+                synapses += cell.isNull() ? 0 : 1;
+            }
+        }
+        assertEquals(projection.synapseCount(), synapses, "a cell per synapse, blanks elsewhere");
+        int s = projection.rowStart(3);
+        assertEquals(projection.weights()[s], map.at("/data/0/z/3/" + projection.target(s)).asDouble(), 1e-15);
+        decode(Neuro.weightMap(projection));
+
+        JsonNode histogram = Neuro.weightHistogram(weights).plotly();
+        JsonNode z = histogram.at("/data/0/z");
+        assertEquals(Plots.WEIGHT_BINS, z.size());
+        assertEquals(weights.times().length, z.get(0).size(), "a column per snapshot");
+        for (int k = 0; k < weights.times().length; k++) {
+            double total = 0;
+            for (JsonNode bin : z) {
+                total += bin.get(k).asDouble();
+            }
+            assertEquals(1, total, 1e-9, "each snapshot's fractions add up to one");
+        }
+        decode(Neuro.weightHistogram(weights));
+
+        JsonNode rates = Neuro.rateHistogram(spikes).plotly();
+        double units = 0;
+        for (JsonNode n : rates.at("/data/0/y")) {
+            units += n.asDouble();
+        }
+        assertEquals(30, units, 0, "every unit counted once");
+        assertTrue(coloured(decode(Neuro.rateHistogram(spikes))) > 1000, "bars drawn");
+    }
+
+    @Test
     void largeRastersUseWebGlAndDecimateOnlyBeyondTheLimit() {
         Network net = Neuro.network().seed(5);
         var spikes = net.monitorSpikes(net.poisson("p", 1000, Neuro.Hz(100)));

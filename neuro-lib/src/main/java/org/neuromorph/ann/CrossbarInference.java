@@ -131,6 +131,7 @@ public final class CrossbarInference {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         double[] accuracy = new double[epochs];
+        org.neuromorph.network.JobProgress progress = new org.neuromorph.network.JobProgress("epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             Mlp.shuffle(order, rng);
             for (int n : order) {
@@ -144,6 +145,7 @@ public final class CrossbarInference {
                 });
             }
             accuracy[e] = test == null ? Double.NaN : accuracy(test);
+            progress.done(e + 1);
         }
         return accuracy;
     }

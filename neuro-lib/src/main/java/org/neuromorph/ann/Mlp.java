@@ -225,6 +225,7 @@ public final class Mlp {
         }
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         TrainingLog log = new TrainingLog(new int[epochs], new double[epochs], new double[epochs], new double[epochs]);
+        org.neuromorph.network.JobProgress progress = new org.neuromorph.network.JobProgress("epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             shuffle(order, rng);
             double lossSum = 0;
@@ -257,6 +258,7 @@ public final class Mlp {
             log.loss()[e] = lossSum / train.size();
             log.trainAccuracy()[e] = accuracy(train);
             log.testAccuracy()[e] = test == null ? Double.NaN : accuracy(test);
+            progress.done(e + 1);
         }
         return log;
     }

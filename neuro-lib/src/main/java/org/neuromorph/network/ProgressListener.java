@@ -20,6 +20,11 @@ public interface ProgressListener {
 
     /** A job of {@code total} independent runs (a sweep) has finished {@code done} of them. */
     default void runs(int done, int total, long wallNanos) {
+        items("run", done, total, wallNanos);
+    }
+
+    /** A job counted in {@code unit}s (a training's epochs, a sweep's runs) has finished {@code done} of them. */
+    default void items(String unit, long done, long total, long wallNanos) {
         progress(done, total, Double.NaN, wallNanos);
     }
 }

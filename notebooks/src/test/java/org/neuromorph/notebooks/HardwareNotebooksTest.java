@@ -112,4 +112,27 @@ class HardwareNotebooksTest {
         assertTrue(Double.parseDouble(energy.group(1)) > 1, energy.group());
         assertTrue(isFigure("Crossbar(64 × 64, RRAM"), "the crossbar ends the notebook as its conductance map");
     }
+
+    @Test
+    void mlpOnCrossbarsInKotlin() throws Exception {
+        String all = run("06-mlp-on-crossbars.ipynb");
+        Matcher sw = find("software ([0-9.]+), hardware-aware \\(in software\\) ([0-9.]+)", all);
+        double software = Double.parseDouble(sw.group(1));
+        assertTrue(software >= 0.9, sw.group());
+        Matcher rram = find("(?m)^\\s*RRAM\\s*\\|\\s*([0-9.]+)", all);
+        Matcher aware = find("RRAM, hardware-aware training\\s*\\|\\s*([0-9.]+)", all);
+        Matcher pcm = find("(?m)^\\s*PCM\\s*\\|\\s*([0-9.]+)", all);
+        // issue 9's targets: realistic presets within 2 points of software
+        assertEquals(software, Double.parseDouble(rram.group(1)), 0.02, rram.group());
+        assertTrue(Double.parseDouble(aware.group(1)) >= software - 0.02, aware.group());
+        assertEquals(software, Double.parseDouble(pcm.group(1)), 0.02, pcm.group());
+        String driftTable = all.substring(all.indexOf("PCM drift"));
+        Matcher day = find("(?m)^\\s*86400\\s*\\|\\s*([0-9.]+)", driftTable);
+        assertEquals(Double.parseDouble(pcm.group(1)), Double.parseDouble(day.group(1)), 0.03, "a day of drift");
+        Matcher inSitu = find("in-situ test accuracy per epoch: (.*)", all);
+        double best = java.util.Arrays.stream(inSitu.group(1).split(", ")).mapToDouble(Double::parseDouble).max()
+                .orElse(0);
+        assertTrue(best >= 0.8, "training on the arrays learns (still short of software, see the note): " + best);
+        assertTrue(isFigure("Conductance map: RRAM"), "a tile's conductance map");
+    }
 }

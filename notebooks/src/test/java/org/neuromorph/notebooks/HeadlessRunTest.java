@@ -31,9 +31,12 @@ class HeadlessRunTest {
     private record Run(int exit, String output) {
     }
 
-    private static Run neuromorphRun(Path file) throws Exception {
-        Process p = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString(), "run", file.toString())
-                .redirectErrorStream(true).start();
+    private static Run neuromorphRun(Path file, String... options) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString(),
+                "run"));
+        command.addAll(List.of(options));
+        command.add(file.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "neuromorph run finished");
         return new Run(p.exitValue(), out);
@@ -66,6 +69,17 @@ class HeadlessRunTest {
         assertEquals(0, ok.exit(), ok.output());
         JsonNode executed = new ObjectMapper().readTree(dir.resolve("rates.run.ipynb").toFile());
         assertTrue(String.join("", NotebookRunner.outputs(executed)).startsWith("spikes: "), executed.toString());
+
+        // a long training: no progress bar in a headless run unless asked for
+        Path training = dir.resolve("training.jsh");
+        Files.writeString(training, "var split = digitsSplit();\n"
+                + "mlp(3, Activation.RELU, 64, 64, 10).train(split[0], split[1], 150, 8, 0.05, 0.9, 3);\n");
+        assertEquals(0, neuromorphRun(training).exit());
+        String quiet = Files.readString(dir.resolve("training.run.ipynb"));
+        assertTrue(!quiet.contains("epochs/s") && !quiet.contains("s/epoch"), "no bar: " + quiet);
+        assertEquals(0, neuromorphRun(training, "--progress").exit());
+        String shown = Files.readString(dir.resolve("training.run.ipynb"));
+        assertTrue(shown.contains("epoch 150 of 150"), "--progress keeps the bar: " + shown);
 
         ObjectMapper json = new ObjectMapper();
         var nb = json.createObjectNode();

@@ -28,7 +28,7 @@ class LearningOnDevicesNotebookTest {
                 "10-tour-learning-on-devices.run2"));
         assertEquals(first, second, "same seeds, same outputs");
         String all = String.join("\n", first);
-        assertTrue(all.contains("STDP window (1 series, 8 points)") && all.contains("Conductance map (64 × 64"),
+        assertTrue(all.contains("STDP window (1 series, 8 points)") && all.contains("Conductance map: RRAM (HfOx, analog) (64 × 64"),
                 "the figures are there:\n" + all);
         Matcher sw = Pattern.compile("software test accuracy ([0-9.]+)").matcher(all);
         Matcher hw = Pattern.compile("RRAM test accuracy +([0-9.]+)").matcher(all);

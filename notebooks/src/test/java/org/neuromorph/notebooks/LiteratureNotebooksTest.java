@@ -42,4 +42,34 @@ class LiteratureNotebooksTest {
         assertTrue(Double.parseDouble(r.group(2)) < Double.parseDouble(r.group(1)), "the rate is regulated down");
         assertTrue(all.contains("final weights (1 series, 20 points)"), "the histogram is plotted");
     }
+
+    @Test
+    void srdpTripletsAndBcmInKotlin() throws Exception {
+        String all = run("03-srdp-and-triplets.ipynb");
+        // SRDP: the fraction of 400 devices left SET at each rate, against 1 − e^(−f·τ_D): 5 binomial standard
+        // errors plus 0.01 for the 0.1 ms grid (the band of DeviceLearningTest)
+        Matcher row = Pattern.compile("(?m)^\\s*(\\d+)\\s*\\|\\s*([0-9.]+)\\s*\\|\\s*([0-9.]+)\\s*\\|$").matcher(all);
+        int rows = 0;
+        while (row.find()) {
+            double p = Double.parseDouble(row.group(3));
+            assertEquals(p, Double.parseDouble(row.group(2)), 5 * Math.sqrt(p * (1 - p) / 400) + 0.01, row.group());
+            rows++;
+        }
+        assertEquals(5, rows, all);
+        Matcher f = Pattern.compile("triplet −10 ms: ([-0-9.]+) at 0.1 Hz, ([-0-9.]+) at 50 Hz; \\+10 ms: ([-0-9.]+) "
+                + "at 0.1 Hz, ([-0-9.]+) at 50 Hz; pair −10 ms: ([-0-9.]+) at 0.1 Hz, ([-0-9.]+) at 50 Hz").matcher(all);
+        assertTrue(f.find(), all);
+        assertTrue(Double.parseDouble(f.group(1)) < 0 && Double.parseDouble(f.group(2)) > 0,
+                "triplet, post before pre: depression at 0.1 Hz turns to potentiation at 50 Hz");
+        assertTrue(Double.parseDouble(f.group(4)) > 0, "triplet, pre before post: potentiation at 50 Hz");
+        assertTrue(Double.parseDouble(f.group(5)) < 0 && Double.parseDouble(f.group(6)) < 0,
+                "the pair rule depresses at every frequency");
+        // BCM's selective fixed point: y = 2 for one pattern, 0 for the other; single samples wander with θ
+        Matcher last = Pattern.compile("(?m)^\\s*80000\\s+([-0-9.]+)\\s+([-0-9.]+)\\s+([0-9.]+)$").matcher(all);
+        assertTrue(last.find(), all);
+        double a = Double.parseDouble(last.group(1));
+        double b = Double.parseDouble(last.group(2));
+        assertEquals(2, Math.max(a, b), 0.3, last.group());
+        assertEquals(0, Math.min(a, b), 0.2, last.group());
+    }
 }

@@ -26,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--in-place", description = "write the executed notebook over FILE (a .ipynb)")
     boolean inPlace;
 
+    @Option(names = "--progress", description = "show progress bars of long runs in the outputs (default: none, as "
+            + "a headless run has nobody watching)")
+    boolean progress;
+
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "an option for the kernel's JVM (repeatable)")
     java.util.List<String> jvmOptions = new java.util.ArrayList<>();
 
@@ -51,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         java.util.List<String> options = new java.util.ArrayList<>(InstallCommand.DEFAULT_JVM_OPTIONS);
+        if (!progress) {
+            options.add("-Dneuromorph.progress=false");
+        }
         options.addAll(jvmOptions);
         HeadlessRun run = HeadlessRun.of(file);
         Path base = file.toAbsolutePath().resolveSibling(name.substring(0, name.lastIndexOf('.')));

@@ -118,7 +118,7 @@ public final class Kernel {
         stdinBridge = new StdinBridge(sockets.stdin, codec, session);
         comms = new Comms(publisher, session.json());
         // a network run that takes longer than a second shows a progress bar under its cell
-        org.neuromorph.network.Network.defaultProgress(org.neuromorph.kernel.display.RunProgress::new);
+        org.neuromorph.network.Network.defaultProgress(org.neuromorph.kernel.display.RunProgress::create);
         Display.sink(new Display.Sink() {
             @Override
             public void show(MimeBundle bundle, String displayId, boolean update) {
