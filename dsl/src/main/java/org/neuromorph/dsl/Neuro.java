@@ -340,6 +340,11 @@ public final class Neuro extends Units {
         return Plots.weightHistogram(monitor);
     }
 
+    /** Any matrix as a heatmap (row 0 at the bottom), e.g. receptive fields laid out as tiles. */
+    public static Figure heatmap(String title, double[][] values, String xLabel, String yLabel, String zLabel) {
+        return Plots.heatmap(title, values, xLabel, yLabel, zLabel);
+    }
+
     /** A histogram of the firing rates of a monitored population's units. */
     public static Figure rateHistogram(SpikeMonitor spikes) {
         return Plots.rateHistogram(spikes);

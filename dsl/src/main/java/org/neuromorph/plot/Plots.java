@@ -190,6 +190,30 @@ public final class Plots {
                 width);
     }
 
+    /**
+     * Any matrix as a heatmap, row 0 at the bottom (e.g. receptive fields laid out as tiles, a confusion matrix);
+     * NaN entries are left blank.
+     */
+    public static Figure heatmap(String title, double[][] values, String xLabel, String yLabel, String zLabel) {
+        int rows = values.length;
+        int cols = rows == 0 ? 0 : values[0].length;
+        double[] flat = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            if (values[i].length != cols) {
+                throw new IllegalArgumentException("heatmap rows differ in length: row 0 has " + cols + ", row " + i
+                        + " has " + values[i].length);
+            }
+            System.arraycopy(values[i], 0, flat, i * cols, cols);
+        }
+        if (flat.length == 0) {
+            throw new IllegalArgumentException("nothing to plot: the matrix is empty");
+        }
+        double low = Arrays.stream(flat).filter(v -> !Double.isNaN(v)).min().orElse(0);
+        double high = Arrays.stream(flat).filter(v -> !Double.isNaN(v)).max().orElse(1);
+        return heatmap(new Grid(title, flat, rows, cols, xLabel, yLabel, zLabel), low, high > low ? high : low + 1,
+                0, 1, 0, 1);
+    }
+
     /** Weight bins of {@link #weightHistogram}. */
     static final int WEIGHT_BINS = 40;
 

@@ -123,6 +123,18 @@ class PlotsTest {
     }
 
     @Test
+    void anyMatrixIsAHeatmap() throws IOException {
+        double[][] m = {{0, 1, 2}, {3, Double.NaN, 5}};
+        JsonNode spec = Neuro.heatmap("m", m, "column", "row", "value").plotly();
+        assertEquals(5, spec.at("/data/0/z/1/2").asDouble());
+        assertTrue(spec.at("/data/0/z/1/1").isNull(), "NaN left blank");
+        decode(Neuro.heatmap("m", m, "column", "row", "value"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Neuro.heatmap("bad", new double[][] {{1, 2}, {3}}, "x", "y", "z"));
+        assertTrue(e.getMessage().contains("row 1 has 1"), e.getMessage());
+    }
+
+    @Test
     void largeRastersUseWebGlAndDecimateOnlyBeyondTheLimit() {
         Network net = Neuro.network().seed(5);
         var spikes = net.monitorSpikes(net.poisson("p", 1000, Neuro.Hz(100)));

@@ -15,6 +15,7 @@ public final class PoissonGroup extends Population {
     private final double[] rates;
     private SplitMix64 rng;
     private double[] probability;
+    private double dt;
 
     public PoissonGroup(String name, int size, Frequency rate) {
         this(name, filled(size, rate));
@@ -30,6 +31,30 @@ public final class PoissonGroup extends Population {
             }
         }
         this.rates = ratesHz.clone();
+    }
+
+    /**
+     * New rates (Hz, one per unit) from the next step on: a stimulus that changes between runs, such as images shown
+     * in turn. A saved state loads only into a group with the rates it had when saved.
+     */
+    public PoissonGroup rates(double[] ratesHz) {
+        if (ratesHz.length != rates.length) {
+            throw new IllegalArgumentException("Poisson group '" + name() + "' has " + rates.length + " units, got "
+                    + ratesHz.length + " rates");
+        }
+        for (int i = 0; i < ratesHz.length; i++) {
+            if (!(ratesHz[i] >= 0) || Double.isInfinite(ratesHz[i]) || (probability != null && ratesHz[i] * dt > 1)) {
+                throw new IllegalArgumentException("Poisson rate must be ≥ 0, finite and at most 1/dt, got "
+                        + ratesHz[i] + " Hz for unit " + i + " of '" + name() + "'; nothing was changed");
+            }
+        }
+        System.arraycopy(ratesHz, 0, rates, 0, rates.length);
+        if (probability != null) {
+            for (int i = 0; i < rates.length; i++) {
+                probability[i] = rates[i] * dt;
+            }
+        }
+        return this;
     }
 
     /**
@@ -84,6 +109,7 @@ public final class PoissonGroup extends Population {
     @Override
     protected void initialize(double dt, SplittableRandom rng) {
         this.rng = new SplitMix64(rng.nextLong());
+        this.dt = dt;
         probability = new double[rates.length];
         for (int i = 0; i < rates.length; i++) {
             probability[i] = rates[i] * dt;

@@ -15,6 +15,30 @@ import org.neuromorph.neuron.Lif;
 class SourcesAndPairsTest {
 
     @Test
+    void poissonRatesChangeBetweenRuns() {
+        Network net = new Network().dt(ms(0.1)).seed(6);
+        var input = net.poisson("in", 500, Hz(10));
+        SpikeMonitor spikes = net.monitorSpikes(input);
+        net.run(s(1));
+        int first = spikes.count();
+        double[] faster = new double[500];
+        java.util.Arrays.fill(faster, 40);
+        input.rates(faster);
+        net.run(s(1));
+        int second = spikes.count() - first;
+        // 5000 and 20000 expected; Poisson sd 71 and 141
+        assertEquals(5000, first, 5 * 71);
+        assertEquals(20000, second, 5 * 141);
+        var e = assertThrows(IllegalArgumentException.class, () -> input.rates(new double[] {1}));
+        assertTrue(e.getMessage().contains("500 units"), e.getMessage());
+        double[] tooFast = faster.clone();
+        tooFast[3] = 20000; // rate·dt = 2
+        e = assertThrows(IllegalArgumentException.class, () -> input.rates(tooFast));
+        assertTrue(e.getMessage().contains("unit 3") && e.getMessage().contains("nothing was changed"), e.getMessage());
+        assertEquals(40, input.rates()[3]);
+    }
+
+    @Test
     void rateCodedImageFiresInProportionToIntensity() {
         Network net = new Network().dt(ms(0.1)).seed(5);
         // a 2×2 "image": black, quarter, half, white; 200 repeats of each pixel give the counts statistics
