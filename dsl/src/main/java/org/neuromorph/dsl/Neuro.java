@@ -315,8 +315,8 @@ public final class Neuro extends Units {
                 DoubleColumn.create("test_accuracy", log.testAccuracy()));
     }
 
-    /** A raster plot of a spike monitor, with the population rate below (PNG inline). */
-    public static Figure raster(SpikeMonitor spikes) {
+    /** A raster plot of one or more spike monitors (each group in its colour), with the population rate below. */
+    public static Figure raster(SpikeMonitor... spikes) {
         return Plots.raster(spikes);
     }
 

@@ -23,27 +23,41 @@ public final class Plots {
     private Plots() {
     }
 
-    /** Spikes as dots (neuron against time) with the population rate in 1 ms bins below. */
-    public static Figure raster(SpikeMonitor spikes) {
-        double[] t = spikes.times();
-        int[] unit = spikes.indices();
-        int units = spikes.source().size();
-        double duration = Math.max(spikes.duration(), 1e-3);
+    /**
+     * Spikes as dots (neuron against time) with the population rate in 1 ms bins below. Several monitors are
+     * stacked, each group in its own colour, the first at the bottom; the rate is that of all of them together.
+     */
+    public static Figure raster(SpikeMonitor... monitors) {
+        if (monitors.length == 0) {
+            throw new IllegalArgumentException("raster needs at least one spike monitor");
+        }
+        int[] offset = new int[monitors.length + 1];
+        double duration = 1e-3;
+        for (int m = 0; m < monitors.length; m++) {
+            offset[m + 1] = offset[m] + monitors[m].source().size();
+            duration = Math.max(duration, monitors[m].duration());
+        }
+        int units = Math.max(1, offset[monitors.length]);
+        String name = String.join(", ", Arrays.stream(monitors).map(m -> m.source().name()).toList());
         Canvas c = new Canvas(900, 520);
         int rasterHeight = (int) (c.height * 0.72);
         c.ranges(0, duration * 1e3, 0, units); // x mapping for the marks; the y axis is set below
         // the raster in the upper part, the rate below: two vertical mappings on one image
-        c.g.setColor(new Color(0x1f77b4));
         int dot = units > 400 ? 1 : 2;
-        for (int k = 0; k < t.length; k++) {
-            int x = (int) Math.round(c.px(t[k] * 1e3));
-            int y = c.y0 + rasterHeight - (int) Math.round((unit[k] + 0.5) / units * rasterHeight);
-            c.g.fillRect(x, y, dot, dot);
-        }
         int bins = (int) Math.max(1, Math.round(duration * 1e3));
         double[] rate = new double[bins];
-        for (double time : t) {
-            rate[Math.min(bins - 1, (int) (time * 1e3))] += 1 / (units * 1e-3);
+        int total = 0;
+        for (int m = 0; m < monitors.length; m++) {
+            double[] t = monitors[m].times();
+            int[] unit = monitors[m].indices();
+            total += t.length;
+            c.g.setColor(SERIES[m % SERIES.length]);
+            for (int k = 0; k < t.length; k++) {
+                int x = (int) Math.round(c.px(t[k] * 1e3));
+                int y = c.y0 + rasterHeight - (int) Math.round((offset[m] + unit[k] + 0.5) / units * rasterHeight);
+                c.g.fillRect(x, y, dot, dot);
+                rate[Math.min(bins - 1, (int) (t[k] * 1e3))] += 1 / (units * 1e-3);
+            }
         }
         double peak = Arrays.stream(rate).max().orElse(0);
         int rateTop = c.y0 + rasterHeight + 8;
@@ -62,11 +76,10 @@ public final class Plots {
         // the whole height maps [below, units], so the raster's part is [0, units] and the rate panel lies below 0
         double below = -units * (c.height - rasterHeight) / (double) rasterHeight;
         c.ranges(0, duration * 1e3, below, units);
-        c.axes("Raster: " + spikes.source().name(), "time (ms)", "neuron", 0);
-        String summary = t.length + " spikes of " + units + " units in " + String.format(Locale.ROOT, "%.3f s",
-                duration);
-        return c.done("Raster of " + spikes.source().name(), summary, rasterSpec(spikes.source().name(), t, unit,
-                units, rate));
+        c.axes("Raster: " + name, "time (ms)", "neuron", 0);
+        String summary = total + " spikes of " + offset[monitors.length] + " units in " + String.format(Locale.ROOT,
+                "%.3f s", duration);
+        return c.done("Raster of " + name, summary, rasterSpec(name, monitors, offset, total, rate));
     }
 
     /** A conductance map's interactive heatmap has at most this many cells a side. */
@@ -75,22 +88,29 @@ public final class Plots {
     /** Beyond this many spikes the interactive raster shows every k-th one (the PNG shows all) and says so. */
     static final int RASTER_MARKERS = 200_000;
 
-    private static PlotlySpec rasterSpec(String group, double[] t, int[] unit, int units, double[] rate) {
-        int stride = Math.max(1, (t.length + RASTER_MARKERS - 1) / RASTER_MARKERS);
-        int shown = (t.length + stride - 1) / stride;
-        double[] x = new double[shown];
-        double[] y = new double[shown];
-        for (int k = 0, i = 0; k < t.length; k += stride, i++) {
-            x[i] = t[k] * 1e3;
-            y[i] = unit[k];
-        }
-        String title = "Raster: " + group + (stride > 1 ? " (every " + stride + "th of " + t.length
+    private static PlotlySpec rasterSpec(String name, SpikeMonitor[] monitors, int[] offset, int total,
+            double[] rate) {
+        int stride = Math.max(1, (total + RASTER_MARKERS - 1) / RASTER_MARKERS);
+        String title = "Raster: " + name + (stride > 1 ? " (every " + stride + "th of " + total
                 + " spikes shown; the PNG has all)" : "");
         PlotlySpec spec = new PlotlySpec(title, 900, 520);
-        ObjectNode dots = spec.trace("scatter", group, shown).put("mode", "markers");
-        PlotlySpec.numbers(dots, "x", x);
-        PlotlySpec.numbers(dots, "y", y);
-        dots.putObject("marker").put("size", units > 400 ? 2 : 3).put("color", "#1f77b4");
+        int units = offset[monitors.length];
+        for (int m = 0; m < monitors.length; m++) {
+            double[] t = monitors[m].times();
+            int[] unit = monitors[m].indices();
+            int shown = (t.length + stride - 1) / stride;
+            double[] x = new double[shown];
+            double[] y = new double[shown];
+            for (int k = 0, i = 0; k < t.length; k += stride, i++) {
+                x[i] = t[k] * 1e3;
+                y[i] = offset[m] + unit[k];
+            }
+            // WebGL for every group once the raster is large, so the traces share one drawing layer
+            ObjectNode dots = spec.trace("scatter", monitors[m].source().name(), total).put("mode", "markers");
+            PlotlySpec.numbers(dots, "x", x);
+            PlotlySpec.numbers(dots, "y", y);
+            dots.putObject("marker").put("size", units > 400 ? 2 : 3).put("color", hex(SERIES[m % SERIES.length]));
+        }
         ObjectNode bars = spec.trace("bar", "population rate", rate.length).put("xaxis", "x").put("yaxis", "y2");
         double[] centres = new double[rate.length];
         Arrays.setAll(centres, b -> b + 0.5);
@@ -101,7 +121,7 @@ public final class Plots {
         spec.axis("xaxis", "time (ms)").put("anchor", "y2");
         spec.axis("yaxis", "neuron").putArray("domain").add(0.3).add(1.0);
         spec.axis("yaxis2", "rate (Hz)").putArray("domain").add(0.0).add(0.25);
-        spec.layout().put("showlegend", false).put("bargap", 0);
+        spec.layout().put("showlegend", monitors.length > 1).put("bargap", 0);
         return spec;
     }
 

@@ -123,6 +123,27 @@ class PlotsTest {
     }
 
     @Test
+    void severalGroupsStackInTheirColours() throws IOException {
+        Network net = Neuro.network().seed(4);
+        var exc = net.monitorSpikes(net.poisson("exc", 80, Neuro.Hz(20)));
+        var inh = net.monitorSpikes(net.poisson("inh", 20, Neuro.Hz(60)));
+        net.run(Neuro.ms(300));
+        Figure both = Neuro.raster(exc, inh);
+        JsonNode spec = both.plotly();
+        assertEquals("exc", spec.at("/data/0/name").asText());
+        assertEquals("inh", spec.at("/data/1/name").asText());
+        assertTrue(!spec.at("/data/0/marker/color").asText().equals(spec.at("/data/1/marker/color").asText()));
+        double lowest = Double.MAX_VALUE;
+        for (JsonNode y : spec.at("/data/1/y")) {
+            lowest = Math.min(lowest, y.asDouble());
+        }
+        assertTrue(lowest >= 80, "the second group sits above the first's 80 units: " + lowest);
+        assertTrue(both.toString().contains((exc.count() + inh.count()) + " spikes of 100 units"), both.toString());
+        assertEquals("bar", spec.at("/data/2/type").asText(), "one rate for all");
+        decode(both);
+    }
+
+    @Test
     void anyMatrixIsAHeatmap() throws IOException {
         double[][] m = {{0, 1, 2}, {3, Double.NaN, 5}};
         JsonNode spec = Neuro.heatmap("m", m, "column", "row", "value").plotly();
