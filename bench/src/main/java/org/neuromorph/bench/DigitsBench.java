@@ -55,11 +55,17 @@ public final class DigitsBench {
                             .seed(i + 5), Crossbar.Programming.VERIFY, 1.5);
             double[] inSituAccuracy = inSitu.trainInSitu(split[0], split[1], 10, 0.01, Crossbar.Update.PULSE_COUNT,
                     seed);
+            CrossbarInference mixed = CrossbarInference.program(new Mlp(seed, Activation.RELU, 64, 32, 10), split[0],
+                    128, (in, out, i) -> Crossbar.of(Devices.rram(), in, out).mapping(Crossbar.Mapping.REFERENCE_COLUMN)
+                            .seed(i + 5), Crossbar.Programming.VERIFY, 1.5);
+            double[] mixedAccuracy = mixed.trainInSitu(split[0], split[1], 10, 0.01, Crossbar.Update.MIXED_PRECISION,
+                    seed);
             System.out.println(String.format(Locale.ROOT, "{\"seed\": %d, \"software\": %.4f, \"rram\": %.4f, "
                             + "\"software_aware\": %.4f, \"rram_aware\": %.4f, \"pcm_t0\": %.4f, \"pcm_day\": %.4f, "
-                            + "\"pcm_day_compensated\": %.4f, \"in_situ_rram\": %.4f, \"rram_energy_pJ\": %.1f}",
+                            + "\"pcm_day_compensated\": %.4f, \"in_situ_rram\": %.4f, \"in_situ_rram_mixed\": %.4f, "
+                            + "\"rram_energy_pJ\": %.1f}",
                     seed, mlp.accuracy(split[1]), rram.accuracy(split[1]), aware.accuracy(split[1]),
-                    rramAware.accuracy(split[1]), pcmNow, pcmDay, pcmCompensated, inSituAccuracy[9],
+                    rramAware.accuracy(split[1]), pcmNow, pcmDay, pcmCompensated, inSituAccuracy[9], mixedAccuracy[9],
                     rram.energyPerInference() * 1e12));
         }
     }

@@ -41,7 +41,16 @@ public final class Crossbar {
          * 10:333): row i fires each of BL = 10 slots with probability ∝ |x_i|, column j with probability ∝ |d_j|,
          * and a device gets one pulse per coincidence, so the expected count is proportional to |x_i·d_j|.
          */
-        STOCHASTIC
+        STOCHASTIC,
+        /**
+         * Mixed precision (Nandakumar et al. 2020, Front Neurosci 14:406): updates accumulate in a high-precision
+         * copy of the weights kept in the periphery, and a device whose weight is a whole nominal step or more from
+         * its copy gets the pulses that span the difference (truncated to whole steps). Because the difference is
+         * taken from what the device holds (its state, as a verify read sees it, without read noise), the devices'
+         * nonlinear and asymmetric steps are corrected instead of accumulated. The copy starts at the programmed
+         * weights; it costs a read of each device an update touches.
+         */
+        MIXED_PRECISION
     }
 
     /** Periphery figures (nominal values, to be replaced by a design's own): Walden figures of merit and timing. */
@@ -68,6 +77,8 @@ public final class Crossbar {
     private DeviceArray plus;
     private DeviceArray minus;
     private double beta;
+    /** The high-precision weights of {@link Update#MIXED_PRECISION}, inputs × outputs; null until first used. */
+    private double[] precise;
     private IrDropSolver solver;
     private SplitMix64 rng;
     private final ReadEnergy energy = new ReadEnergy();
@@ -218,6 +229,7 @@ public final class Crossbar {
         }
         double window = model.gMax() - model.gMin();
         beta = mapping == Mapping.DIFFERENTIAL ? window / maxWeight : window / (2 * maxWeight);
+        precise = null; // mixed-precision updates start again from what is programmed now
         if (plus == null) {
             plus = model.create(inputs * outputs, seed);
             minus = model.create(mapping == Mapping.DIFFERENTIAL ? inputs * outputs : inputs, seed ^ 0x9E3779B9L);
@@ -273,12 +285,16 @@ public final class Crossbar {
         double[][] w = new double[outputs][inputs];
         for (int i = 0; i < inputs; i++) {
             for (int j = 0; j < outputs; j++) {
-                int k = i * outputs + j;
-                double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
-                w[j][i] = (plus.state(k) - other) / beta;
+                w[j][i] = heldWeight(i, i * outputs + j);
             }
         }
         return w;
+    }
+
+    /** The weight cell k (input i) holds: its device against its pair or the reference column. */
+    private double heldWeight(int i, int k) {
+        double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
+        return (plus.state(k) - other) / beta;
     }
 
     /** Whether weights were programmed (the devices exist from then on). */
@@ -516,6 +532,25 @@ public final class Crossbar {
         }
         double step = (model.gMax() - model.gMin()) / model.pulseRange();
         double pulsesPerWeight = beta / step;
+        if (how == Update.MIXED_PRECISION) {
+            if (precise == null) {
+                precise = new double[inputs * outputs];
+                for (int k = 0; k < precise.length; k++) {
+                    precise[k] = heldWeight(k / outputs, k);
+                }
+            }
+            for (int i = 0; i < inputs; i++) {
+                if (x[i] == 0) {
+                    continue; // a silent row changes nothing (ReLU layers have many)
+                }
+                for (int j = 0; j < outputs; j++) {
+                    int k = i * outputs + j;
+                    precise[k] += rate * d[j] * x[i];
+                    apply(i, j, (int) ((precise[k] - heldWeight(i, k)) * pulsesPerWeight));
+                }
+            }
+            return;
+        }
         if (how == Update.PULSE_COUNT) {
             for (int i = 0; i < inputs; i++) {
                 for (int j = 0; j < outputs; j++) {

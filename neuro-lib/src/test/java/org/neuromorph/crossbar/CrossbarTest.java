@@ -291,6 +291,48 @@ class CrossbarTest {
     }
 
     @Test
+    void mixedPrecisionUpdatesTrackTheIntendedWeightsOnNonlinearDevices() {
+        // 3000 small zero-mean outer-product updates on the nonlinear, asymmetric RRAM preset: pulse counts drift
+        // away from the intended weights (each step's size depends on the state, and up and down steps differ),
+        // mixed precision stays within about a step of them
+        int in = 16;
+        int out = 8;
+        double[][] start = new double[out][in];
+        double[][] intended = new double[out][in];
+        double[] rms = new double[2];
+        Crossbar.Update[] ways = {Crossbar.Update.PULSE_COUNT, Crossbar.Update.MIXED_PRECISION};
+        for (int w = 0; w < 2; w++) {
+            Crossbar xb = Crossbar.of(Devices.rram(), in, out).mapping(Crossbar.Mapping.REFERENCE_COLUMN).seed(3);
+            xb.program(start, Crossbar.Programming.IDEAL, 1.0);
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+            for (double[] row : intended) {
+                java.util.Arrays.fill(row, 0);
+            }
+            for (int n = 0; n < 3000; n++) {
+                double[] x = rng.doubles(in, -1, 1).toArray();
+                double[] d = rng.doubles(out, -1, 1).toArray();
+                xb.update(x, d, 0.01, ways[w]);
+                for (int j = 0; j < out; j++) {
+                    for (int i = 0; i < in; i++) {
+                        intended[j][i] += 0.01 * x[i] * d[j];
+                    }
+                }
+            }
+            double[][] held = xb.weights();
+            double sum = 0;
+            for (int j = 0; j < out; j++) {
+                for (int i = 0; i < in; i++) {
+                    sum += (held[j][i] - intended[j][i]) * (held[j][i] - intended[j][i]);
+                }
+            }
+            rms[w] = Math.sqrt(sum / (in * out));
+        }
+        double step = 2.0 / Devices.rram().pulseRange(); // weight per nominal step: window 2 × max weight 1
+        assertTrue(rms[1] < 1.5 * step, "mixed precision within about a step: rms " + rms[1] + ", step " + step);
+        assertTrue(rms[0] > 3 * rms[1], "pulse counts drift: rms " + rms[0] + " against " + rms[1]);
+    }
+
+    @Test
     void reportsEnergyLatencyAreaAndTheDigitalBaseline() {
         Crossbar c = Crossbar.of(ideal(), 4, 2).adc(8, 0).dac(6, 1);
         c.program(new double[][] {{1, 0, 0, 0}, {0, 0, 0, 0}}, Programming.IDEAL);
