@@ -133,6 +133,9 @@ class HardwareNotebooksTest {
         double best = java.util.Arrays.stream(inSitu.group(1).split(", ")).mapToDouble(Double::parseDouble).max()
                 .orElse(0);
         assertTrue(best >= 0.8, "training on the arrays learns (still short of software, see the note): " + best);
+        Matcher mixed = find("mixed-precision test accuracy per epoch: (.*)", all);
+        double mixedLast = Double.parseDouble(mixed.group(1).substring(mixed.group(1).lastIndexOf(", ") + 2));
+        assertTrue(mixedLast >= 0.84, "mixed precision (the digits bench: 84.9–88.0 % after 10 epochs): " + mixed.group());
         assertTrue(isFigure("Conductance map: RRAM"), "a tile's conductance map");
     }
 }
