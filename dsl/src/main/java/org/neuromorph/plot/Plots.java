@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
-/** One call per figure: rasters, voltage traces, conductance maps and curves from tables, drawn as PNG. */
+/** One call per figure: rasters, traces, maps, histograms and curves, each as Plotly JSON, offline HTML and PNG. */
 public final class Plots {
     private static final Color[] SERIES = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
