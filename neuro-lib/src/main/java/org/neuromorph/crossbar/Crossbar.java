@@ -80,6 +80,8 @@ public final class Crossbar {
     /** The high-precision weights of {@link Update#MIXED_PRECISION}, inputs × outputs; null until first used. */
     private double[] precise;
     private IrDropSolver solver;
+    /** The solver for transpose reads (bit lines driven), made on the first one. */
+    private IrDropSolver transposeSolver;
     private SplitMix64 rng;
     private final ReadEnergy energy = new ReadEnergy();
     /** For noiseless reads without IR drop: the signed conductance matrix and each row's total, kept current. */
@@ -418,7 +420,8 @@ public final class Crossbar {
 
     /**
      * The transpose read z = Wᵀ·d (for backpropagation): columns driven, rows sensed, the reference subtracted as
-     * the mid-window conductance times the summed drive; no IR drop is modelled in this direction.
+     * the mid-window conductance times the summed drive. With wire resistance set, the currents go through the
+     * wires in this direction too (the network solved from the bit lines' side).
      */
     public double[] transpose(double[] d) {
         requireProgrammed();
@@ -431,6 +434,10 @@ public final class Crossbar {
         double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, inputs * outputs) : null;
         double[] sensed = new double[inputs];
         double mid = (model.gMin() + model.gMax()) / 2;
+        double driven = 0;
+        for (double vj : v) {
+            driven += vj;
+        }
         for (int i = 0; i < inputs; i++) {
             double s = 0;
             double e = 0;
@@ -443,7 +450,49 @@ public final class Crossbar {
             sensed[i] = s;
             energy.array += e * model.readTimeSeconds();
         }
+        if (irDrop != IrDrop.NONE) {
+            // the same sums through the wires; the reference is still subtracted at mid-window, in the periphery
+            double[] plusCurrents = transposeCurrents(gPlus, v);
+            double[] minusCurrents = gMinus != null ? transposeCurrents(gMinus, v) : null;
+            for (int i = 0; i < inputs; i++) {
+                sensed[i] = plusCurrents[i] - (minusCurrents != null ? minusCurrents[i] : mid * driven);
+            }
+        }
         return digitise(sensed, outputs);
+    }
+
+    /**
+     * Word-line currents of a transpose read through the wires: bit lines driven at their bottom ends, word lines
+     * sensed at their left ends. That is the forward network seen from the other side, so the forward solver runs on
+     * it with bit line j as its driven line outputs−1−j and word line i as its sensed line inputs−1−i, which puts
+     * the ports back at the ends the solver drives and senses. By reciprocity the result is the transpose of the
+     * forward read's transfer (tested).
+     */
+    private double[] transposeCurrents(double[] g, double[] v) {
+        double[] flipped = new double[inputs * outputs];
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < outputs; j++) {
+                flipped[(outputs - 1 - j) * inputs + (inputs - 1 - i)] = g[i * outputs + j];
+            }
+        }
+        double[] drive = new double[outputs];
+        for (int j = 0; j < outputs; j++) {
+            drive[outputs - 1 - j] = v[j];
+        }
+        double[] out = new double[inputs];
+        if (irDrop == IrDrop.FULL) {
+            if (transposeSolver == null) {
+                transposeSolver = new IrDropSolver(outputs, inputs);
+            }
+            transposeSolver.solve(flipped, drive, wire, out);
+        } else {
+            IrDropSolver.firstOrder(flipped, drive, wire, outputs, inputs, out);
+        }
+        double[] currents = new double[inputs];
+        for (int i = 0; i < inputs; i++) {
+            currents[i] = out[inputs - 1 - i];
+        }
+        return currents;
     }
 
     private double[] drive(double[] values, int lines) {

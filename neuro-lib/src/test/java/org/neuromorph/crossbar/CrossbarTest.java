@@ -291,6 +291,43 @@ class CrossbarTest {
     }
 
     @Test
+    void transposeReadsThroughTheWiresAreTheForwardTransferTransposed() {
+        // reciprocity of a linear resistive network: driving bit line j and sensing word line i gives the same
+        // transfer as driving word line i and sensing bit line j, so with IR drop z = Tᵀ·d where y = T·x
+        int in = 12;
+        int out = 7;
+        SplittableRandom rng = new SplittableRandom(21);
+        double[][] w = new double[out][in];
+        for (double[] row : w) {
+            for (int i = 0; i < in; i++) {
+                row[i] = rng.nextDouble(-1, 1);
+            }
+        }
+        Crossbar xb = Crossbar.of(ideal(), in, out).wireResistance(5, IrDrop.FULL);
+        xb.program(w, Programming.IDEAL);
+        double[][] forward = new double[out][in];
+        for (int i = 0; i < in; i++) {
+            double[] x = new double[in];
+            x[i] = 1;
+            double[] y = xb.mvm(x);
+            for (int j = 0; j < out; j++) {
+                forward[j][i] = y[j];
+            }
+        }
+        double largestDrop = 0;
+        for (int j = 0; j < out; j++) {
+            double[] d = new double[out];
+            d[j] = 1;
+            double[] z = xb.transpose(d);
+            for (int i = 0; i < in; i++) {
+                assertEquals(forward[j][i], z[i], 1e-9, "T[" + j + "][" + i + "]");
+                largestDrop = Math.max(largestDrop, Math.abs(w[j][i] - z[i]));
+            }
+        }
+        assertTrue(largestDrop > 1e-3, "the wires change the transpose read: " + largestDrop);
+    }
+
+    @Test
     void mixedPrecisionUpdatesTrackTheIntendedWeightsOnNonlinearDevices() {
         // 3000 small zero-mean outer-product updates on the nonlinear, asymmetric RRAM preset: pulse counts drift
         // away from the intended weights (each step's size depends on the state, and up and down steps differ),
