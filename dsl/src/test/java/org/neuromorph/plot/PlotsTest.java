@@ -24,6 +24,18 @@ class PlotsTest {
         return image;
     }
 
+    private static double mean(JsonNode rows) {
+        double sum = 0;
+        int n = 0;
+        for (JsonNode row : rows) {
+            for (JsonNode cell : row) {
+                sum += cell.asDouble();
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
     private static long coloured(BufferedImage image) {
         long count = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -202,6 +214,19 @@ class PlotsTest {
         assertEquals(101, map.at("/data/0/z/0/0").asDouble(), 1e-6, "G_max in µS at word line 0, bit line 0");
         assertEquals(1, map.at("/data/0/z/3/3").asDouble(), 1e-6);
         assertEquals("G (µS)", map.at("/data/0/colorbar/title/text").asText());
+
+        // a chosen time: PCM devices drift down over a day, and the map shows it
+        Crossbar pcm = Neuro.crossbar(Neuro.pcm(), 8, 8).seed(2);
+        double[][] half = new double[8][8];
+        for (double[] row : half) {
+            java.util.Arrays.fill(row, 0.5);
+        }
+        pcm.program(half, Crossbar.Programming.IDEAL);
+        double now = mean(Neuro.conductanceMap(pcm.at(0)).plotly().at("/data/0/z"));
+        Figure dayLater = Neuro.conductanceMap(pcm.at(86400));
+        double day = mean(dayLater.plotly().at("/data/0/z"));
+        assertTrue(day < 0.9 * now, "drifted: " + day + " µS against " + now);
+        assertTrue(dayLater.title().contains("t = 8.64e+04 s"), dayLater.title());
     }
 
     @Test

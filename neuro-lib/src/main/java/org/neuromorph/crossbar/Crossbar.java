@@ -181,6 +181,11 @@ public final class Crossbar {
         return this;
     }
 
+    /** The time reads happen at, in seconds after programming (see {@link #at}). */
+    public double time() {
+        return time;
+    }
+
     public int inputs() {
         return inputs;
     }

@@ -294,6 +294,15 @@ public final class DeviceArray {
         return g.clone();
     }
 
+    /** Every device's conductance at time {@code now}: drift since programming, no read noise, no read cost. */
+    public double[] statesAt(double now) {
+        double[] out = new double[g.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = drifted(k, now);
+        }
+        return out;
+    }
+
     /** Reads device k at time {@code now}: drift since programming, then read noise; costs V²·G·t_read. */
     public double read(int k, double now) {
         double value = drifted(k, now);
