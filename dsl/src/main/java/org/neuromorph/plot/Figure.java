@@ -19,14 +19,12 @@ public final class Figure {
     private final String summary;
     private final BufferedImage image;
     private final com.fasterxml.jackson.databind.node.ObjectNode plotly;
-    private final String plotlyJson;
 
     Figure(String title, String summary, BufferedImage image, PlotlySpec spec) {
         this.title = title;
         this.summary = summary;
         this.image = image;
         this.plotly = spec.root();
-        this.plotlyJson = plotly.toString();
     }
 
     public String title() {
@@ -64,7 +62,7 @@ public final class Figure {
 
     /** The figure as Plotly JSON: {@code {"data": [...], "layout": {...}}}. */
     public String plotlyJson() {
-        return plotlyJson;
+        return plotly.toString();
     }
 
     /** A copy of the Plotly JSON as a tree (a MIME bundle's {@code application/vnd.plotly.v1+json} value). */
@@ -81,7 +79,7 @@ public final class Figure {
         return "<div id=\"" + id + "\" class=\"neuromorph-figure\" style=\"max-width:" + width() + "px\">"
                 + "<img alt=\"" + PlotlyJs.escape(toString()) + "\" src=\"data:image/png;base64," + pngBase64()
                 + "\" style=\"max-width:100%\"></div>\n<script type=\"text/javascript\">\n(function () {\n"
-                + "  var spec = " + plotlyJson.replace("</", "<\\/") + ";\n"
+                + "  var spec = " + plotlyJson().replace("</", "<\\/") + ";\n"
                 + "  var tries = 0;\n"
                 + "  function draw() {\n"
                 + "    var div = document.getElementById(\"" + id + "\");\n"

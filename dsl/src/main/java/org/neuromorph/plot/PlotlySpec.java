@@ -18,7 +18,7 @@ final class PlotlySpec {
     private final ObjectNode layout = root.putObject("layout");
 
     PlotlySpec(String title, int width, int height) {
-        layout.putObject("title").put("text", title);
+        title(title);
         layout.put("width", width).put("height", height);
         layout.putObject("margin").put("l", 70).put("r", 30).put("t", 50).put("b", 55);
     }
@@ -38,6 +38,11 @@ final class PlotlySpec {
         ObjectNode node = layout.putObject(axis);
         node.putObject("title").put("text", title);
         return node;
+    }
+
+    /** Sets the figure's title. */
+    void title(String text) {
+        layout.putObject("title").put("text", text);
     }
 
     ObjectNode layout() {

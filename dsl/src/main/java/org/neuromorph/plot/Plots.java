@@ -343,7 +343,7 @@ public final class Plots {
         map.put("x0", x0 + (block - 1) * dx / 2).put("dx", block * dx).put("y0", y0 + (block - 1) * dy / 2)
                 .put("dy", block * dy);
         if (block > 1) {
-            spec.layout().with("title").put("text", grid.title() + " (means of " + block + " × " + block
+            spec.title(grid.title() + " (means of " + block + " × " + block
                     + " blocks)");
         }
         spec.axis("xaxis", grid.xLabel());

@@ -32,11 +32,7 @@ class HardwareNotebooksTest {
     private boolean isFigure(String text) {
         for (var cell : executed.path("cells")) {
             for (var out : cell.path("outputs")) {
-                var plain = out.path("data").path("text/plain");
-                String joined = plain.isArray() ? String.join("", java.util.stream.StreamSupport.stream(
-                        plain.spliterator(), false).map(com.fasterxml.jackson.databind.JsonNode::asText).toList())
-                        : plain.asText();
-                if (joined.startsWith(text)) {
+                if (out.path("data").has("text/plain") && NotebookRunner.text(out).startsWith(text)) {
                     return out.path("data").has("image/png");
                 }
             }

@@ -102,17 +102,22 @@ final class NotebookRunner {
                     assertTrue(data.has("application/vnd.plotly.v1+json") && data.has("text/html"),
                             "a figure carries Plotly JSON, HTML and PNG: " + data.path("text/plain").asText());
                 }
-                StringBuilder sb = new StringBuilder();
-                JsonNode text = out.has("text") ? out.path("text") : out.path("data").path("text/plain");
-                if (text.isArray()) {
-                    text.forEach(t -> sb.append(t.asText()));
-                } else {
-                    sb.append(text.asText());
-                }
-                texts.add(sb.toString());
+                texts.add(text(out));
             }
         }
         return texts;
+    }
+
+    /** An output's text: a stream's, or a result's text/plain (notebooks store it as one string or as lines). */
+    static String text(JsonNode out) {
+        StringBuilder sb = new StringBuilder();
+        JsonNode text = out.has("text") ? out.path("text") : out.path("data").path("text/plain");
+        if (text.isArray()) {
+            text.forEach(t -> sb.append(t.asText()));
+        } else {
+            sb.append(text.asText());
+        }
+        return sb.toString();
     }
 
 }
