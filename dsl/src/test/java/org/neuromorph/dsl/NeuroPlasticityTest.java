@@ -26,6 +26,11 @@ class NeuroPlasticityTest {
                 Hz(0.1), Hz(50));
         assertTrue(f.doubleColumn("Δw").get(0) < 0 && f.doubleColumn("Δw").get(1) > 0);
         var e = assertThrows(IllegalArgumentException.class, () -> Neuro.tripletStdp("hippocampus"));
-        assertTrue(e.getMessage().contains("visual cortex nearest"), e.getMessage());
+        assertTrue(e.getMessage().contains("visual cortex nearest") && e.getMessage().contains("hippocampal nearest"),
+                e.getMessage());
+        Table triplets = Neuro.stdpTriplets(Neuro.tripletStdp("Hippocampal All-to-All"), 1, 60, Hz(1), ms(5), ms(5));
+        assertEquals("post-pre-post", triplets.stringColumn("order").get(1));
+        assertTrue(triplets.doubleColumn("Δw").get(1) > 0.25 && Math.abs(triplets.doubleColumn("Δw").get(0)) < 0.1,
+                triplets.print());
     }
 }

@@ -64,6 +64,16 @@ class LiteratureNotebooksTest {
         assertTrue(Double.parseDouble(f.group(4)) > 0, "triplet, pre before post: potentiation at 50 Hz");
         assertTrue(Double.parseDouble(f.group(5)) < 0 && Double.parseDouble(f.group(6)) < 0,
                 "the pair rule depresses at every frequency");
+        // Wang et al. 2005's triplets with each hippocampal set: post-pre-post potentiates, pre-post-pre hardly moves
+        Matcher triplets = Pattern.compile("(hippocampal [a-z -]+): pre-post-pre ([-+0-9.]+), post-pre-post ([-+0-9.]+)")
+                .matcher(all);
+        int sets = 0;
+        while (triplets.find()) {
+            assertTrue(Double.parseDouble(triplets.group(3)) > 0.25, triplets.group());
+            assertTrue(Math.abs(Double.parseDouble(triplets.group(2))) < 0.1, triplets.group());
+            sets++;
+        }
+        assertEquals(3, sets, all);
         // BCM's selective fixed point: y = 2 for one pattern, 0 for the other; single samples wander with θ
         Matcher last = Pattern.compile("(?m)^\\s*80000\\s+([-0-9.]+)\\s+([-0-9.]+)\\s+([0-9.]+)$").matcher(all);
         assertTrue(last.find(), all);
