@@ -10,7 +10,7 @@ import org.neuromorph.units.Units;
 
 /**
  * Ideal crossbar reads (y = W·x on noiseless linear devices, no IR drop, ideal periphery) of n × n matrices, in
- * GFLOP/s as 2n²/t (median of 5 timings of repeated reads), and the full IR-drop solve of n × n arrays; one JSON
+ * GFLOP/s as 2n²/t (median of 5 timings of repeated reads, after two seconds of reads at every size), and the full IR-drop solve of n × n arrays; one JSON
  * line. Args: sizes (default 128 256 512 1024 2048 4096).
  */
 public final class MvmBench {
@@ -21,8 +21,10 @@ public final class MvmBench {
         int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
                 : new int[] {128, 256, 512, 1024, 2048, 4096};
         DeviceModel ideal = new DeviceModel("ideal").range(Units.uS(1), Units.uS(101)).linear(1000);
-        StringBuilder mvm = new StringBuilder();
-        for (int n : sizes) {
+        Crossbar[] crossbars = new Crossbar[sizes.length];
+        double[][] inputs = new double[sizes.length][];
+        for (int k = 0; k < sizes.length; k++) {
+            int n = sizes[k];
             SplittableRandom rng = new SplittableRandom(n);
             double[][] w = new double[n][n];
             for (double[] row : w) {
@@ -30,18 +32,29 @@ public final class MvmBench {
                     row[i] = rng.nextDouble(-1, 1);
                 }
             }
-            double[] x = rng.doubles(n, -1, 1).toArray();
-            Crossbar c = Crossbar.of(ideal, n, n);
-            c.program(w, Crossbar.Programming.IDEAL);
-            c.mvm(x); // builds the cached conductance matrix
-            int reps = (int) Math.max(1, 2e8 / ((double) n * n));
-            double[] times = new double[5];
-            double sink = 0;
-            for (int warm = 0; warm < 2; warm++) {
-                for (int r = 0; r < reps; r++) {
-                    sink += c.mvm(x)[0];
+            inputs[k] = rng.doubles(n, -1, 1).toArray();
+            crossbars[k] = Crossbar.of(ideal, n, n);
+            crossbars[k].program(w, Crossbar.Programming.IDEAL);
+        }
+        // steady state, as a long inference loop runs: every size read for a second first, so that the JIT has
+        // compiled both the one-thread and the split read before any timing (a read that runs while its caller
+        // is still in profiled code is several times slower, and sizes that switch paths recompile)
+        double sink = 0;
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < sizes.length; k++) {
+                long until = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < until) {
+                    sink += crossbars[k].mvm(inputs[k])[0];
                 }
             }
+        }
+        StringBuilder mvm = new StringBuilder();
+        for (int k = 0; k < sizes.length; k++) {
+            int n = sizes[k];
+            Crossbar c = crossbars[k];
+            double[] x = inputs[k];
+            int reps = (int) Math.max(1, 2e8 / ((double) n * n));
+            double[] times = new double[5];
             for (int t = 0; t < times.length; t++) {
                 long start = System.nanoTime();
                 for (int r = 0; r < reps; r++) {

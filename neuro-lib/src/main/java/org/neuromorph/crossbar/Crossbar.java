@@ -84,8 +84,12 @@ public final class Crossbar {
     private IrDropSolver transposeSolver;
     private SplitMix64 rng;
     private final ReadEnergy energy = new ReadEnergy();
-    /** For noiseless reads without IR drop: the signed conductance matrix and each row's total, kept current. */
-    private double[] effective;
+    /**
+     * For noiseless reads without IR drop: the signed conductance matrix, one array per word line, and each row's
+     * total, kept current. Separate rows let the JIT vectorise y += v_i·row_i: with one flat array the partial sums
+     * and the matrix could be the same array at some offset, so it has to keep the scalar loop.
+     */
+    private double[][] effective;
     private double[] rowConductance;
     private long cachedVersion = -1;
 
@@ -354,20 +358,20 @@ public final class Crossbar {
     }
 
     /**
-     * Kirchhoff on a cached signed conductance matrix (G+ − G−, or G − G_ref): one pass of y += v_i·row_i, a loop
-     * the JIT vectorises, with the array energy from each row's total conductance.
+     * Kirchhoff on a cached signed conductance matrix (G+ − G−, or G − G_ref): passes of y += v_i·row_i, a loop the
+     * JIT vectorises, with the array energy from each row's total conductance.
      */
     private double[] idealCurrents(double[] v) {
         long version = plus.version() * 31 + minus.version();
         if (effective == null || version != cachedVersion) {
-            effective = new double[inputs * outputs];
+            effective = new double[inputs][outputs];
             rowConductance = new double[inputs];
             for (int i = 0; i < inputs; i++) {
                 double total = mapping == Mapping.DIFFERENTIAL ? 0 : minus.state(i);
                 for (int j = 0; j < outputs; j++) {
                     int k = i * outputs + j;
                     double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
-                    effective[k] = plus.state(k) - other;
+                    effective[i][j] = plus.state(k) - other;
                     total += plus.state(k) + (mapping == Mapping.DIFFERENTIAL ? other : 0);
                 }
                 rowConductance[i] = total;
@@ -380,45 +384,50 @@ public final class Crossbar {
             e += v[i] * v[i] * rowConductance[i];
         }
         energy.array += e * model.readTimeSeconds();
-        if ((long) inputs * outputs >= PARALLEL_CELLS) {
-            // large arrays: the bit lines in two halves on two threads (each sums in the same order as one)
-            int half = outputs / 2;
-            java.util.stream.IntStream.range(0, 2).parallel().forEach(part ->
-                    accumulate(v, sensed, part == 0 ? 0 : half, part == 0 ? half : outputs));
+        if ((long) inputs * outputs >= SPLIT_CELLS) {
+            // large arrays: the word lines in two halves, the second on a helper thread into its own sums, added
+            // after; the same order whether or not the helper takes it, so the result does not depend on threads
+            int half = inputs / 2;
+            double[] lower = new double[outputs];
+            double[][] g = effective;
+            ReadHelper.both(() -> accumulate(g, v, sensed, 0, half), () -> accumulate(g, v, lower, half, inputs));
+            for (int j = 0; j < outputs; j++) {
+                sensed[j] += lower[j];
+            }
         } else {
-            accumulate(v, sensed, 0, outputs);
+            accumulate(effective, v, sensed, 0, inputs);
         }
         return sensed;
     }
 
-    /** Cells above this count split a read across two threads. */
-    private static final long PARALLEL_CELLS = 1 << 18;
+    /** Arrays of this many cells or more split a read in two (below it the hand-over costs more than it saves). */
+    private static final long SPLIT_CELLS = 1 << 18;
 
     /**
-     * sensed[j] += Σ_i v_i·G_ij for bit lines [from, to), four word lines per pass so each pass reads the partial
-     * sums once for four rows (a quarter of the memory traffic of one row at a time); the sums keep row order.
+     * sums[j] += Σ_i v_i·G_ij over word lines [from, to), four per pass so each pass reads and writes the partial
+     * sums once for four rows; the sums keep row order.
      */
-    private void accumulate(double[] v, double[] sensed, int from, int to) {
-        int i = 0;
-        for (; i + 3 < inputs; i += 4) {
+    private static void accumulate(double[][] effective, double[] v, double[] sums, int from, int to) {
+        int outputs = sums.length;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             double v0 = v[i];
             double v1 = v[i + 1];
             double v2 = v[i + 2];
             double v3 = v[i + 3];
-            int b0 = i * outputs;
-            int b1 = b0 + outputs;
-            int b2 = b1 + outputs;
-            int b3 = b2 + outputs;
-            for (int j = from; j < to; j++) {
-                sensed[j] = (((sensed[j] + v0 * effective[b0 + j]) + v1 * effective[b1 + j]) + v2 * effective[b2 + j])
-                        + v3 * effective[b3 + j];
+            double[] g0 = effective[i];
+            double[] g1 = effective[i + 1];
+            double[] g2 = effective[i + 2];
+            double[] g3 = effective[i + 3];
+            for (int j = 0; j < outputs; j++) {
+                sums[j] = (((sums[j] + v0 * g0[j]) + v1 * g1[j]) + v2 * g2[j]) + v3 * g3[j];
             }
         }
-        for (; i < inputs; i++) {
+        for (; i < to; i++) {
             double vi = v[i];
-            int base = i * outputs;
-            for (int j = from; j < to; j++) {
-                sensed[j] += vi * effective[base + j];
+            double[] g = effective[i];
+            for (int j = 0; j < outputs; j++) {
+                sums[j] += vi * g[j];
             }
         }
     }

@@ -92,6 +92,45 @@ class CrossbarTest {
         }
     }
 
+    @Test
+    void largeReadsSplitAcrossThreadsGiveTheSameResultWhoeverRunsThem() throws Exception {
+        // 701 × 400 cells: above the size that splits the word lines in two halves (one on the shared helper)
+        double[][] w = randomMatrix(400, 701, 21);
+        double[] x = randomVector(701, 22);
+        Crossbar c = Crossbar.of(ideal(), 701, 400);
+        c.program(w, Programming.IDEAL);
+        double[] expected = product(w, x);
+        double[] alone = c.mvm(x);
+        for (int j = 0; j < 400; j++) {
+            assertEquals(expected[j], alone[j], 1e-12, "output " + j);
+        }
+        // four threads reading at once: at most one has the helper, the others run both halves themselves, and
+        // every result is the same to the bit
+        Crossbar[] copies = new Crossbar[4];
+        for (int k = 0; k < copies.length; k++) {
+            copies[k] = Crossbar.of(ideal(), 701, 400);
+            copies[k].program(w, Programming.IDEAL);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> results = new java.util.ArrayList<>();
+            for (Crossbar copy : copies) {
+                results.add(pool.submit(() -> {
+                    double[] last = null;
+                    for (int r = 0; r < 50; r++) {
+                        last = copy.mvm(x);
+                    }
+                    return last;
+                }));
+            }
+            for (java.util.concurrent.Future<double[]> result : results) {
+                assertTrue(java.util.Arrays.equals(alone, result.get(60, java.util.concurrent.TimeUnit.SECONDS)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static double[] uniformColumnCurrents(int size, double wire) {
         double[] g = new double[size * size];
         java.util.Arrays.fill(g, 50e-6);
