@@ -183,6 +183,23 @@ def test_crossbar_and_device_builders(kotlin_kernel):
     assert 'Resistance' in reply['evalue'], reply['evalue']
 
 
+def test_ann_builders_name_the_positional_arguments(kotlin_kernel):
+    # the builders make the same network, training and arrays as the positional calls they replace
+    _, kc = kotlin_kernel
+    reply, msgs = run_cell(kc, 'val dsplit = digitsSplit()\n'
+                               'val named = mlp(64, 8, 10) { seed = 3; hidden = Activation.TANH }\n'
+                               'val positional = mlp(3, Activation.TANH, 64, 8, 10)\n'
+                               'named.train(dsplit[0], null) { epochs = 2; batch = 32; rate = 0.1; momentum = 0.5; seed = 4 }\n'
+                               'positional.train(dsplit[0], null, 2, 32, 0.1, 0.5, 4)\n'
+                               'val onArrays = named.onCrossbars(dsplit[0]) { tile = 32; cells { device = rram(); seed = 7 } }\n'
+                               'val byHand = CrossbarInference.program(positional, dsplit[0], 32,\n'
+                               '    { i, o, k -> Crossbar.of(rram(), i, o).seed(k + 7L) }, Crossbar.Programming.VERIFY)\n'
+                               '"${named.weights(1).contentDeepEquals(positional.weights(1))} "'
+                               ' + "${onArrays.forward(dsplit[1].features()[0]).contentEquals(byHand.forward(dsplit[1].features()[0]))}"')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['true true']
+
+
 def test_a_rule_and_a_neuron_model_written_in_kotlin(kotlin_kernel):
     _, kc = kotlin_kernel
     reply, msgs = run_cell(kc, 'val g = ReferenceNetworks.SONG_GMAX\n'
