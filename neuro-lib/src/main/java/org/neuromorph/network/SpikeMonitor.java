@@ -20,11 +20,9 @@ public final class SpikeMonitor implements Monitor {
     public void afterThreshold(long step, double dt) {
         this.dt = dt;
         recordedSteps++;
-        int[] spikes = source.spikes();
-        for (int k = 0, n = source.spikeCount(); k < n; k++) {
-            steps.add((int) step);
-            indices.add(spikes[k]);
-        }
+        int count = source.spikeCount();
+        steps.addCopies((int) step, count);
+        indices.addAll(source.spikes(), count);
     }
 
     /** Total number of spikes recorded. */
