@@ -303,6 +303,25 @@ public final class Crossbar {
     }
 
     /** The weight cell k (input i) holds: its device against its pair or the reference column. */
+    /**
+     * {@code w} limited to the weights cell (i, j) = device k can hold with its devices' own windows: the
+     * high-precision copy of {@link Update#MIXED_PRECISION} stays inside, as in hardware, or a device at its bound
+     * would be sent the same futile pulses at every update while its copy ran away.
+     */
+    private double reachable(int i, int k, double w) {
+        double low;
+        double high;
+        if (mapping == Mapping.DIFFERENTIAL) {
+            // updates potentiate G+ to raise a weight and G− to lower it
+            low = plus.state(k) - minus.gMax(k);
+            high = plus.gMax(k) - minus.state(k);
+        } else {
+            low = plus.gMin(k) - minus.state(i);
+            high = plus.gMax(k) - minus.state(i);
+        }
+        return Math.max(low / beta, Math.min(high / beta, w));
+    }
+
     private double heldWeight(int i, int k) {
         double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
         return (plus.state(k) - other) / beta;
@@ -608,7 +627,7 @@ public final class Crossbar {
                 }
                 for (int j = 0; j < outputs; j++) {
                     int k = i * outputs + j;
-                    precise[k] += rate * d[j] * x[i];
+                    precise[k] = reachable(i, k, precise[k] + rate * d[j] * x[i]);
                     apply(i, j, (int) ((precise[k] - heldWeight(i, k)) * pulsesPerWeight));
                 }
             }

@@ -367,6 +367,33 @@ class CrossbarTest {
     }
 
     @Test
+    void mixedPrecisionStopsPulsingDevicesAtTheirBounds() {
+        // every update pushes every weight up: the devices reach the top of their (device-to-device varied)
+        // windows, the high-precision copy stops there, and no further pulses are sent
+        for (Crossbar.Mapping mapping : Crossbar.Mapping.values()) {
+            Crossbar xb = Crossbar.of(Devices.rram(), 4, 3).mapping(mapping).seed(11);
+            xb.program(new double[3][4], Crossbar.Programming.IDEAL, 1.0);
+            double[] ones4 = {1, 1, 1, 1};
+            double[] ones3 = {1, 1, 1};
+            for (int n = 0; n < 200; n++) {
+                xb.update(ones4, ones3, 0.05, Crossbar.Update.MIXED_PRECISION);
+            }
+            long saturated = xb.devices().totalPulses() + (mapping == Crossbar.Mapping.DIFFERENTIAL
+                    ? xb.otherDevices().totalPulses() : 0);
+            for (int n = 0; n < 200; n++) {
+                xb.update(ones4, ones3, 0.05, Crossbar.Update.MIXED_PRECISION);
+            }
+            long later = xb.devices().totalPulses() + (mapping == Crossbar.Mapping.DIFFERENTIAL
+                    ? xb.otherDevices().totalPulses() : 0);
+            assertEquals(saturated, later, mapping + ": no pulses once the devices hold their largest weight");
+            // and a push the other way moves them at once (the copy did not run away beyond the bound)
+            xb.update(ones4, ones3, -0.2, Crossbar.Update.MIXED_PRECISION);
+            assertTrue(xb.devices().totalPulses() + (mapping == Crossbar.Mapping.DIFFERENTIAL
+                    ? xb.otherDevices().totalPulses() : 0) > later, mapping + ": the way back answers at once");
+        }
+    }
+
+    @Test
     void mixedPrecisionUpdatesTrackTheIntendedWeightsOnNonlinearDevices() {
         // 3000 small zero-mean outer-product updates on the nonlinear, asymmetric RRAM preset: pulse counts drift
         // away from the intended weights (each step's size depends on the state, and up and down steps differ),

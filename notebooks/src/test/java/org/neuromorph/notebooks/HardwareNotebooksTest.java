@@ -128,10 +128,12 @@ class HardwareNotebooksTest {
         Matcher inSitu = find("in-situ test accuracy per epoch: (.*)", all);
         double best = java.util.Arrays.stream(inSitu.group(1).split(", ")).mapToDouble(Double::parseDouble).max()
                 .orElse(0);
-        assertTrue(best >= 0.8, "training on the arrays learns (still short of software, see the note): " + best);
+        assertTrue(best >= 0.8, "training on the arrays learns (pulse counts stay short of software): " + best);
         Matcher mixed = find("mixed-precision test accuracy per epoch: (.*)", all);
         double mixedLast = Double.parseDouble(mixed.group(1).substring(mixed.group(1).lastIndexOf(", ") + 2));
-        assertTrue(mixedLast >= 0.84, "mixed precision (the digits bench: 84.9–88.0 % after 10 epochs): " + mixed.group());
+        // issue 9's in-situ target: within 3 points of software (the digits bench: 0.7, −0.9, 2.9 on seeds 1–3)
+        assertTrue(mixedLast >= software - 0.03, "mixed precision within 3 points of software " + software + ": "
+                + mixed.group());
         assertTrue(isFigure("Conductance map: RRAM"), "a tile's conductance map");
     }
 }
