@@ -25,7 +25,7 @@ public final class NeuronGroup extends Population {
     private int[] chunkSpikes;
     private long parallelStep;
     private final java.util.function.IntConsumer chunkTask = c -> chunkSpikes[c] = dynamics.advanceRange(
-            parallelStep, current, chunkStart[c], chunkStart[c + 1], spikes);
+            parallelStep, input(), chunkStart[c], chunkStart[c + 1], spikes);
 
     public NeuronGroup(String name, int size, NeuronModel model) {
         super(name, size);
@@ -71,7 +71,7 @@ public final class NeuronGroup extends Population {
             }
         }
         if (threads == null) {
-            spikeCount = dynamics.advance(step, current, spikes);
+            spikeCount = dynamics.advance(step, input(), spikes);
             return;
         }
         // each chunk writes its spikes from its own start; moved together, they are in index order as if serial
@@ -85,6 +85,11 @@ public final class NeuronGroup extends Population {
         }
         spikeCount = count;
         dynamics.endStep(step);
+    }
+
+    /** The injected current of this step: null when nothing is injected and the model takes that. */
+    private double[] input() {
+        return injections.isEmpty() && dynamics.takesNullCurrent() ? null : current;
     }
 
     @Override

@@ -200,6 +200,8 @@ public final class Lif implements NeuronModel {
         private int refractoryHead;
         private int refractoryCount;
         private final double[] held;
+        /** The current of a step when none is injected, for the passes that read one. */
+        private final double[] zeros;
 
         State(Lif p, int size, double dt, SplittableRandom rng) {
             int channels = p.synapseNames.size();
@@ -230,6 +232,7 @@ public final class Lif implements NeuronModel {
             lastSpike = new long[size];
             refractory = new int[size];
             held = new double[size];
+            zeros = new double[size];
             Arrays.fill(lastSpike, Long.MIN_VALUE / 2);
             decay = Math.exp(-dt / p.tauM);
             refractorySteps = Math.round(p.refractory / dt);
@@ -277,6 +280,11 @@ public final class Lif implements NeuronModel {
         }
 
         @Override
+        public boolean takesNullCurrent() {
+            return true;
+        }
+
+        @Override
         public void beginStep(long step) {
             releaseRefractory(step);
             for (int k = 0; k < refractoryCount; k++) {
@@ -285,7 +293,8 @@ public final class Lif implements NeuronModel {
         }
 
         @Override
-        public int advanceRange(long step, double[] current, int start, int end, int[] spikes) {
+        public int advanceRange(long step, double[] injected, int start, int end, int[] spikes) {
+            double[] current = injected == null ? zeros : injected;
             int count = start;
             for (int from = start; from < end; from += BLOCK) {
                 int to = Math.min(end, from + BLOCK);
@@ -293,7 +302,7 @@ public final class Lif implements NeuronModel {
                 if (gc.length == 0 && g.length >= 2) {
                     // the common case (excitatory and inhibitory current synapses) in one pass: the same
                     // operations in the same order as the separate passes below, a third of the loads and stores
-                    integrateWithTwoChannels(from, to, current);
+                    integrateWithTwoChannels(from, to, injected);
                     k = 2;
                 } else if (gc.length == 0) {
                     for (int i = from; i < to; i++) {
@@ -337,6 +346,7 @@ public final class Lif implements NeuronModel {
             return index >= v.length ? index - v.length : index;
         }
 
+        /** With {@code current} null (nothing injected) V relaxes to vRest: vRest + R·0 exactly, without the reads. */
         private void integrateWithTwoChannels(int from, int to, double[] current) {
             double[] g0 = g[0];
             double[] g1 = g[1];
@@ -344,6 +354,14 @@ public final class Lif implements NeuronModel {
             double gain1 = channelToV[1];
             double factor0 = channelDecay[0];
             double factor1 = channelDecay[1];
+            if (current == null) {
+                for (int i = from; i < to; i++) {
+                    v[i] = ((vRest + (v[i] - vRest) * decay) + g0[i] * gain0) + g1[i] * gain1;
+                    g0[i] *= factor0;
+                    g1[i] *= factor1;
+                }
+                return;
+            }
             for (int i = from; i < to; i++) {
                 double vInf = vRest + resistance * current[i];
                 v[i] = ((vInf + (v[i] - vInf) * decay) + g0[i] * gain0) + g1[i] * gain1;

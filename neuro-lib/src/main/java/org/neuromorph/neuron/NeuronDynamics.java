@@ -39,6 +39,14 @@ public interface NeuronDynamics {
         return false;
     }
 
+    /**
+     * Whether {@link #advance} and {@link #advanceRange} take a null current to mean that none is injected, so that
+     * a group without injections passes no array of zeros for every step to read.
+     */
+    default boolean takesNullCurrent() {
+        return false;
+    }
+
     /** Work of a step that precedes the per-neuron part (models that split by neuron). */
     default void beginStep(long step) {
     }
