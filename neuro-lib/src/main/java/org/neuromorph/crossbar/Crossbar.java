@@ -302,7 +302,6 @@ public final class Crossbar {
         return w;
     }
 
-    /** The weight cell k (input i) holds: its device against its pair or the reference column. */
     /**
      * {@code w} limited to the weights cell (i, j) = device k can hold with its devices' own windows: the
      * high-precision copy of {@link Update#MIXED_PRECISION} stays inside, as in hardware, or a device at its bound
@@ -322,6 +321,7 @@ public final class Crossbar {
         return Math.max(low / beta, Math.min(high / beta, w));
     }
 
+    /** The weight cell k (input i) holds: its device against its pair or the reference column. */
     private double heldWeight(int i, int k) {
         double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
         return (plus.state(k) - other) / beta;
