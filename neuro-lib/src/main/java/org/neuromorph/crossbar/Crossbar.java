@@ -53,10 +53,18 @@ public final class Crossbar {
         MIXED_PRECISION
     }
 
-    /** Periphery figures (nominal values, to be replaced by a design's own): Walden figures of merit and timing. */
-    static final double ADC_FOM = 5e-15;   // J per conversion step (SAR ADCs of the last decade: a few fJ)
-    static final double DAC_FOM = 0.5e-15; // J per conversion step
+    /**
+     * Default periphery figures, for a design to replace with its own ({@link #adcEnergyPerStep},
+     * {@link #dacEnergyPerStep}): energy per conversion step (Walden's figure of merit, energy = FoM·2^bits). The
+     * ADC's 5 fJ is the SAR state of the art around 2010 (record 4.4 fJ, van Elzakker et al., ISSCC 2008; several
+     * SAR designs under 10 fJ in 2011–12, as B. E. Jonsson's ADC survey reports); the DAC's 0.5 fJ is nominal, with
+     * no source. One bit per nanosecond of ADC time is nominal too.
+     */
+    static final double ADC_FOM = 5e-15;
+    static final double DAC_FOM = 0.5e-15;
     static final double ADC_TIME_PER_BIT = 1e-9;
+    private double adcFom = ADC_FOM;
+    private double dacFom = DAC_FOM;
 
     private final DeviceModel model;
     private final int inputs;
@@ -148,6 +156,26 @@ public final class Crossbar {
         adcBits = bits;
         adcRange = rangeAmps;
         return this;
+    }
+
+    /** The ADC's energy per conversion step in joules (Walden FoM; a conversion costs FoM·2^bits). */
+    public Crossbar adcEnergyPerStep(double joules) {
+        adcFom = nonNegativeEnergy("ADC", joules);
+        return this;
+    }
+
+    /** The DAC's energy per conversion step in joules (a conversion costs this·2^bits). */
+    public Crossbar dacEnergyPerStep(double joules) {
+        dacFom = nonNegativeEnergy("DAC", joules);
+        return this;
+    }
+
+    private static double nonNegativeEnergy(String part, double joules) {
+        if (!(joules >= 0)) {
+            throw new IllegalArgumentException(part + " energy per conversion step must be ≥ 0 J (e.g. 5e-15), got "
+                    + joules);
+        }
+        return joules;
     }
 
     public Crossbar readVoltage(double volts) {
@@ -539,7 +567,7 @@ public final class Crossbar {
             v[i] = u * readVoltage;
         }
         if (dacBits > 0) {
-            energy.dac += lines * DAC_FOM * (1 << dacBits);
+            energy.dac += lines * dacFom * (1 << dacBits);
         }
         return v;
     }
@@ -558,7 +586,7 @@ public final class Crossbar {
             y[j] = current / toWeights;
         }
         if (adcBits > 0) {
-            energy.adc += sensed.length * ADC_FOM * (1 << adcBits);
+            energy.adc += sensed.length * adcFom * (1 << adcBits);
         }
         energy.reads++;
         return y;

@@ -446,6 +446,14 @@ class CrossbarTest {
         assertEquals(expected, r.arrayEnergy(), 1e-24);
         assertEquals(2 * Crossbar.ADC_FOM * 256, r.adcEnergy(), 1e-24);
         assertEquals(4 * Crossbar.DAC_FOM * 64, r.dacEnergy(), 1e-24);
+        // a design's own converters: 20 fJ and 2 fJ per step, the array unchanged
+        Crossbar own = Crossbar.of(ideal(), 4, 2).adc(8, 0).dac(6, 1).adcEnergyPerStep(20e-15).dacEnergyPerStep(2e-15);
+        own.program(new double[][] {{1, 0, 0, 0}, {0, 0, 0, 0}}, Programming.IDEAL);
+        own.mvm(new double[] {1, 1, 1, 1});
+        assertEquals(2 * 20e-15 * 256, own.report().adcEnergy(), 1e-24);
+        assertEquals(4 * 2e-15 * 64, own.report().dacEnergy(), 1e-24);
+        assertEquals(r.arrayEnergy(), own.report().arrayEnergy(), 0);
+        assertThrows(IllegalArgumentException.class, () -> own.adcEnergyPerStep(-1));
         assertEquals(16 * 4, r.areaF2(), 0);
         assertEquals(8 * (0.2e-12 + 0.03e-12 + 1.25e-12), r.digitalEnergy(), 1e-24);
         assertTrue(r.latency() > 100e-9);
