@@ -125,6 +125,10 @@ class HardwareNotebooksTest {
         String driftTable = all.substring(all.indexOf("PCM drift"));
         Matcher day = find("(?m)^\\s*86400\\s*\\|\\s*([0-9.]+)", driftTable);
         assertEquals(Double.parseDouble(pcm.group(1)), Double.parseDouble(day.group(1)), 0.03, "a day of drift");
+        // ten years: drift costs more than read noise moves an evaluation, and global compensation wins some back
+        Matcher decade = find("(?m)^\\s*315360000\\s*\\|\\s*([0-9.]+)\\s*\\|\\s*([0-9.]+)", driftTable);
+        assertTrue(Double.parseDouble(decade.group(2)) > Double.parseDouble(decade.group(1)),
+                "compensation helps after ten years: " + decade.group());
         Matcher inSitu = find("in-situ test accuracy per epoch: (.*)", all);
         double best = java.util.Arrays.stream(inSitu.group(1).split(", ")).mapToDouble(Double::parseDouble).max()
                 .orElse(0);
