@@ -15,8 +15,9 @@ import org.neuromorph.device.Devices;
 /**
  * The digits MLP against device non-idealities, one JSON line per setting: software accuracy over seeds 1–5 for
  * 64-32-10 and 64-64-10, then for seeds 1–3 the 64-32-10 on RRAM tiles (plain and hardware-aware training), on PCM
- * right after programming, a day and ten years later without and with drift compensation, and trained in situ on RRAM (pulse counts, 10
- * epochs; mixed precision, 20 + 10 epochs) and, for the procedure's own ceiling, on 4096-level linear devices.
+ * right after programming, a day and ten years later without and with drift compensation, and trained in situ on
+ * RRAM (pulse counts, 10 epochs; mixed precision, 20 + 10 epochs) and, for the procedure's own ceiling, on
+ * 4096-level linear devices.
  */
 public final class DigitsBench {
     private DigitsBench() {
@@ -30,8 +31,8 @@ public final class DigitsBench {
 
     /** Mixed-precision in-situ training: 20 epochs at a rate of 0.05 (per sample, no momentum), then 10 at 0.01. */
     private static final int[] MIXED_EPOCHS = {20, 10};
-    private static final double TEN_YEARS = 86400 * 3650.0;
     private static final double[] MIXED_RATES = {0.05, 0.01};
+    private static final double TEN_YEARS = 86400 * 3650.0;
 
     /**
      * A fresh 64-32-10 network on reference-column tiles of {@code device}, trained in situ in phases (epochs[p] at

@@ -10,8 +10,8 @@ import org.neuromorph.units.Units;
 
 /**
  * Ideal crossbar reads (y = W·x on noiseless linear devices, no IR drop, ideal periphery) of n × n matrices, in
- * GFLOP/s as 2n²/t (median of 5 timings of repeated reads, after two seconds of reads at every size), and the full IR-drop solve of n × n arrays; one JSON
- * line. Args: sizes (default 128 256 512 1024 2048 4096).
+ * GFLOP/s as 2n²/t (median of 5 timings of repeated reads, after two seconds of reads at every size), and the full
+ * IR-drop solve of n × n arrays; one JSON line. Args: sizes (default 128 256 512 1024 2048 4096).
  */
 public final class MvmBench {
     private MvmBench() {

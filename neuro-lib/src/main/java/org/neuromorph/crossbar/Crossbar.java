@@ -351,8 +351,12 @@ public final class Crossbar {
 
     /** The weight cell k (input i) holds: its device against its pair or the reference column. */
     private double heldWeight(int i, int k) {
-        double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
-        return (plus.state(k) - other) / beta;
+        return heldConductance(i, k) / beta;
+    }
+
+    /** The signed conductance of cell k (input i): G+ − G−, or G − G_ref of its row. */
+    private double heldConductance(int i, int k) {
+        return plus.state(k) - (mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i));
     }
 
     /** Whether weights were programmed (the devices exist from then on). */
@@ -417,9 +421,8 @@ public final class Crossbar {
                 double total = mapping == Mapping.DIFFERENTIAL ? 0 : minus.state(i);
                 for (int j = 0; j < outputs; j++) {
                     int k = i * outputs + j;
-                    double other = mapping == Mapping.DIFFERENTIAL ? minus.state(k) : minus.state(i);
-                    effective[i][j] = plus.state(k) - other;
-                    total += plus.state(k) + (mapping == Mapping.DIFFERENTIAL ? other : 0);
+                    effective[i][j] = heldConductance(i, k);
+                    total += plus.state(k) + (mapping == Mapping.DIFFERENTIAL ? minus.state(k) : 0);
                 }
                 rowConductance[i] = total;
             }

@@ -129,9 +129,12 @@ class StdpProtocolTest {
         double change = StdpProtocols.triplet(TripletStdp.hippocampalAllToAll(), 1, 1, false, ms(5), ms(5), Hz(1), DT);
         double byHand = -Math.exp(-5 / 33.7) * 1.6e-3 + Math.exp(-5 / 16.8) * (6.1e-3 + 6.7e-3 * Math.exp(-10 / 27.0));
         assertEquals(byHand, change, 1e-12);
-        // a pattern with negative times is shifted, not cut: the same pairing as at Δt = −10 ms
-        double shifted = StdpProtocols.pattern(TripletStdp.hippocampalAllToAll(), 1, 3, Hz(2), DT,
+        // a pattern with negative times is shifted, not cut: post at −10 ms is the same run as post at 0, pre at 10
+        double negative = StdpProtocols.pattern(TripletStdp.hippocampalAllToAll(), 1, 3, Hz(2), DT,
                 new Time[] {ms(0)}, new Time[] {ms(-10)});
-        assertEquals(StdpProtocols.pairing(TripletStdp.hippocampalAllToAll(), 1, 3, ms(-10), Hz(2), DT), shifted, 0);
+        double explicit = StdpProtocols.pattern(TripletStdp.hippocampalAllToAll(), 1, 3, Hz(2), DT,
+                new Time[] {ms(10)}, new Time[] {ms(0)});
+        assertEquals(explicit, negative, 0);
+        assertTrue(negative < 0, "post before pre depresses: " + negative);
     }
 }
