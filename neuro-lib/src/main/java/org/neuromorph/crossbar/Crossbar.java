@@ -32,6 +32,21 @@ public final class Crossbar {
     /** How wire resistance is treated. */
     public enum IrDrop { NONE, FIRST_ORDER, FULL }
 
+    /**
+     * The arithmetic of noiseless reads without IR drop, the ones served from the cached conductance matrix (reads
+     * with noise or wires are computed in double whatever this says).
+     */
+    public enum ReadPrecision {
+        /** float64 conductances and sums: the read equals W·x to rounding, 1e-12 relative (the default). */
+        DOUBLE,
+        /**
+         * float32 conductances and sums, as GPU-based simulators such as aihwkit compute: half the bytes per read,
+         * so up to twice as fast where the matrix does not fit the caches, and equal to W·x to float rounding
+         * (about 1e-6 relative) — far below any ADC's step.
+         */
+        SINGLE
+    }
+
     /** How {@link #update} turns the outer product into pulses. */
     public enum Update {
         /** Each device gets the pulse count its change calls for (stochastically rounded). */
@@ -98,8 +113,12 @@ public final class Crossbar {
      * and the matrix could be the same array at some offset, so it has to keep the scalar loop.
      */
     private double[][] effective;
+    /** The same matrix in float32, for {@link ReadPrecision#SINGLE} (only one of the two is kept). */
+    private float[][] effectiveSingle;
     private double[] rowConductance;
     private long cachedVersion = -1;
+    private ReadPrecision readPrecision = ReadPrecision.DOUBLE;
+    private ReadScratch readScratch;
 
     Crossbar(DeviceModel model, int inputs, int outputs) {
         if (inputs < 1 || outputs < 1) {
@@ -184,6 +203,21 @@ public final class Crossbar {
         }
         readVoltage = volts;
         return this;
+    }
+
+    /** The arithmetic of noiseless reads without IR drop (see {@link ReadPrecision}); DOUBLE by default. */
+    public Crossbar readPrecision(ReadPrecision value) {
+        if (value != readPrecision) {
+            readPrecision = java.util.Objects.requireNonNull(value, "read precision");
+            effective = null;
+            effectiveSingle = null;
+            cachedVersion = -1; // the cache is rebuilt in the new precision on the next read
+        }
+        return this;
+    }
+
+    public ReadPrecision readPrecision() {
+        return readPrecision;
     }
 
     /** Area of one device cell in F² (4 for a passive crossbar cell, 6–12 for 1T1R). */
@@ -376,10 +410,10 @@ public final class Crossbar {
         if (x.length != inputs) {
             throw new IllegalArgumentException("input has " + x.length + " values, the crossbar " + inputs + " rows");
         }
-        double[] v = drive(x, inputs);
         if (irDrop == IrDrop.NONE && model.noiselessReads()) {
-            return digitise(idealCurrents(v), inputs);
+            return digitise(idealCurrents(drive(x, scratch().drive)), inputs);
         }
+        double[] v = drive(x, new double[inputs]);
         int width = mapping == Mapping.DIFFERENTIAL ? outputs : outputs + 1;
         double[] gPlus = conductances(plus, inputs * outputs);
         double[] sensed = new double[outputs];
@@ -413,41 +447,118 @@ public final class Crossbar {
      * JIT vectorises, with the array energy from each row's total conductance.
      */
     private double[] idealCurrents(double[] v) {
-        long version = plus.version() * 31 + minus.version();
-        if (effective == null || version != cachedVersion) {
-            effective = new double[inputs][outputs];
-            rowConductance = new double[inputs];
-            for (int i = 0; i < inputs; i++) {
-                double total = mapping == Mapping.DIFFERENTIAL ? 0 : minus.state(i);
-                for (int j = 0; j < outputs; j++) {
-                    int k = i * outputs + j;
-                    effective[i][j] = heldConductance(i, k);
-                    total += plus.state(k) + (mapping == Mapping.DIFFERENTIAL ? minus.state(k) : 0);
-                }
-                rowConductance[i] = total;
-            }
-            cachedVersion = version;
-        }
-        double[] sensed = new double[outputs];
+        refreshReadCache();
         double e = 0;
         for (int i = 0; i < inputs; i++) {
             e += v[i] * v[i] * rowConductance[i];
         }
         energy.array += e * model.readTimeSeconds();
-        if ((long) inputs * outputs >= SPLIT_CELLS) {
-            // large arrays: the word lines in two halves, the second on a helper thread into its own sums, added
-            // after; the same order whether or not the helper takes it, so the result does not depend on threads
-            int half = inputs / 2;
-            double[] lower = new double[outputs];
-            double[][] g = effective;
-            ReadHelper.both(() -> accumulate(g, v, sensed, 0, half), () -> accumulate(g, v, lower, half, inputs));
-            for (int j = 0; j < outputs; j++) {
-                sensed[j] += lower[j];
-            }
-        } else {
-            accumulate(effective, v, sensed, 0, inputs);
+        return readPrecision == ReadPrecision.SINGLE ? singleSums(v) : doubleSums(v);
+    }
+
+    /**
+     * Large arrays read their word lines in two halves, the second on a helper thread into its own sums, added
+     * after; the same order whether or not the helper takes it, so the result does not depend on threads. (Each
+     * precision has its own method so that the JIT compiles each read loop on its own.)
+     */
+    private double[] doubleSums(double[] v) {
+        double[][] g = effective;
+        double[] sums = new double[outputs];
+        if ((long) inputs * outputs < SPLIT_CELLS) {
+            accumulate(g, v, sums, 0, inputs);
+            return sums;
         }
-        return sensed;
+        int half = inputs / 2;
+        double[] lower = scratch().lower;
+        java.util.Arrays.fill(lower, 0);
+        ReadHelper.both(() -> accumulate(g, v, sums, 0, half), () -> accumulate(g, v, lower, half, inputs));
+        for (int j = 0; j < outputs; j++) {
+            sums[j] += lower[j];
+        }
+        return sums;
+    }
+
+    private double[] singleSums(double[] v) {
+        float[][] g = effectiveSingle;
+        ReadScratch scratch = scratch();
+        float[] drive = scratch.driveSingle;
+        for (int i = 0; i < inputs; i++) {
+            drive[i] = (float) v[i];
+        }
+        float[] upper = scratch.upperSingle;
+        java.util.Arrays.fill(upper, 0);
+        double[] sums = new double[outputs];
+        if ((long) inputs * outputs < SPLIT_CELLS) {
+            accumulate(g, drive, upper, 0, inputs);
+            for (int j = 0; j < outputs; j++) {
+                sums[j] = upper[j];
+            }
+            return sums;
+        }
+        int half = inputs / 2;
+        float[] lower = scratch.lowerSingle;
+        java.util.Arrays.fill(lower, 0);
+        ReadHelper.both(() -> accumulate(g, drive, upper, 0, half), () -> accumulate(g, drive, lower, half, inputs));
+        for (int j = 0; j < outputs; j++) {
+            sums[j] = (double) upper[j] + lower[j];
+        }
+        return sums;
+    }
+
+    /**
+     * The working arrays of a cached read, kept between reads so that a read allocates only its result: fresh
+     * arrays at every read walk the allocator over heap pages the process has not touched yet, and on this
+     * (virtual) machine those first touches made reads up to five times slower (MvmBench under G1 with a grown
+     * heap). A crossbar is read by one thread at a time, as its energy counters already assume.
+     */
+    private static final class ReadScratch {
+        final double[] drive;
+        final double[] lower;
+        final float[] driveSingle;
+        final float[] upperSingle;
+        final float[] lowerSingle;
+
+        ReadScratch(int inputs, int outputs, boolean single) {
+            drive = new double[inputs];
+            lower = new double[outputs];
+            driveSingle = single ? new float[inputs] : null;
+            upperSingle = single ? new float[outputs] : null;
+            lowerSingle = single ? new float[outputs] : null;
+        }
+    }
+
+    private ReadScratch scratch() {
+        boolean single = readPrecision == ReadPrecision.SINGLE;
+        if (readScratch == null || single && readScratch.driveSingle == null) {
+            readScratch = new ReadScratch(inputs, outputs, single);
+        }
+        return readScratch;
+    }
+
+    /** Rebuilds the cached signed conductances (in the read precision) and row totals if the devices changed. */
+    private void refreshReadCache() {
+        long version = plus.version() * 31 + minus.version();
+        if (rowConductance != null && version == cachedVersion) {
+            return;
+        }
+        boolean single = readPrecision == ReadPrecision.SINGLE;
+        effective = single ? null : new double[inputs][outputs];
+        effectiveSingle = single ? new float[inputs][outputs] : null;
+        rowConductance = new double[inputs];
+        for (int i = 0; i < inputs; i++) {
+            double total = mapping == Mapping.DIFFERENTIAL ? 0 : minus.state(i);
+            for (int j = 0; j < outputs; j++) {
+                int k = i * outputs + j;
+                if (single) {
+                    effectiveSingle[i][j] = (float) heldConductance(i, k);
+                } else {
+                    effective[i][j] = heldConductance(i, k);
+                }
+                total += plus.state(k) + (mapping == Mapping.DIFFERENTIAL ? minus.state(k) : 0);
+            }
+            rowConductance[i] = total;
+        }
+        cachedVersion = version;
     }
 
     /** Arrays of this many cells or more split a read in two (below it the hand-over costs more than it saves). */
@@ -482,6 +593,32 @@ public final class Crossbar {
         }
     }
 
+    /** The float32 twin of the pass above (Java has no generics over primitives): the same order of operations. */
+    private static void accumulate(float[][] effective, float[] v, float[] sums, int from, int to) {
+        int outputs = sums.length;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            float v0 = v[i];
+            float v1 = v[i + 1];
+            float v2 = v[i + 2];
+            float v3 = v[i + 3];
+            float[] g0 = effective[i];
+            float[] g1 = effective[i + 1];
+            float[] g2 = effective[i + 2];
+            float[] g3 = effective[i + 3];
+            for (int j = 0; j < outputs; j++) {
+                sums[j] = (((sums[j] + v0 * g0[j]) + v1 * g1[j]) + v2 * g2[j]) + v3 * g3[j];
+            }
+        }
+        for (; i < to; i++) {
+            float vi = v[i];
+            float[] g = effective[i];
+            for (int j = 0; j < outputs; j++) {
+                sums[j] += vi * g[j];
+            }
+        }
+    }
+
     /**
      * The transpose read z = Wᵀ·d (for backpropagation): columns driven, rows sensed, the reference subtracted as
      * the mid-window conductance times the summed drive. With wire resistance set, the currents go through the
@@ -493,7 +630,7 @@ public final class Crossbar {
             throw new IllegalArgumentException("transpose input has " + d.length + " values, the crossbar "
                     + outputs + " columns");
         }
-        double[] v = drive(d, outputs);
+        double[] v = drive(d, new double[outputs]);
         double[] gPlus = conductances(plus, inputs * outputs);
         double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, inputs * outputs) : null;
         double[] sensed = new double[inputs];
@@ -559,8 +696,9 @@ public final class Crossbar {
         return currents;
     }
 
-    private double[] drive(double[] values, int lines) {
-        double[] v = new double[lines];
+    /** The DAC: the input values, clipped to its range and rounded to its levels, as voltages into {@code v}. */
+    private double[] drive(double[] values, double[] v) {
+        int lines = v.length;
         int levels = dacBits == 0 ? 0 : (1 << (dacBits - 1)) - 1;
         for (int i = 0; i < lines; i++) {
             double u = Math.max(-1, Math.min(1, values[i] / inputRange));
@@ -575,10 +713,11 @@ public final class Crossbar {
         return v;
     }
 
+    /** The ADC: the sensed currents, clipped to its range and rounded to its levels, as weights (in place). */
     private double[] digitise(double[] sensed, int drivenLines) {
         double range = adcRange > 0 ? adcRange : drivenLines * readVoltage * (model.gMax() - model.gMin());
         int levels = adcBits == 0 ? 0 : (1 << (adcBits - 1)) - 1;
-        double[] y = new double[sensed.length];
+        double[] y = sensed;
         double toWeights = beta * readVoltage / inputRange;
         for (int j = 0; j < sensed.length; j++) {
             double current = sensed[j];

@@ -131,6 +131,48 @@ class CrossbarTest {
         }
     }
 
+    @Test
+    void singlePrecisionReadsEqualTheProductToFloatRounding() {
+        // 30 × 20 reads in one pass, 701 × 400 in two halves
+        for (int[] size : new int[][] {{30, 20}, {701, 400}}) {
+            int inputs = size[0];
+            int outputs = size[1];
+            double[][] w = randomMatrix(outputs, inputs, 31);
+            double[] x = randomVector(inputs, 32);
+            double[] expected = product(w, x);
+            double[] bound = new double[outputs];
+            for (int j = 0; j < outputs; j++) {
+                // float32 rounding of each conductance, input, product and partial sum (unit u = 2^-24): the
+                // worst case is (inputs + 2)·u of the terms' magnitude, but independent roundings add like a random
+                // walk, within λ·√(inputs + 2)·u with probability 1 − 2·exp(−λ²/2) (Higham & Mary 2019); λ = 8
+                for (int i = 0; i < inputs; i++) {
+                    bound[j] += 8 * Math.sqrt(inputs + 2) * 0x1p-24 * Math.abs(w[j][i] * x[i]);
+                }
+            }
+            for (Mapping mapping : Mapping.values()) {
+                Crossbar c = Crossbar.of(ideal(), inputs, outputs).mapping(mapping)
+                        .readPrecision(Crossbar.ReadPrecision.SINGLE);
+                c.program(w, Programming.IDEAL);
+                double[] y = c.mvm(x);
+                boolean roundedAsFloat = false;
+                for (int j = 0; j < outputs; j++) {
+                    assertEquals(expected[j], y[j], bound[j], mapping + " " + inputs + "×" + outputs + " output " + j);
+                    roundedAsFloat |= Math.abs(y[j] - expected[j]) > 1e-6 * bound[j];
+                }
+                assertTrue(roundedAsFloat, "the single-precision read went through float32 arithmetic");
+                c.devices().pulse(0, 50); // the float cache follows the devices, and switching back rebuilds it
+                double[] pulsed = c.mvm(x);
+                c.readPrecision(Crossbar.ReadPrecision.DOUBLE);
+                double[] exact = c.mvm(x);
+                assertTrue(Math.abs(exact[0] - expected[0]) > 3 * bound[0], "the pulses moved output 0 farther than a "
+                        + "stale cache could hide");
+                for (int j = 0; j < outputs; j++) {
+                    assertEquals(exact[j], pulsed[j], bound[j], mapping + " after a pulse, output " + j);
+                }
+            }
+        }
+    }
+
     private static double[] uniformColumnCurrents(int size, double wire) {
         double[] g = new double[size * size];
         java.util.Arrays.fill(g, 50e-6);
