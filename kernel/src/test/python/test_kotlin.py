@@ -178,6 +178,10 @@ def test_crossbar_and_device_builders(kotlin_kernel):
                                '"${kxb.devices().model().levels()} ${ky.all { it > 0.4 && it < 0.55 }}"')
     assert reply['status'] == 'ok', reply
     assert results(msgs) == ['64 true']
+    reply, msgs = run_cell(kc, 'val kxs = crossbar(16, 8) { device = pcm { c2c = 0.0 }; readPrecision = Crossbar.ReadPrecision.SINGLE }\n'
+                               '"${kxs.readPrecision()}"')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['SINGLE']
     reply, _ = run_cell(kc, 'val bad = crossbar(4, 4) { wireResistance = 2.mV }')
     assert reply['status'] == 'error' and reply['ename'] == 'CompilationError'
     assert 'Resistance' in reply['evalue'], reply['evalue']

@@ -109,8 +109,11 @@ class CrossbarScope {
 
     var seed: Long = 1
 
+    /** float64 (default) or float32 arithmetic for noiseless reads without IR drop. */
+    var readPrecision: Crossbar.ReadPrecision = Crossbar.ReadPrecision.DOUBLE
+
     internal fun build(inputs: Int, outputs: Int): Crossbar {
-        val crossbar = Crossbar.of(device, inputs, outputs).mapping(mapping).seed(seed)
+        val crossbar = Crossbar.of(device, inputs, outputs).mapping(mapping).seed(seed).readPrecision(readPrecision)
         wireResistance?.let { crossbar.wireResistance(it.si(), irDrop) }
         if (dacBits > 0) {
             crossbar.dac(dacBits, 1.0)
