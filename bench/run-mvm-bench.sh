@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Ideal crossbar reads (Neuromorph, float64 and float32) beside numpy/OpenBLAS matrix-vector products (float64 and
-# float32), and the IR-drop solve's time by array size. The two alternate for ROUNDS rounds (default 3; this machine
+# float32), and the IR-drop solve's time by array size. The two alternate for ROUNDS rounds (default 5; this machine
 # is shared and noisy) and the table gives each one's median over the rounds. Writes bench/results/mvm.jsonl.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source bench/prepare.sh
 prepare_bench mvm python3-numpy
-for round in $(seq "${ROUNDS:-3}"); do
+for round in $(seq "${ROUNDS:-5}"); do
     # Transparent huge pages for the heap: a read allocates its result, and on this virtual machine the first touch
     # of each fresh 4 KiB heap page costs so much that reads ran up to five times slower until the heap had been
     # walked once (OpenBLAS's results come from malloc's reused memory); 2 MiB pages make those faults 512× rarer.

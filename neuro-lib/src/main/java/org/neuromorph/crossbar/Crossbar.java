@@ -119,6 +119,7 @@ public final class Crossbar {
     private long cachedVersion = -1;
     private ReadPrecision readPrecision = ReadPrecision.DOUBLE;
     private ReadScratch readScratch;
+    private FlatConductances flatConductances;
 
     Crossbar(DeviceModel model, int inputs, int outputs) {
         if (inputs < 1 || outputs < 1) {
@@ -415,10 +416,10 @@ public final class Crossbar {
         }
         double[] v = drive(x, new double[inputs]);
         int width = mapping == Mapping.DIFFERENTIAL ? outputs : outputs + 1;
-        double[] gPlus = conductances(plus, inputs * outputs);
+        double[] gPlus = conductances(plus, flat().plus);
         double[] sensed = new double[outputs];
         if (mapping == Mapping.DIFFERENTIAL) {
-            double[] gMinus = conductances(minus, inputs * outputs);
+            double[] gMinus = conductances(minus, flat().minus);
             double[] ip = currents(gPlus, v, outputs);
             double[] im = currents(gMinus, v, outputs);
             for (int j = 0; j < outputs; j++) {
@@ -427,8 +428,8 @@ public final class Crossbar {
             energy.array += arrayEnergy(gPlus, v, outputs) + arrayEnergy(gMinus, v, outputs);
         } else {
             // the reference column is the array's last column, sharing the word lines
-            double[] ref = conductances(minus, inputs);
-            double[] g = new double[inputs * width];
+            double[] ref = conductances(minus, new double[inputs]);
+            double[] g = flat().withReference;
             for (int i = 0; i < inputs; i++) {
                 System.arraycopy(gPlus, i * outputs, g, i * width, outputs);
                 g[i * width + outputs] = ref[i];
@@ -631,8 +632,8 @@ public final class Crossbar {
                     + outputs + " columns");
         }
         double[] v = drive(d, new double[outputs]);
-        double[] gPlus = conductances(plus, inputs * outputs);
-        double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, inputs * outputs) : null;
+        double[] gPlus = conductances(plus, flat().plus);
+        double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, flat().minus) : null;
         double[] sensed = new double[inputs];
         double mid = (model.gMin() + model.gMax()) / 2;
         double driven = 0;
@@ -734,10 +735,36 @@ public final class Crossbar {
         return y;
     }
 
-    private double[] conductances(DeviceArray devices, int count) {
-        double[] g = new double[count];
+    /** Every device read now (noise, drift), into {@code g}. */
+    private double[] conductances(DeviceArray devices, double[] g) {
         devices.readAll(g, time);
         return g;
+    }
+
+    /**
+     * Room for the conductances a read samples from every device (noisy reads, reads through the wires), kept
+     * between reads for the same reason as {@link ReadScratch}: two arrays of the whole array's size per read were
+     * most of such a read's cost on fresh heap pages.
+     */
+    private static final class FlatConductances {
+        final double[] plus;
+        final double[] minus;
+        /** G+ with the reference column appended to each word line ({@link Mapping#REFERENCE_COLUMN}). */
+        final double[] withReference;
+
+        FlatConductances(int inputs, int outputs, Mapping mapping) {
+            plus = new double[inputs * outputs];
+            boolean differential = mapping == Mapping.DIFFERENTIAL;
+            minus = differential ? new double[inputs * outputs] : null;
+            withReference = differential ? null : new double[inputs * (outputs + 1)];
+        }
+    }
+
+    private FlatConductances flat() {
+        if (flatConductances == null) {
+            flatConductances = new FlatConductances(inputs, outputs, mapping);
+        }
+        return flatConductances;
     }
 
     private double[] currents(double[] g, double[] v, int width) {
