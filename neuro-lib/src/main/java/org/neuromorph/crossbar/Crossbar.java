@@ -119,7 +119,6 @@ public final class Crossbar {
     private long cachedVersion = -1;
     private ReadPrecision readPrecision = ReadPrecision.DOUBLE;
     private ReadScratch readScratch;
-    private FlatConductances flatConductances;
 
     Crossbar(DeviceModel model, int inputs, int outputs) {
         if (inputs < 1 || outputs < 1) {
@@ -416,10 +415,10 @@ public final class Crossbar {
         }
         double[] v = drive(x, new double[inputs]);
         int width = mapping == Mapping.DIFFERENTIAL ? outputs : outputs + 1;
-        double[] gPlus = conductances(plus, flat().plus);
+        double[] gPlus = conductances(plus, inputs * outputs);
         double[] sensed = new double[outputs];
         if (mapping == Mapping.DIFFERENTIAL) {
-            double[] gMinus = conductances(minus, flat().minus);
+            double[] gMinus = conductances(minus, inputs * outputs);
             double[] ip = currents(gPlus, v, outputs);
             double[] im = currents(gMinus, v, outputs);
             for (int j = 0; j < outputs; j++) {
@@ -428,8 +427,8 @@ public final class Crossbar {
             energy.array += arrayEnergy(gPlus, v, outputs) + arrayEnergy(gMinus, v, outputs);
         } else {
             // the reference column is the array's last column, sharing the word lines
-            double[] ref = conductances(minus, new double[inputs]);
-            double[] g = flat().withReference;
+            double[] ref = conductances(minus, inputs);
+            double[] g = new double[inputs * width];
             for (int i = 0; i < inputs; i++) {
                 System.arraycopy(gPlus, i * outputs, g, i * width, outputs);
                 g[i * width + outputs] = ref[i];
@@ -510,7 +509,9 @@ public final class Crossbar {
      * The working arrays of a cached read, kept between reads so that a read allocates only its result: fresh
      * arrays at every read walk the allocator over heap pages the process has not touched yet, and on this
      * (virtual) machine those first touches made reads up to five times slower (MvmBench under G1 with a grown
-     * heap). A crossbar is read by one thread at a time, as its energy counters already assume.
+     * heap; a 128 × 128 read went from 14–16 µs to 7–8 µs). Reads that sample every device (noise, drift) still
+     * allocate their conductance arrays: the sampling, about 20 ns a device, is what they cost. A crossbar is read
+     * by one thread at a time, as its energy counters already assume.
      */
     private static final class ReadScratch {
         final double[] drive;
@@ -632,8 +633,8 @@ public final class Crossbar {
                     + outputs + " columns");
         }
         double[] v = drive(d, new double[outputs]);
-        double[] gPlus = conductances(plus, flat().plus);
-        double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, flat().minus) : null;
+        double[] gPlus = conductances(plus, inputs * outputs);
+        double[] gMinus = mapping == Mapping.DIFFERENTIAL ? conductances(minus, inputs * outputs) : null;
         double[] sensed = new double[inputs];
         double mid = (model.gMin() + model.gMax()) / 2;
         double driven = 0;
@@ -735,37 +736,11 @@ public final class Crossbar {
         return y;
     }
 
-    /** Every device read now (noise, drift), into {@code g}. */
-    private double[] conductances(DeviceArray devices, double[] g) {
+    /** Every device read now (noise, drift). */
+    private double[] conductances(DeviceArray devices, int count) {
+        double[] g = new double[count];
         devices.readAll(g, time);
         return g;
-    }
-
-    /**
-     * Room for the conductances a read samples from every device (noisy reads, reads through the wires), kept
-     * between reads for the same reason as {@link ReadScratch}: allocating two arrays of the whole array's size per
-     * read took half of such a read's time (a 128 × 128 RRAM read: 14–16 µs before, 7–8 µs after). They stay
-     * allocated with the crossbar: two doubles per cell beside the devices' own state.
-     */
-    private static final class FlatConductances {
-        final double[] plus;
-        final double[] minus;
-        /** G+ with the reference column appended to each word line ({@link Mapping#REFERENCE_COLUMN}). */
-        final double[] withReference;
-
-        FlatConductances(int inputs, int outputs, Mapping mapping) {
-            plus = new double[inputs * outputs];
-            boolean differential = mapping == Mapping.DIFFERENTIAL;
-            minus = differential ? new double[inputs * outputs] : null;
-            withReference = differential ? null : new double[inputs * (outputs + 1)];
-        }
-    }
-
-    private FlatConductances flat() {
-        if (flatConductances == null) {
-            flatConductances = new FlatConductances(inputs, outputs, mapping);
-        }
-        return flatConductances;
     }
 
     private double[] currents(double[] g, double[] v, int width) {
