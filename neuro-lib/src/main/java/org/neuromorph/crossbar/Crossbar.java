@@ -458,8 +458,7 @@ public final class Crossbar {
 
     /**
      * Large arrays read their word lines in two halves, the second on a helper thread into its own sums, added
-     * after; the same order whether or not the helper takes it, so the result does not depend on threads. (Each
-     * precision has its own method so that the JIT compiles each read loop on its own.)
+     * after; the same order whether or not the helper takes it, so the result does not depend on threads.
      */
     private double[] doubleSums(double[] v) {
         double[][] g = effective;
@@ -719,7 +718,6 @@ public final class Crossbar {
     private double[] digitise(double[] sensed, int drivenLines) {
         double range = adcRange > 0 ? adcRange : drivenLines * readVoltage * (model.gMax() - model.gMin());
         int levels = adcBits == 0 ? 0 : (1 << (adcBits - 1)) - 1;
-        double[] y = sensed;
         double toWeights = beta * readVoltage / inputRange;
         for (int j = 0; j < sensed.length; j++) {
             double current = sensed[j];
@@ -727,13 +725,13 @@ public final class Crossbar {
                 double u = Math.max(-1, Math.min(1, current / range));
                 current = Math.round(u * levels) / (double) levels * range;
             }
-            y[j] = current / toWeights;
+            sensed[j] = current / toWeights;
         }
         if (adcBits > 0) {
             energy.adc += sensed.length * adcFom * (1 << adcBits);
         }
         energy.reads++;
-        return y;
+        return sensed;
     }
 
     /** Every device read now (noise, drift). */
