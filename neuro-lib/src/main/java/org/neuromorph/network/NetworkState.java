@@ -22,7 +22,8 @@ import org.neuromorph.neuron.StateExchange;
 /**
  * A network's full state in a file: time step, seed and clock; what each population and projection is (models
  * with their parameters, sizes, synapse counts); and every array that changes as it runs (neuron state, weights,
- * delays, jumps in flight, random-stream positions). Format version 1, big-endian:
+ * delays, jumps in flight, random-stream positions). Format version 2 (version 1 held LIF's current channels
+ * unscaled), big-endian:
  * <pre>
  *   "NEUROMST" · int version · double dt · long seed · long step
  *   int n · n × (UTF name, UTF description)            populations, in creation order
@@ -34,7 +35,7 @@ import org.neuromorph.neuron.StateExchange;
  * changes anything, so a refused file leaves the network as it was.
  */
 final class NetworkState {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final byte[] MAGIC = "NEUROMST".getBytes(StandardCharsets.US_ASCII);
 
     private NetworkState() {
@@ -180,7 +181,8 @@ final class NetworkState {
                 | (bytes[11] & 0xff);
         if (version != VERSION) {
             throw refused(file, "it is format version " + version + "; this Neuromorph reads version " + VERSION
-                    + (version > VERSION ? " (it was written by a newer Neuromorph)" : ""));
+                    + (version > VERSION ? " (it was written by a newer Neuromorph)"
+                            : " (it was written by an older Neuromorph: run the network again and save it)"));
         }
         CRC32 crc = new CRC32();
         int body = bytes.length - 8;

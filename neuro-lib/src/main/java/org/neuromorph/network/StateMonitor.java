@@ -10,6 +10,7 @@ public final class StateMonitor implements Monitor {
     private final DoubleList values = new DoubleList(4096);
     private int samples;
     private double dt;
+    private java.util.function.IntToDoubleFunction reader;
 
     StateMonitor(NeuronGroup group, String variable, int[] neurons) {
         for (int i : neurons) {
@@ -26,9 +27,11 @@ public final class StateMonitor implements Monitor {
     @Override
     public void atStepStart(long step, double dt) {
         this.dt = dt;
-        double[] state = group.dynamics().variable(variable);
+        if (reader == null) { // the group's state exists from the first step on
+            reader = group.dynamics().reader(variable);
+        }
         for (int i : neurons) {
-            values.add(state[i]);
+            values.add(reader.applyAsDouble(i));
         }
         samples++;
     }

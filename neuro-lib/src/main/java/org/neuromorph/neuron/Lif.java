@@ -19,6 +19,12 @@ import org.neuromorph.units.Voltage;
  * with {@code tau_s dg/dt = -g}, entering as {@code tau_m dV/dt = -(V - V_rest) + R I + g}. The step is exact for
  * the linear system: {@code V <- V_inf + (V - V_inf) e^(-dt/tau_m) + g tau_s/(tau_s - tau_m) (e^(-dt/tau_s) -
  * e^(-dt/tau_m))}, then {@code g <- g e^(-dt/tau_s)} (g decays while the neuron is refractory, as in Brian2).
+ * <p>
+ * A current channel is held scaled: {@code g = s·a}, with one factor {@code a} for the whole channel that decays
+ * by {@code e^(-dt/tau_s)} each step, so a step reads {@code s} but never writes it (a third of the memory traffic
+ * of the pass that writes g back; a jump adds {@code w/a} to s). When {@code a} falls below 2^-256 the channel's
+ * values take it in ({@code s <- s·a, a <- 1}), at steps fixed by the step count alone. The values are the same
+ * exact decay as multiplying g each step, rounded differently (to within a few units in the last place).
  */
 public final class Lif implements NeuronModel {
     private double tauM = 20e-3;
@@ -188,7 +194,10 @@ public final class Lif implements NeuronModel {
         private final double vThreshold;
         private final double resistance;
         private final String[] channelNames;
+        /** Current channels, scaled: the channel's value is {@code g[k][i] * scale[k]}. */
         private final double[][] g;
+        private final double[] scale;
+        private final double[] inverseScale;
         private final double[] channelDecay;
         private final double[] channelToV;
         private final double[][] gc;
@@ -218,6 +227,10 @@ public final class Lif implements NeuronModel {
             }
             dtOverTauM = dt / p.tauM;
             g = new double[channels][size];
+            scale = new double[channels];
+            inverseScale = new double[channels];
+            Arrays.fill(scale, 1);
+            Arrays.fill(inverseScale, 1);
             channelDecay = new double[channels];
             channelToV = new double[channels];
             double em = Math.exp(-dt / p.tauM);
@@ -301,7 +314,7 @@ public final class Lif implements NeuronModel {
                 int k = 0;
                 if (gc.length == 0 && g.length >= 2) {
                     // the common case (excitatory and inhibitory current synapses) in one pass: the same
-                    // operations in the same order as the separate passes below, a third of the loads and stores
+                    // operations in the same order as the separate passes below, V loaded and stored once
                     integrateWithTwoChannels(from, to, injected);
                     k = 2;
                 } else if (gc.length == 0) {
@@ -314,11 +327,9 @@ public final class Lif implements NeuronModel {
                 }
                 for (; k < g.length; k++) {
                     double[] gk = g[k];
-                    double gain = channelToV[k];
-                    double factor = channelDecay[k];
+                    double gain = channelToV[k] * scale[k];
                     for (int i = from; i < to; i++) {
                         v[i] += gk[i] * gain;
-                        gk[i] *= factor;
                     }
                 }
                 if (spikes != null) {
@@ -338,6 +349,27 @@ public final class Lif implements NeuronModel {
             for (int k = 0; k < refractoryCount; k++) {
                 v[refractory[ringIndex(k)]] = held[k];
             }
+            for (int k = 0; k < g.length; k++) {
+                scale[k] *= channelDecay[k];
+                if (scale[k] < SMALLEST_SCALE) {
+                    takeInScale(k);
+                }
+                inverseScale[k] = 1 / scale[k];
+            }
+        }
+
+        /** Far below 1, so that it is rare, and far above the smallest double, so that w/a cannot overflow. */
+        private static final double SMALLEST_SCALE = 0x1p-256;
+
+        /** Multiplies a current channel's factor into its values: the same values, the factor back at 1. */
+        private void takeInScale(int k) {
+            double[] gk = g[k];
+            double a = scale[k];
+            for (int i = 0; i < gk.length; i++) {
+                gk[i] *= a;
+            }
+            scale[k] = 1;
+            inverseScale[k] = 1;
         }
 
         /** The ring position of the k-th refractory neuron (a compare instead of a division per neuron). */
@@ -350,23 +382,17 @@ public final class Lif implements NeuronModel {
         private void integrateWithTwoChannels(int from, int to, double[] current) {
             double[] g0 = g[0];
             double[] g1 = g[1];
-            double gain0 = channelToV[0];
-            double gain1 = channelToV[1];
-            double factor0 = channelDecay[0];
-            double factor1 = channelDecay[1];
+            double gain0 = channelToV[0] * scale[0];
+            double gain1 = channelToV[1] * scale[1];
             if (current == null) {
                 for (int i = from; i < to; i++) {
                     v[i] = ((vRest + (v[i] - vRest) * decay) + g0[i] * gain0) + g1[i] * gain1;
-                    g0[i] *= factor0;
-                    g1[i] *= factor1;
                 }
                 return;
             }
             for (int i = from; i < to; i++) {
                 double vInf = vRest + resistance * current[i];
                 v[i] = ((vInf + (v[i] - vInf) * decay) + g0[i] * gain0) + g1[i] * gain1;
-                g0[i] *= factor0;
-                g1[i] *= factor1;
             }
         }
 
@@ -414,7 +440,7 @@ public final class Lif implements NeuronModel {
         @Override
         public void addToChannel(int channel, int neuron, double amount) {
             if (channel < g.length) {
-                g[channel][neuron] += amount;
+                g[channel][neuron] += amount * inverseScale[channel];
             } else {
                 gc[channel - g.length][neuron] += amount;
             }
@@ -450,12 +476,20 @@ public final class Lif implements NeuronModel {
 
         @Override
         public void exchangeState(StateExchange state) {
-            NeuronDynamics.super.exchangeState(state);
+            // the channels as held, with their factors, so that a loaded run continues to the bit
+            state.doubles("v", v);
+            for (int k = 0; k < channelNames.length; k++) {
+                state.doubles(channelNames[k], k < g.length ? g[k] : gc[k - g.length]);
+            }
+            state.doubles("channel scale", scale);
             state.longs("lastSpike", lastSpike);
         }
 
         @Override
         public void stateLoaded(long step) {
+            for (int k = 0; k < g.length; k++) {
+                inverseScale[k] = 1 / scale[k];
+            }
             // the refractory queue, in spike order, is whoever spiked within the last refractorySteps steps
             refractoryHead = 0;
             refractoryCount = 0;
@@ -479,9 +513,32 @@ public final class Lif implements NeuronModel {
             if (name.equals("v")) {
                 return v;
             }
+            int k = variableIndex(name);
+            if (k < g.length) {
+                takeInScale(k); // the live array holds the values only with the factor at 1
+                return g[k];
+            }
+            return gc[k - g.length];
+        }
+
+        @Override
+        public java.util.function.IntToDoubleFunction reader(String name) {
+            if (name.equals("v")) {
+                return i -> v[i];
+            }
+            int k = variableIndex(name);
+            if (k < g.length) {
+                double[] values = g[k];
+                return i -> values[i] * scale[k];
+            }
+            double[] values = gc[k - g.length];
+            return i -> values[i];
+        }
+
+        private int variableIndex(String name) {
             for (int k = 0; k < channelNames.length; k++) {
                 if (channelNames[k].equals(name)) {
-                    return k < g.length ? g[k] : gc[k - g.length];
+                    return k;
                 }
             }
             throw new IllegalArgumentException("LIF has no variable '" + name + "'; it has: "

@@ -113,9 +113,19 @@ public interface NeuronDynamics {
     }
 
     /**
-     * The live array of a state variable in SI units (not a copy).
+     * The live array of a state variable in SI units (not a copy): writes into it change the state.
      *
      * @throws IllegalArgumentException naming the variables there are, when the name is unknown
      */
     double[] variable(String name);
+
+    /**
+     * Reads a state variable neuron by neuron without changing how the state is held, for monitors: a model that
+     * keeps a variable scaled (LIF's current channels) must put its factor into the array before
+     * {@link #variable} can hand that out, which rounds the values, so reading through it would change the run.
+     */
+    default java.util.function.IntToDoubleFunction reader(String name) {
+        double[] values = variable(name);
+        return i -> values[i];
+    }
 }

@@ -107,9 +107,13 @@ class SaveLoadTest {
         Path truncated = dir.resolve("truncated.nmstate");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
         Path newer = dir.resolve("newer.nmstate");
-        byte[] version2 = bytes.clone();
-        version2[11] = 2;
-        Files.write(newer, version2);
+        byte[] version3 = bytes.clone();
+        version3[11] = 3;
+        Files.write(newer, version3);
+        Path older = dir.resolve("older.nmstate");
+        byte[] version1 = bytes.clone();
+        version1[11] = 1;
+        Files.write(older, version1);
         Path damaged = dir.resolve("damaged.nmstate");
         byte[] flipped = bytes.clone();
         flipped[bytes.length / 3] ^= 0x10;
@@ -120,7 +124,8 @@ class SaveLoadTest {
                 : null;
         assertRefused(net, notOurs, "not a Neuromorph network state");
         assertRefused(net, truncated, "truncated");
-        assertRefused(net, newer, "format version 2");
+        assertRefused(net, newer, "format version 3");
+        assertRefused(net, older, "written by an older Neuromorph");
         assertRefused(net, damaged, "damaged");
         assertRefused(build(301), good, "population 'lif' was saved as");
         assertArrayEquals(before, ((NeuronGroup) net.populations().get("lif")).dynamics().variable("v"));
