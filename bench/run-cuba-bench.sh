@@ -28,45 +28,4 @@ for round in $(seq "${ROUNDS:-3}"); do
         done
     done
 done
-/usr/bin/python3 - "$OUT" <<'PY'
-import json, statistics, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-def size(r):
-    return r.get('params', {}).get('N', r.get('N'))
-def key(r):
-    if r.get('simulator') == 'neuromorph':
-        return (size(r), 'Neuromorph (7 seeds)', r.get('threads', 1))
-    return (size(r), 'Brian2 ' + r['target'] + (' (OpenMP)' if (r.get('threads') or 0) > 1 else ''),
-            max(1, r.get('threads') or 1))
-groups = {}
-for r in rows:
-    groups.setdefault(key(r), []).append(r)
-def loop(r):
-    return r['t_sim_loop_s'] if r.get('simulator') == 'neuromorph' else r['timings']['t_sim_loop_s']
-def total(r):
-    return r['t_total_s'] if r.get('simulator') == 'neuromorph' else r['timings']['t_total_s']
-med = statistics.median
-print(f"medians over {max(len(g) for g in groups.values())} rounds")
-print('| N | simulator | threads | rate (Hz) | silent | loop (s) | loop, each round (s) | first run (s) | end to end (s) |')
-print('|---|---|---|---|---|---|---|---|---|')
-for k in sorted(groups, key=lambda k: (k[0], not k[1].startswith('Neuromorph'), k[1], k[2])):
-    g = groups[k]
-    r0 = g[0]
-    if r0.get('simulator') == 'neuromorph':
-        lo, hi = r0['mean_rate_hz_range']
-        slo, shi = r0['frac_silent_range']
-        rate, silent, first = f"{lo:.2f}–{hi:.2f}", f"{slo:.1%}–{shi:.1%}", f"{med([r['t_sim_loop_first_s'] for r in g]):.3f}"
-    else:
-        rate, silent, first = f"{r0['results']['mean_rate_hz']:.2f}", f"{r0['results']['frac_silent']:.1%}", ''
-    each = ' / '.join(f"{loop(r):.3f}" for r in g)
-    print(f"| {k[0]} | {k[1]} | {k[2]} | {rate} | {silent} | {med([loop(r) for r in g]):.3f} | {each} | {first} "
-          f"| {med([total(r) for r in g]):.1f} |")
-print()
-for n in sorted({k[0] for k in groups}):
-    ours = med([loop(r) for r in groups[(n, 'Neuromorph (7 seeds)', 1)]])
-    fastest = min(med([loop(r) for r in g]) for k, g in groups.items() if k[0] == n and k[1].startswith('Brian2'))
-    ours_total = med([total(r) for r in groups[(n, 'Neuromorph (7 seeds)', 1)]])
-    fastest_total = min(med([total(r) for r in g]) for k, g in groups.items() if k[0] == n and k[1].startswith('Brian2'))
-    print(f"N = {n}: loop {ours / fastest:.2f}× Brian2's fastest target (medians), end to end "
-          f"{fastest_total / ours_total:.1f}× sooner")
-PY
+/usr/bin/python3 bench/cuba_summary.py "$OUT"
