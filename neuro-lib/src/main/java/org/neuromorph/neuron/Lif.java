@@ -21,10 +21,11 @@ import org.neuromorph.units.Voltage;
  * e^(-dt/tau_m))}, then {@code g <- g e^(-dt/tau_s)} (g decays while the neuron is refractory, as in Brian2).
  * <p>
  * A current channel is held scaled: {@code g = s·a}, with one factor {@code a} for the whole channel that decays
- * by {@code e^(-dt/tau_s)} each step, so a step reads {@code s} but never writes it (a third of the memory traffic
- * of the pass that writes g back; a jump adds {@code w/a} to s). When {@code a} falls below 2^-256 the channel's
- * values take it in ({@code s <- s·a, a <- 1}), at steps fixed by the step count alone. The values are the same
- * exact decay as multiplying g each step, rounded differently (to within a few units in the last place).
+ * by {@code e^(-dt/tau_s)} each step, so a step reads {@code s} but never writes it (a third less memory traffic
+ * than a pass that writes g back; a jump adds {@code w/a} to s). When {@code a} falls below 2^-256 the channel's
+ * values take it in ({@code s <- s·a, a <- 1}): at steps fixed by the step count, and when the live array is asked
+ * for ({@code variable("e")}). The values are the same exact decay as multiplying g each step, rounded differently
+ * (to within a few units in the last place).
  */
 public final class Lif implements NeuronModel {
     private double tauM = 20e-3;
@@ -363,6 +364,9 @@ public final class Lif implements NeuronModel {
 
         /** Multiplies a current channel's factor into its values: the same values, the factor back at 1. */
         private void takeInScale(int k) {
+            if (scale[k] == 1) {
+                return;
+            }
             double[] gk = g[k];
             double a = scale[k];
             for (int i = 0; i < gk.length; i++) {
