@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CUBA (Vogels & Abbott 2005) on Neuromorph and on Brian2 2.5.1, same model, same biological time, alternating for
-# ROUNDS rounds (default 3: this machine is shared and noisy; the table gives medians over the rounds).
+# ROUNDS rounds (default 5: this machine is shared and noisy; the table gives medians over the rounds).
 # Usage: bench/run-cuba-bench.sh [N ...]   (default 4000 16000 64000). Writes bench/results/cuba.jsonl and prints a table.
 # Brian2 runs its cython and cpp_standalone targets (each compiles first: that time is in its end-to-end figure).
 set -euo pipefail
@@ -10,7 +10,7 @@ source bench/prepare.sh
 prepare_bench cuba python3-brian python3-numpy python3-scipy cython3 g++
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000 64000)
-for round in $(seq "${ROUNDS:-3}"); do
+for round in $(seq "${ROUNDS:-5}"); do
     for n in "${sizes[@]}"; do
         # groups below 32768 neurons never split a step, so a second thread is only tried above that
         threads_list="1"
