@@ -198,6 +198,7 @@ public final class Lif implements NeuronModel {
         /** Current channels, scaled: the channel's value is {@code g[k][i] * scale[k]}. */
         private final double[][] g;
         private final double[] scale;
+        /** 1/scale, kept so that a synaptic jump costs a multiplication, not a division. */
         private final double[] inverseScale;
         private final double[] channelDecay;
         private final double[] channelToV;

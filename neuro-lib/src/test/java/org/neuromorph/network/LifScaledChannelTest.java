@@ -110,7 +110,7 @@ class LifScaledChannelTest {
     void theLiveArrayHoldsTheValuesAndTakesWrites() {
         Network net = build(1);
         NeuronGroup cell = (NeuronGroup) net.populations().get("cell");
-        net.run(ms(50.2)); // the last input spike was at 49.3 ms
+        net.run(ms(50.2)); // input spikes come every 0.7 ms: the last at 50.0 ms, the next at 50.7 ms
         double held = cell.dynamics().reader("c0").applyAsDouble(0);
         double[] live = cell.dynamics().variable("c0");
         assertEquals(held, live[0], Math.ulp(held) * 2, "the array hands out the channel's value");
