@@ -206,11 +206,16 @@ public final class Lif implements NeuronModel {
         private final double[] conductanceDecay;
         private final double[] reversal;
         private final double dtOverTauM;
-        /** Neurons in their refractory period, in spike order (a ring of capacity size), and their held V. */
+        /** Neurons in their refractory period, in spike order (a ring of capacity size). */
         private final int[] refractory;
         private int refractoryHead;
         private int refractoryCount;
-        private final double[] held;
+        /**
+         * The refractory neurons of a range [start, end) and their V, kept from index start on: each thread of a
+         * split step holds and restores its own neurons, whose state its cache holds.
+         */
+        private final int[] heldNeuron;
+        private final double[] heldV;
         /** The current of a step when none is injected, for the passes that read one. */
         private final double[] zeros;
 
@@ -246,7 +251,8 @@ public final class Lif implements NeuronModel {
             v = new double[size];
             lastSpike = new long[size];
             refractory = new int[size];
-            held = new double[size];
+            heldNeuron = new int[size];
+            heldV = new double[size];
             zeros = new double[size];
             Arrays.fill(lastSpike, Long.MIN_VALUE / 2);
             decay = Math.exp(-dt / p.tauM);
@@ -277,9 +283,8 @@ public final class Lif implements NeuronModel {
         /**
          * Integrates, and detects spikes when {@code spikes} is given, block by block so that a block's arrays
          * stay in the first-level cache across the passes. The passes are plain loops the JIT vectorises; the few
-         * refractory neurons are integrated too and their potentials put back afterwards ({@link #beginStep},
-         * {@link #endStep}), which is cheaper than a branch per neuron and does the same arithmetic as one neuron
-         * at a time.
+         * refractory neurons are integrated too and their potentials put back afterwards, which is cheaper than a
+         * branch per neuron and does the same arithmetic as one neuron at a time.
          */
         @Override
         public int advance(long step, double[] current, int[] spikes) {
@@ -302,14 +307,12 @@ public final class Lif implements NeuronModel {
         @Override
         public void beginStep(long step) {
             releaseRefractory(step);
-            for (int k = 0; k < refractoryCount; k++) {
-                held[k] = v[refractory[ringIndex(k)]];
-            }
         }
 
         @Override
         public int advanceRange(long step, double[] injected, int start, int end, int[] spikes) {
             double[] current = injected == null ? zeros : injected;
+            int heldEnd = holdRefractory(start, end);
             int count = start;
             for (int from = start; from < end; from += BLOCK) {
                 int to = Math.min(end, from + BLOCK);
@@ -343,14 +346,33 @@ public final class Lif implements NeuronModel {
                     }
                 }
             }
+            for (int m = start; m < heldEnd; m++) {
+                v[heldNeuron[m]] = heldV[m];
+            }
             return count - start;
+        }
+
+        /**
+         * Keeps the refractory neurons of [start, end) and their V in heldNeuron/heldV from index start on; returns
+         * where they end. Branch-free: in a split step about half the queue belongs to another range, in no
+         * order a branch predictor could learn.
+         */
+        private int holdRefractory(int start, int end) {
+            int n = start;
+            int width = end - start;
+            for (int k = 0; k < refractoryCount && n < end; k++) {
+                int j = refractory[ringIndex(k)];
+                heldNeuron[n] = j;
+                n += Integer.compareUnsigned(j - start, width) < 0 ? 1 : 0;
+            }
+            for (int m = start; m < n; m++) {
+                heldV[m] = v[heldNeuron[m]];
+            }
+            return n;
         }
 
         @Override
         public void endStep(long step) {
-            for (int k = 0; k < refractoryCount; k++) {
-                v[refractory[ringIndex(k)]] = held[k];
-            }
             for (int k = 0; k < g.length; k++) {
                 scale[k] *= channelDecay[k];
                 if (scale[k] < SMALLEST_SCALE) {
