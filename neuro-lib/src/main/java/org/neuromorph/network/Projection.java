@@ -442,8 +442,9 @@ public final class Projection {
     /**
      * Reads one value from every cache line of this step's spike rows (targets, weights, delays) before they are
      * used. In a large network the rows are cold (tens of MiB of synapses, each row read a few times a second):
-     * read row after row, each line's miss waits on the one before; read here, with nothing depending on them, the
-     * misses of all rows are in flight at once, and the loops that follow find the rows in the cache. Measured
+     * read row by row between the scattered updates, few of their misses are in flight at once; read here, with
+     * nothing depending on them, the misses of all rows overlap, and the loops that follow find the rows in the
+     * cache. Measured
      * on CUBA's 1 s: delivery 0.22 → 0.11 s at 64000 neurons, 0.032 → 0.022 s at 16000, no change at 4000.
      */
     private void warmRows(int[] spikes, int spikeCount) {
