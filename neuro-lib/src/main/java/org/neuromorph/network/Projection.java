@@ -444,8 +444,8 @@ public final class Projection {
      * used. In a large network the rows are cold (tens of MiB of synapses, each row read a few times a second):
      * read row by row between the scattered updates, few of their misses are in flight at once; read here, with
      * nothing depending on them, the misses of all rows overlap, and the loops that follow find the rows in the
-     * cache. Measured
-     * on CUBA's 1 s: delivery 0.22 → 0.11 s at 64000 neurons, 0.032 → 0.022 s at 16000, no change at 4000.
+     * cache. Measured on CUBA's 1 s: delivery 0.22 → 0.11 s at 64000 neurons, 0.032 → 0.022 s at 16000, no
+     * change at 4000.
      */
     private void warmRows(int[] spikes, int spikeCount) {
         long x = 0;
