@@ -360,6 +360,7 @@ public final class Lif implements NeuronModel {
         private int holdRefractory(int start, int end) {
             int n = start;
             int width = end - start;
+            // n reaching end means every neuron of the range is held: the rest of the queue is other ranges'
             for (int k = 0; k < refractoryCount && n < end; k++) {
                 int j = refractory[ringIndex(k)];
                 heldNeuron[n] = j;
