@@ -6,7 +6,8 @@ import java.util.function.IntConsumer;
 /** Which pre/post pairs a projection connects. Rules emit pairs in order of presynaptic index. */
 public interface Connectivity {
     /**
-     * Emits the postsynaptic targets of presynaptic neuron {@code pre}, in increasing order.
+     * Emits the postsynaptic targets of presynaptic neuron {@code pre}, in increasing order. (Another order works
+     * too, but a step split across threads then tests every synapse's target instead of bisecting the row.)
      *
      * @param rng seeded by the network, for random rules
      */

@@ -89,6 +89,9 @@ final class NetworkState {
         for (Population p : net.populations().values()) {
             p.stateLoaded(saved.step);
         }
+        for (Projection p : net.projections()) {
+            p.stateLoaded();
+        }
     }
 
     private static Map<String, String> populationDescriptions(Network net) {

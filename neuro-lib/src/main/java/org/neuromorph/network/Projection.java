@@ -44,6 +44,8 @@ public final class Projection {
 
     private int[] rowStart;
     private int[] target;
+    /** Whether every row's targets ascend, so that a split step finds a thread's part of a row by bisection. */
+    private boolean rowsAscend;
     private double[] weight;
     private int[] delaySteps;
     private double[] ring;
@@ -261,9 +263,9 @@ public final class Projection {
         ringSlots = d + 1;
         ring = new double[ringSlots * postSize];
         if (plasticity != null) {
-            indexByPost(preSize, postSize);
             learning = plasticity.instantiate(preSize, postSize, target.length, dt);
         }
+        indexSynapses();
         if (deviceModel != null) {
             placeOnDevices(rng.nextLong(), preSize, postSize);
         }
@@ -348,6 +350,32 @@ public final class Projection {
         if (devices != null) {
             toPulses(null, from, to);
         }
+    }
+
+    /** The indexes derived from the synapses: row order, and for learning the synapses by target. */
+    private void indexSynapses() {
+        rowsAscend = true;
+        for (int i = 0; i < pre.size() && rowsAscend; i++) {
+            for (int s = rowStart[i] + 1; s < rowStart[i + 1]; s++) {
+                if (target[s] < target[s - 1]) {
+                    rowsAscend = false;
+                    break;
+                }
+            }
+        }
+        if (learning != null) {
+            indexByPost(pre.size(), post.size());
+        }
+    }
+
+    /** Whether the split step bisects the rows (for tests). */
+    boolean rowsAscend() {
+        return rowsAscend;
+    }
+
+    /** After a load, whose synapses replaced this projection's: the indexes follow them. */
+    void stateLoaded() {
+        indexSynapses();
     }
 
     /** Counting sort of the synapses by target: postSynapses[postStart[j] .. postStart[j+1]) end at neuron j. */
@@ -489,6 +517,19 @@ public final class Projection {
     /** Applies this step's jumps onto targets in [lo, hi) only (no delays, no learning). */
     private void deliverRange(int lo, int hi) {
         int[] spikes = pre.spikes();
+        if (rowsAscend) {
+            // each row's part in [lo, hi) is one run of synapses: no test per synapse, whose outcome (this
+            // thread's or the other's) a branch predictor could not learn
+            for (int k = 0, n = pre.spikeCount(); k < n; k++) {
+                int i = spikes[k];
+                int first = firstTargetAtLeast(lo, rowStart[i], rowStart[i + 1]);
+                int end = firstTargetAtLeast(hi, first, rowStart[i + 1]);
+                for (int s = first; s < end; s++) {
+                    apply(target[s], weight[s]);
+                }
+            }
+            return;
+        }
         for (int k = 0, n = pre.spikeCount(); k < n; k++) {
             int i = spikes[k];
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
@@ -498,6 +539,21 @@ public final class Projection {
                 }
             }
         }
+    }
+
+    /** The first synapse in [from, to) of an ascending row whose target is ≥ neuron (to if none). */
+    private int firstTargetAtLeast(int neuron, int from, int to) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (target[middle] < neuron) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private void learnFromPost(long step) {

@@ -92,6 +92,91 @@ class SaveLoadTest {
         }
     }
 
+    /** Input i feeds neuron targets[i] through STDP: the same synapse count whatever the targets. */
+    private static Network fedThrough(int[] targets) {
+        Network net = new Network().dt(ms(0.1)).seed(5);
+        var input = net.poisson("input", 4, Hz(40));
+        NeuronGroup out = net.group("out", 4, new Lif().tauM(ms(10)).vRest(mV(-70)).vReset(mV(-70))
+                .vThreshold(mV(-54)).refractory(ms(2)).synapse("e", ms(5)));
+        net.connect(input, out, Connectivity.pairs(new int[] {0, 1, 2, 3}, targets)).onto("e").weight(mV(70))
+                .plasticity(new PairStdp().amplitudes(1e-3, 1.05e-3).bounds(0, 0.1));
+        return net;
+    }
+
+    @Test
+    void learningAfterLoadFollowsTheLoadedSynapses() {
+        Path file = dir.resolve("straight.nmstate");
+        Network whole = fedThrough(new int[] {0, 1, 2, 3});
+        whole.run(ms(200)).save(file);
+        SpikeMonitor expected = whole.monitorSpikes(whole.populations().get("out"));
+        whole.run(ms(1000));
+
+        // built crossed, so its own index of synapses by target is not the loaded synapses' one
+        Network loaded = fedThrough(new int[] {3, 2, 1, 0});
+        loaded.load(file);
+        SpikeMonitor actual = loaded.monitorSpikes(loaded.populations().get("out"));
+        loaded.run(ms(1000));
+
+        assertTrue(expected.count() > 20, "output spikes drive learning: " + expected.count());
+        assertEquals(spikesOf(expected), spikesOf(actual), "spikes after load");
+        assertArrayEquals(whole.projections().get(0).weights(), loaded.projections().get(0).weights(),
+                "learned weights after load");
+    }
+
+    /**
+     * 50 inputs, each onto 400 of 2048 neurons (delta synapses), every row in ascending order or (a rule of the
+     * user's own, against Connectivity's advice) in shuffled order.
+     */
+    private static Network spread(boolean shuffled) {
+        Network net = new Network().dt(ms(0.1)).seed(8);
+        var input = net.poisson("input", 50, Hz(40));
+        NeuronGroup out = net.group("out", 2048, new Lif().tauM(ms(10)).vRest(mV(-70)).vReset(mV(-70))
+                .vThreshold(mV(-54)).refractory(ms(2)));
+        int[][] rows = new int[50][400];
+        java.util.SplittableRandom order = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 50; i++) {
+            for (int k = 0; k < 400; k++) {
+                rows[i][k] = k * 5 + i % 5; // neurons 0..1999, 10 inputs each
+            }
+            for (int k = 399; shuffled && k > 0; k--) {
+                int other = order.nextInt(k + 1);
+                int swapped = rows[i][k];
+                rows[i][k] = rows[i][other];
+                rows[i][other] = swapped;
+            }
+        }
+        Connectivity rule = (i, preSize, postSize, rng, emit) -> Arrays.stream(rows[i]).forEach(emit);
+        net.connect(input, out, rule).weight(mV(6));
+        return net;
+    }
+
+    @Test
+    void aSplitStepDeliversByTheLoadedRows() {
+        int usual = NeuronGroup.parallelMin;
+        NeuronGroup.parallelMin = 1024; // the 2048 neurons' steps and deliveries split across two threads
+        try {
+            Path file = dir.resolve("shuffled.nmstate");
+            Network whole = spread(true).threads(2);
+            whole.run(ms(50)).save(file);
+            SpikeMonitor expected = whole.monitorSpikes(whole.populations().get("out"));
+            whole.run(ms(100));
+
+            Network loaded = spread(false).threads(2);
+            loaded.run(ms(0)); // built: its own rows ascend
+            assertTrue(loaded.projections().get(0).rowsAscend(), "rows built in ascending order");
+            loaded.load(file);
+            // bisecting shuffled rows would still deliver every jump, but a thread would write the other's neurons
+            assertTrue(!loaded.projections().get(0).rowsAscend(), "the loaded rows are known not to ascend");
+            SpikeMonitor actual = loaded.monitorSpikes(loaded.populations().get("out"));
+            loaded.run(ms(100));
+
+            assertTrue(expected.count() > 500, "spikes to compare: " + expected.count());
+            assertEquals(spikesOf(expected), spikesOf(actual), "spikes after load, rows shuffled");
+        } finally {
+            NeuronGroup.parallelMin = usual;
+        }
+    }
+
     private static SpikeMonitor[] monitorAll(Network net) {
         return net.populations().values().stream().map(net::monitorSpikes).toArray(SpikeMonitor[]::new);
     }
