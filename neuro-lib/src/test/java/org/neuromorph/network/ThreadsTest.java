@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuromorph.units.Units.Hz;
-import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.mA;
+import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.ohm;
 
