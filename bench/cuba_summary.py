@@ -33,11 +33,13 @@ for k in sorted(groups, key=lambda k: (k[0], not k[1].startswith('Neuromorph'), 
     print(f"| {k[0]} | {k[1]} | {k[2]} | {rate} | {silent} | {med([loop(r) for r in g]):.3f} | {each} | {first} "
           f"| {med([total(r) for r in g]):.1f} |")
 print()
+def fastest(n, who, measure):
+    """The lowest median of measure among the rows of size n whose simulator name starts with who."""
+    return min(med([measure(r) for r in g]) for k, g in groups.items() if k[0] == n and k[1].startswith(who))
 for n in sorted({k[0] for k in groups}):
-    ours = med([loop(r) for r in groups[(n, 'Neuromorph (7 seeds)', 1)]])
-    fastest = min(med([loop(r) for r in g]) for k, g in groups.items() if k[0] == n and k[1].startswith('Brian2'))
-    ours_total = med([total(r) for r in groups[(n, 'Neuromorph (7 seeds)', 1)]])
-    fastest_total = min(med([total(r) for r in g]) for k, g in groups.items() if k[0] == n and k[1].startswith('Brian2'))
-    best = min(med([loop(r) for r in g]) for k, g in groups.items() if k[0] == n and k[1].startswith('Neuromorph'))
-    print(f"N = {n}: loop {ours / fastest:.2f}× Brian2's fastest target (medians; single-threaded), "
-          f"{best / fastest:.2f}× with our faster thread count, end to end {fastest_total / ours_total:.1f}× sooner")
+    single = groups[(n, 'Neuromorph (7 seeds)', 1)]
+    ours, ours_total = med([loop(r) for r in single]), med([total(r) for r in single])
+    fastest_loop, fastest_total = fastest(n, 'Brian2', loop), fastest(n, 'Brian2', total)
+    best = fastest(n, 'Neuromorph', loop)
+    print(f"N = {n}: loop {ours / fastest_loop:.2f}× Brian2's fastest target (medians; single-threaded), "
+          f"{best / fastest_loop:.2f}× with our faster thread count, end to end {fastest_total / ours_total:.1f}× sooner")

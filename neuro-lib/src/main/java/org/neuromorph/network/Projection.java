@@ -484,22 +484,25 @@ public final class Projection {
             if (last < from) {
                 continue;
             }
-            for (int s = from; s < last; s += INTS_PER_LINE) {
-                x ^= target[s];
-            }
-            x ^= target[last];
+            x ^= foldLines(target, from, last);
             for (int s = from; s < last; s += DOUBLES_PER_LINE) {
                 x ^= Double.doubleToRawLongBits(weight[s]);
             }
             x ^= Double.doubleToRawLongBits(weight[last]);
             if (ringSlots > 1) {
-                for (int s = from; s < last; s += INTS_PER_LINE) {
-                    x ^= delaySteps[s];
-                }
-                x ^= delaySteps[last];
+                x ^= foldLines(delaySteps, from, last);
             }
         }
         warmth = x; // kept, so that the loads are not dropped as unused
+    }
+
+    /** One value from each cache line of values[from..last], folded together. */
+    private static int foldLines(int[] values, int from, int last) {
+        int x = values[last];
+        for (int s = from; s < last; s += INTS_PER_LINE) {
+            x ^= values[s];
+        }
+        return x;
     }
 
     private static final int INTS_PER_LINE = 16;
@@ -541,7 +544,10 @@ public final class Projection {
         }
     }
 
-    /** The first synapse in [from, to) of an ascending row whose target is ≥ neuron (to if none). */
+    /**
+     * The first synapse in [from, to) of an ascending row whose target is ≥ neuron (to if none): a lower bound,
+     * which Arrays.binarySearch is not when a pair is repeated (it may land on any of the equal targets).
+     */
     private int firstTargetAtLeast(int neuron, int from, int to) {
         int low = from;
         int high = to;
