@@ -2,6 +2,9 @@ package org.neuromorph.neuron;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.neuromorph.units.Resistance;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Voltage;
@@ -218,6 +221,8 @@ public final class Lif implements NeuronModel {
         private final double[] heldV;
         /** The current of a step when none is injected, for the passes that read one. */
         private final double[] zeros;
+        /** Integration and threshold test in SIMD lanes ({@link Lanes}): two current channels, no conductance. */
+        private final boolean lanes;
 
         State(Lif p, int size, double dt, SplittableRandom rng) {
             int channels = p.synapseNames.size();
@@ -254,6 +259,7 @@ public final class Lif implements NeuronModel {
             heldNeuron = new int[size];
             heldV = new double[size];
             zeros = new double[size];
+            lanes = conductances == 0 && channels == 2 && Lanes.enabled();
             Arrays.fill(lastSpike, Long.MIN_VALUE / 2);
             decay = Math.exp(-dt / p.tauM);
             refractorySteps = Math.round(p.refractory / dt);
@@ -314,7 +320,14 @@ public final class Lif implements NeuronModel {
             double[] current = injected == null ? zeros : injected;
             int heldEnd = holdRefractory(start, end);
             int count = start;
-            for (int from = start; from < end; from += BLOCK) {
+            int from = start;
+            if (lanes) {
+                // whole vectors in lanes, the remainder (fewer than a vector's length) in the scalar block below
+                int laneEnd = start + LaneKernel.wholeVectors(end - start);
+                count = LaneKernel.advance(this, step, injected, start, laneEnd, spikes, count);
+                from = laneEnd;
+            }
+            for (; from < end; from += BLOCK) {
                 int to = Math.min(end, from + BLOCK);
                 int k = 0;
                 if (gc.length == 0 && g.length >= 2) {
@@ -338,18 +351,26 @@ public final class Lif implements NeuronModel {
                     }
                 }
                 if (spikes != null) {
-                    // refractory neurons fail the lastSpike test whatever their (not yet restored) potential
-                    for (int i = from; i < to; i++) {
-                        if (v[i] > vThreshold && step - lastSpike[i] >= refractorySteps) {
-                            spikes[count++] = i;
-                        }
-                    }
+                    count = testThreshold(step, from, to, spikes, count);
                 }
             }
             for (int m = start; m < heldEnd; m++) {
                 v[heldNeuron[m]] = heldV[m];
             }
             return count - start;
+        }
+
+        /**
+         * Appends to spikes, from index count, the neurons of [from, to) above threshold and not refractory; returns
+         * the new count. Refractory neurons fail the lastSpike test whatever their (not yet restored) potential.
+         */
+        int testThreshold(long step, int from, int to, int[] spikes, int count) {
+            for (int i = from; i < to; i++) {
+                if (v[i] > vThreshold && step - lastSpike[i] >= refractorySteps) {
+                    spikes[count++] = i;
+                }
+            }
+            return count;
         }
 
         /**
@@ -476,13 +497,7 @@ public final class Lif implements NeuronModel {
 
         @Override
         public int threshold(long step, int[] spikes) {
-            int count = 0;
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] > vThreshold && step - lastSpike[i] >= refractorySteps) {
-                    spikes[count++] = i;
-                }
-            }
-            return count;
+            return testThreshold(step, 0, v.length, spikes, 0);
         }
 
         @Override
@@ -571,6 +586,64 @@ public final class Lif implements NeuronModel {
             }
             throw new IllegalArgumentException("LIF has no variable '" + name + "'; it has: "
                     + String.join(", ", variables()));
+        }
+    }
+
+    /**
+     * LIF's step with two current channels in SIMD lanes. Each lane does the scalar pass's operations in their order
+     * (a lane's IEEE arithmetic is a scalar's), so the bits agree with the scalar path; the threshold is compared a
+     * whole vector at a time and only a vector with a lane above it is looked at neuron by neuron. It names Vector
+     * API types, so it is loaded only when {@link Lanes#enabled()}. No vector value is chosen by a branch inside a
+     * loop: JDK 17's compiler keeps such values in memory, and the loop runs slower than the scalar one.
+     */
+    private static final class LaneKernel {
+        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+        private LaneKernel() {
+        }
+
+        /** The largest multiple of the vector length not above n. */
+        static int wholeVectors(int n) {
+            return SPECIES.loopBound(n);
+        }
+
+        /** Integrates [from, to) (whole vectors), appends its spikes from index count; returns the new count. */
+        static int advance(State s, long step, double[] current, int from, int to, int[] spikes, int count) {
+            // read once: the stores into v could, for all the compiler knows, change any double[] in the loop
+            double[] g0 = s.g[0];
+            double[] g1 = s.g[1];
+            double gain0 = s.channelToV[0] * s.scale[0];
+            double gain1 = s.channelToV[1] * s.scale[1];
+            double[] v = s.v;
+            DoubleVector vRest = DoubleVector.broadcast(SPECIES, s.vRest);
+            double decay = s.decay;
+            int width = SPECIES.length();
+            if (current == null) {
+                for (int i = from; i < to; i += width) {
+                    DoubleVector relaxed = DoubleVector.fromArray(SPECIES, v, i).sub(vRest).mul(decay).add(vRest);
+                    count = addChannelsAndTest(s, step, i, relaxed, g0, gain0, g1, gain1, spikes, count);
+                }
+            } else {
+                double resistance = s.resistance;
+                for (int i = from; i < to; i += width) {
+                    DoubleVector vInf = DoubleVector.fromArray(SPECIES, current, i).mul(resistance).add(vRest);
+                    DoubleVector relaxed = DoubleVector.fromArray(SPECIES, v, i).sub(vInf).mul(decay).add(vInf);
+                    count = addChannelsAndTest(s, step, i, relaxed, g0, gain0, g1, gain1, spikes, count);
+                }
+            }
+            return count;
+        }
+
+        private static int addChannelsAndTest(State s, long step, int i, DoubleVector relaxed, double[] g0,
+                double gain0, double[] g1, double gain1, int[] spikes, int count) {
+            DoubleVector x = relaxed
+                    .add(DoubleVector.fromArray(SPECIES, g0, i).mul(gain0))
+                    .add(DoubleVector.fromArray(SPECIES, g1, i).mul(gain1));
+            x.intoArray(s.v, i);
+            if (spikes != null && x.compare(VectorOperators.GT, s.vThreshold).anyTrue()) {
+                return s.testThreshold(step, i, i + SPECIES.length(), spikes, count);
+            }
+            return count;
         }
     }
 }
