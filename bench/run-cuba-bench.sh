@@ -15,9 +15,12 @@ for round in $(seq "${ROUNDS:-5}"); do
         # groups below 32768 neurons never split a step, so a second thread is only tried above that
         threads_list="1"
         [ "$n" -lt 32768 ] || threads_list="1 2"
+        # LIF's step in SIMD lanes (the Vector API module, as the kernels resolve it), then the scalar path alone
         for threads in $threads_list; do
-            java -Xmx4g -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 7 "$threads" | tee -a "$OUT"
+            java -Xmx4g --add-modules jdk.incubator.vector -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 7 \
+                "$threads" 2> >(grep -v 'incubator modules' >&2) | tee -a "$OUT"
         done
+        java -Xmx4g -cp "$CP" org.neuromorph.bench.CubaBench "$n" 1000 12345 7 1 | tee -a "$OUT"
         # Brian2: cython (single-threaded), C++ standalone without OpenMP and with 2 OpenMP threads
         for run in "cython 0" "cpp_standalone 0" "cpp_standalone 2"; do
             set -- $run

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import JAR, reply_to, run_cell, types
+from conftest import JAR, reply_to, results, run_cell, types
 
 
 def test_kernel_info(kernel):
@@ -112,6 +112,14 @@ def test_dsl_is_imported(kernel):
     assert 'Voltage' in reply['evalue'] or 'Voltage' in '\n'.join(reply['traceback'])
 
 
+def test_the_installed_kernel_steps_lif_in_simd_lanes(kernel):
+    # the kernelspec resolves the Vector API module (InstallCommand's defaults), so a notebook's LIF runs in lanes
+    _, kc = kernel
+    reply, msgs = run_cell(kc, 'org.neuromorph.neuron.Lanes.enabled()')
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == ['true']
+
+
 def test_is_complete(kernel):
     _, kc = kernel
     def status(code):
@@ -202,8 +210,8 @@ def test_install_takes_jvm_options_from_flags_and_the_environment(tmp_path):
     argv = json.loads((tmp_path / 'share/jupyter/kernels/neuromorph-java/kernel.json').read_text())['argv']
     options = argv[argv.index('-Djava.security.manager=allow') + 1:argv.index('-jar')]
     # ours minus the collector and initial heap the user chose, then the user's in order
-    assert options == ['-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '-Xmx3g', '-XX:+UseG1GC', '-Xss2m',
-                       '-Dneuromorph.test=1', '-Xms64m'], options
+    assert options == ['-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '--add-modules=jdk.incubator.vector',
+                       '-Xmx3g', '-XX:+UseG1GC', '-Xss2m', '-Dneuromorph.test=1', '-Xms64m'], options
 
 
 def test_bad_connection_file_stops_startup():

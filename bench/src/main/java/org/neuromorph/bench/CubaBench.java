@@ -8,13 +8,15 @@ import org.neuromorph.network.Network;
 import org.neuromorph.network.Projection;
 import org.neuromorph.network.ReferenceNetworks;
 import org.neuromorph.network.SpikeMonitor;
+import org.neuromorph.neuron.Lanes;
 
 /**
  * The CUBA benchmark on Neuromorph, printed as one JSON line with the same fields as the Brian2 anchor
  * (cuba.py): args N [duration_ms] [seed] [repeats] [threads]. Timings: build (network construction, including the
  * synapses, done at the first step), simulation loop (median of the repeats, each on a fresh network with the
  * next seed; the first repeat, which also pays for the JIT's compilation, is given on its own), and the process's end-to-end time from JVM start. The rate and silent fraction are those of the
- * first seed; their range over all repeats shows the spread across seeds.
+ * first seed; their range over all repeats shows the spread across seeds. {@code simd} says whether LIF stepped in SIMD
+ * lanes ({@link Lanes}: the JVM resolved jdk.incubator.vector and neuromorph.simd was not false).
  */
 public final class CubaBench {
     private CubaBench() {
@@ -55,11 +57,11 @@ public final class CubaBench {
         double total = (System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
                 .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis())) / 1e3;
         System.out.println(String.format(Locale.ROOT,
-                "{\"benchmark\": \"cuba\", \"simulator\": \"neuromorph\", \"threads\": %d, \"N\": %d, \"duration_ms\": %.1f, "
+                "{\"benchmark\": \"cuba\", \"simulator\": \"neuromorph\", \"simd\": %b, \"threads\": %d, \"N\": %d, \"duration_ms\": %.1f, "
                         + "\"n_synapses\": %d, \"total_spikes\": %d, \"mean_rate_hz\": %.4f, \"frac_silent\": %.4f, "
                         + "\"mean_rate_hz_range\": [%.4f, %.4f], \"frac_silent_range\": [%.4f, %.4f], "
                         + "\"t_build_s\": %.4f, \"t_sim_loop_s\": %.4f, \"t_sim_loop_first_s\": %.4f, \"t_total_s\": %.3f, \"repeats\": %d}",
-                threads, n, durationMs, synapses, firstSpikes.count(), rates[0], silentFractions[0],
+                Lanes.enabled(), threads, n, durationMs, synapses, firstSpikes.count(), rates[0], silentFractions[0],
                 Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0),
                 Arrays.stream(silentFractions).min().orElse(0), Arrays.stream(silentFractions).max().orElse(0),
                 build, loop, firstLoop, total, repeats));
