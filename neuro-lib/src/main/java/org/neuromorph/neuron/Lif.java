@@ -593,8 +593,10 @@ public final class Lif implements NeuronModel {
      * LIF's step with two current channels in SIMD lanes. Each lane does the scalar pass's operations in their order
      * (a lane's IEEE arithmetic is a scalar's), so the bits agree with the scalar path; the threshold is compared a
      * whole vector at a time and only a vector with a lane above it is looked at neuron by neuron. It names Vector
-     * API types, so it is loaded only when {@link Lanes#enabled()}. No vector value is chosen by a branch inside a
-     * loop: JDK 17's compiler keeps such values in memory, and the loop runs slower than the scalar one.
+     * API types, so it is loaded only when {@link Lanes#enabled()}. Two straight-line loops for exactly two channels:
+     * a first version that looped over any number of channels and chose the injected current inside the loop ran
+     * slower than the scalar pass (a 4000-neuron CUBA second in 0.053 against 0.030 s), most likely because JDK 17's
+     * compiler makes objects of vectors that meet from a branch or an inner loop.
      */
     private static final class LaneKernel {
         private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
