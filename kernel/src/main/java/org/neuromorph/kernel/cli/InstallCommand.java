@@ -48,8 +48,9 @@ final class InstallCommand implements Callable<Integer> {
      * want. A user's collector or initial heap replaces ours.
      * <p>
      * And the JDK's incubating Vector API, for LIF's step in SIMD lanes (org.neuromorph.neuron.Lanes), when this JDK
-     * has the module: the CUBA benchmark's loop took a fifth less time at 64000 neurons; resolving the module at
-     * start cost the kernel about 50 ms of its cold start (6 alternating starts each, 1.23 against 1.28 s median).
+     * has the module: the CUBA benchmark's loop took a quarter less time at 64000 neurons (0.46 against 0.62 s);
+     * resolving the module at start cost the kernel about 50 ms of its cold start (6 alternating starts each, 1.23
+     * against 1.28 s median).
      */
     static final java.util.List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions();
 
