@@ -14,7 +14,7 @@ import org.neuromorph.neuron.Lanes;
 /**
  * LIF's two-channel step in SIMD lanes ({@link Lanes}) against the scalar passes: the same spikes and every neuron's
  * v, e and i to the bit. Surefire starts the test JVM with {@code --add-modules jdk.incubator.vector}; the scalar run
- * is the same JVM with {@code neuromorph.simd=false} while its network is built.
+ * is the same JVM with {@code neuromorph.simd=false} while its network is built and run.
  */
 class LifLanesTest {
 
@@ -42,7 +42,7 @@ class LifLanesTest {
     @Test
     void splitStepsInLanesAreTheScalarRunToTheBit() {
         int usual = NeuronGroup.parallelMin;
-        NeuronGroup.parallelMin = 1024; // three chunks of a 5001-neuron group, none of them whole vectors
+        NeuronGroup.parallelMin = 1024; // three chunks of a 5001-neuron group, the last not whole vectors
         try {
             compare(() -> ReferenceNetworks.cuba(5001, 10), 200, 3);
         } finally {
