@@ -265,6 +265,23 @@ def test_interrupt_keeps_state(kernel):
         (reply, msgs)
 
 
+@pytest.mark.parametrize('language', ['java', 'kotlin'])
+def test_an_interrupt_while_the_cell_compiles_stops_it(language, kernel, kotlin_kernel):
+    # 300 declarations take the compiler seconds; the interrupt comes during that compile, before the loop runs,
+    # and must stop the loop when it would start (it used to be lost, and the loop ran on)
+    km, kc = kernel if language == 'java' else kotlin_kernel
+    run_cell(kc, 'val keptHere = 11' if language == 'kotlin' else 'int keptHere = 11;')
+    declare = 'fun f{0}() = {0}' if language == 'kotlin' else 'int f{0}() {{ return {0}; }}'
+    code = '\n'.join(declare.format(k) for k in range(300)) + '\nwhile (true) { }'
+    msg_id = kc.execute(code)
+    time.sleep(0.3)
+    km.interrupt_kernel()
+    reply = reply_to(kc.get_shell_msg, msg_id, 120)['content']
+    assert reply['status'] == 'error' and reply['ename'] == 'Interrupted', reply
+    _, msgs = run_cell(kc, 'keptHere')
+    assert results(msgs) == ['11'], msgs
+
+
 def test_error_aborts_queued_cells(kernel):
     _, kc = kernel
     failing = kc.execute('throw new RuntimeException("first fails");')

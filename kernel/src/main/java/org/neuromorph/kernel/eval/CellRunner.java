@@ -20,14 +20,36 @@ final class CellRunner {
         }
     }
 
+    /** How often a running cell's waiter looks for a stop that found no thread to stop (see {@link #run}). */
+    private static final long STOP_POLL_MILLIS = 50;
+
     private volatile Thread running;
     private volatile boolean stopRequested;
+    /** Between {@link #beginCell} and {@link #endCell}: a stop applies to the cell while it is still compiling. */
+    private volatile boolean cellOpen;
+
+    /**
+     * Opens a cell. Until {@link #endCell}, a stop asked for before the cell's code runs (while it compiles) is
+     * kept: the code is then not started. Without this, an interrupt sent right after a cell that loops forever
+     * was lost when it came during the compile, and the loop ran on.
+     */
+    void beginCell() {
+        stopRequested = false;
+        cellOpen = true;
+    }
+
+    void endCell() {
+        cellOpen = false;
+        stopRequested = false;
+    }
 
     /** Runs body on a cell thread whose context class loader is {@code loader}, waits, rethrows what it throws. */
     <T> T run(ClassLoader loader, Callable<T> body) throws Exception {
+        if (cellOpen && stopRequested) {
+            throw new Stopped(); // the user stopped the cell before this part of it started
+        }
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        stopRequested = false;
         Thread thread = new Thread(ExitGuard.CELLS, () -> {
             try {
                 result.set(body.call());
@@ -39,14 +61,26 @@ final class CellRunner {
         running = thread;
         thread.start();
         try {
-            thread.join();
+            // a stop that came between this thread's creation and its start found nothing to stop: stop it again
+            thread.join(STOP_POLL_MILLIS);
+            boolean stoppedAgain = false;
+            while (thread.isAlive()) {
+                if (stopRequested && !stoppedAgain) {
+                    stoppedAgain = true;
+                    stopCellThreads();
+                }
+                thread.join(STOP_POLL_MILLIS);
+            }
         } finally {
             running = null;
         }
         if (stopRequested) {
             // whatever the cell threw on its way out (ThreadDeath, InterruptedException, a library's own
-            // "interrupted" exception, or nothing), the user asked for the stop: report it as an interrupt
-            stopRequested = false;
+            // "interrupted" exception, or nothing), the user asked for the stop: report it as an interrupt. In
+            // a cell the request stays until the cell ends, so the cell's later snippets do not start.
+            if (!cellOpen) {
+                stopRequested = false;
+            }
             throw new Stopped();
         }
         Throwable t = failure.get();
@@ -63,11 +97,15 @@ final class CellRunner {
      * Stops the running cell and every thread cells have started (they live in the cells' thread group). Threads
      * of earlier cells go too: an interrupt is the user's "stop everything".
      */
-    @SuppressWarnings({"deprecation", "removal"})
     void stop() {
-        if (running != null) {
+        if (running != null || cellOpen) {
             stopRequested = true;
         }
+        stopCellThreads();
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stopCellThreads() {
         Thread[] threads = cellThreads();
         for (Thread t : threads) {
             t.interrupt();

@@ -135,6 +135,16 @@ public final class JShellEvaluator implements Evaluator {
             return new Value(quick, String.valueOf(quick));
         }
         variables = null; // the full path may define or redefine variables
+        control.beginCell();
+        try {
+            return evaluateSnippets(code);
+        } finally {
+            control.endCell();
+        }
+    }
+
+    /** The cell snippet by snippet, stopping at the first failure; the last snippet's outcome. */
+    private Outcome evaluateSnippets(String code) {
         String remaining = code;
         int offset = 0;
         Outcome last = new NoValue();

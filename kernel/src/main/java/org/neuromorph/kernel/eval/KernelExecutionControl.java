@@ -37,6 +37,15 @@ final class KernelExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /** See {@link CellRunner#beginCell}: a stop from here on applies to this cell even while it compiles. */
+    void beginCell() {
+        runner.beginCell();
+    }
+
+    void endCell() {
+        runner.endCell();
+    }
+
     /** True once after a snippet was stopped by {@link #stop()}. */
     boolean consumeStopped() {
         boolean was = stopped;

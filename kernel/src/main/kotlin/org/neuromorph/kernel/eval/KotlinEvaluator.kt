@@ -133,6 +133,15 @@ class KotlinEvaluator : Evaluator {
         ArithmeticFastPath.evaluate(code.trim(), ::primitiveProperty, ArithmeticFastPath.Dialect.KOTLIN)?.let {
             return Evaluator.Value(it, it.toString())
         }
+        runner.beginCell() // an interrupt during the compile stops the cell before it runs
+        try {
+            return compileAndRun(code)
+        } finally {
+            runner.endCell()
+        }
+    }
+
+    private fun compileAndRun(code: String): Evaluator.Outcome {
         val source = code.toScriptSource("Cell_${++cellNumber}.kts")
         val compiled = onCompilerThread { runBlocking { compiler.compile(source, compilation) } }
         val snippet: LinkedSnippet<out CompiledScript> = when (compiled) {
