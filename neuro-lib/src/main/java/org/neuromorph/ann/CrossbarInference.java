@@ -3,6 +3,7 @@ package org.neuromorph.ann;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.crossbar.TiledCrossbar;
 import org.neuromorph.data.Dataset;
+import org.neuromorph.network.Interrupts;
 
 /**
  * An MLP run on crossbars: each layer's W on tiles made by a factory (any devices and periphery), the products
@@ -135,6 +136,9 @@ public final class CrossbarInference {
         for (int e = 0; e < epochs; e++) {
             Mlp.shuffle(order, rng);
             for (int n : order) {
+                if (Interrupts.requested()) {
+                    throw Interrupts.stopped("the in-situ training in epoch " + (e + 1));
+                }
                 Mlp.Pass pass = mlp.pass(train.features()[n], this::product);
                 mlp.backward(pass, train.labels()[n], (l, delta) -> layers[l].transpose(delta), (l, input, delta) -> {
                     layers[l].update(input, delta, -rate, how);

@@ -2,6 +2,7 @@ package org.neuromorph.ann;
 
 import java.util.SplittableRandom;
 import org.neuromorph.data.Dataset;
+import org.neuromorph.network.Interrupts;
 
 /**
  * A multilayer perceptron, the seed's Figure 1: each unit a McCulloch-Pitts-style weighted sum passed through an
@@ -230,6 +231,9 @@ public final class Mlp {
             shuffle(order, rng);
             double lossSum = 0;
             for (int start = 0; start < order.length; start += batch) {
+                if (Interrupts.requested()) {
+                    throw Interrupts.stopped("the training in epoch " + (e + 1));
+                }
                 int end = Math.min(order.length, start + batch);
                 double[][][] used = weightNoise > 0 ? noisyWeights(rng) : w;
                 for (int l = 0; l < w.length; l++) {

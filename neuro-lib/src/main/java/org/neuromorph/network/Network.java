@@ -257,8 +257,8 @@ public final class Network {
             listener.progress(0, steps, time(), 0);
         }
         for (long end = step + steps; step < end; step++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("run interrupted at t = " + new Time(time()));
+            if (Interrupts.requested()) {
+                throw Interrupts.stopped("the run at t = " + new Time(time()));
             }
             if (listener != null && ((step - first) & 255) == 0 && step > first) {
                 long now = System.nanoTime();

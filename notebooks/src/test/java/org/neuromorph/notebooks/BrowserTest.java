@@ -94,6 +94,7 @@ class BrowserTest {
             List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                     .filter(e -> !e.getMessage().contains("favicon"))
+                    .filter(e -> !isNotebooksOwnWidgetsProbe(e.getMessage()))
                     .toList();
             assertTrue(severe.isEmpty(), "console errors: " + severe);
             js.executeScript("Jupyter.notebook.session.delete();"); // stops the kernel through the server
@@ -148,5 +149,15 @@ class BrowserTest {
         }
         throw new AssertionError("the notebook server did not answer in 60 s: "
                 + Files.readString(root.resolve("server.log")));
+    }
+
+    /**
+     * The classic notebook asks for the ipywidgets extension on every page and carries on without it; where no
+     * package provides it (a fresh machine) the browser logs the 404 and the refused script. Only those two entries,
+     * naming that one path, are the notebook's own; every other console error still fails the test.
+     */
+    static boolean isNotebooksOwnWidgetsProbe(String message) {
+        return message.contains("/nbextensions/widgets/notebook/js/extension.js")
+                && (message.contains("404") || message.contains("MIME type ('text/html') is not executable"));
     }
 }

@@ -82,8 +82,8 @@ final class HeadlessRun {
                 .put("shell_port", ports[0]).put("control_port", ports[1]).put("stdin_port", ports[2])
                 .put("iopub_port", ports[3]).put("hb_port", ports[4]);
         Files.writeString(connection, JSON.writeValueAsString(info));
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.security.manager=allow"));
+        // the kernel's stderr goes to a log shown only if it fails, so its JVM's start-up warnings need no filter
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "kernel", "--language", language, "--connection-file",
                 connection.toString()));

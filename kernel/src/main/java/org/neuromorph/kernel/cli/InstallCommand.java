@@ -40,29 +40,6 @@ final class InstallCommand implements Callable<Integer> {
             + "string, e.g. \"-Xmx8g -XX:+UseG1GC\" (also read from the NEUROMORPH_JVM_OPTS environment variable)")
     String jvmOpts;
 
-    /**
-     * The kernel's JVM options unless the user sets their own: the parallel collector and a heap that grows from
-     * 32 MiB and gives back what it does not use. Measured on 2 cores, 200 trivial cells after start: G1's defaults
-     * held 400-800 MiB; the serial collector 250 MiB but with 40-90 ms young pauses while JShell fills the heap at
-     * start (p99 105 ms); the parallel one 250 MiB and p99 50 ms, and it is the throughput collector simulations
-     * want. A user's collector or initial heap replaces ours.
-     * <p>
-     * And the JDK's incubating Vector API, for LIF's step in SIMD lanes (org.neuromorph.neuron.Lanes), when this JDK
-     * has the module: the CUBA benchmark's loop took a quarter less time at 64000 neurons (0.46 against 0.62 s);
-     * resolving the module at start cost the kernel about 50 ms of its cold start (6 alternating starts each, 1.23
-     * against 1.28 s median).
-     */
-    static final java.util.List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions();
-
-    private static java.util.List<String> defaultJvmOptions() {
-        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-XX:+UseParallelGC",
-                "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
-        if (java.lang.module.ModuleFinder.ofSystem().find("jdk.incubator.vector").isPresent()) {
-            options.add("--add-modules=jdk.incubator.vector");
-        }
-        return java.util.List.copyOf(options);
-    }
-
     /** Ours, minus those the user's replace, then the user's (from the environment, --jvm-opts, --jvm-option). */
     java.util.List<String> effectiveJvmOptions() {
         java.util.List<String> user = new java.util.ArrayList<>();
@@ -75,7 +52,7 @@ final class InstallCommand implements Callable<Integer> {
         boolean ownCollector = user.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w*GC"));
         boolean ownInitialHeap = user.stream().anyMatch(o -> o.startsWith("-Xms") || o.startsWith("-XX:InitialHeapSize"));
         java.util.List<String> options = new java.util.ArrayList<>();
-        for (String o : DEFAULT_JVM_OPTIONS) {
+        for (String o : KernelJvm.DEFAULT_OPTIONS) {
             boolean replaced = o.startsWith("-XX:+Use") ? ownCollector : o.startsWith("-Xms") && ownInitialHeap;
             if (!replaced) {
                 options.add(o);
@@ -125,23 +102,21 @@ final class InstallCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         ObjectMapper json = new ObjectMapper();
         ObjectNode spec = json.createObjectNode();
-        ArrayNode argv = spec.putArray("argv");
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        argv.add(javaCommand);
-        // lets the kernel refuse System.exit from cells on JVMs after 17 (see ExitGuard)
-        argv.add("-Djava.security.manager=allow");
+        java.util.List<String> arguments = new java.util.ArrayList<>();
         if (!noClassArchive) {
             Path archive = dir.resolve("classes.jsa");
             if (buildClassArchive(javaCommand, jar, lang, archive, effectiveJvmOptions())) {
                 // an archive that no longer matches the jar (rebuilt since) is ignored quietly
-                argv.add("-XX:SharedArchiveFile=" + archive).add("-Xshare:auto").add("-Xlog:cds=off")
-                        .add("-Xlog:cds+dynamic=off");
+                arguments.addAll(java.util.List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
         }
-        java.util.List<String> options = effectiveJvmOptions();
-        options.forEach(argv::add);
-        argv.add("-jar").add(jar.toString()).add("kernel").add("--language").add(lang)
-                .add("--connection-file").add("{connection_file}");
+        arguments.addAll(effectiveJvmOptions());
+        arguments.addAll(java.util.List.of("-jar", jar.toString(), "kernel", "--language", lang,
+                "--connection-file", "{connection_file}"));
+        ArrayNode argv = spec.putArray("argv");
+        KernelJvm.launch(javaCommand, arguments).forEach(argv::add);
         spec.put("display_name", shownName);
         spec.put("language", lang);
         spec.put("interrupt_mode", "message");
@@ -164,8 +139,7 @@ final class InstallCommand implements Callable<Integer> {
         try {
             // the kernel's own options, so the archive is made under the collector it will be used with
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand,
-                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-Djava.security.manager=allow"));
+                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             command.addAll(jvmOptions);
             command.addAll(java.util.List.of("-jar", jar.toString(), "warm-up", "--language", lang));
             Process p = new ProcessBuilder(command)

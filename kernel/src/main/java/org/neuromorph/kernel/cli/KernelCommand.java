@@ -3,7 +3,6 @@ package org.neuromorph.kernel.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.neuromorph.kernel.Log;
-import org.neuromorph.kernel.eval.JShellEvaluator;
 import org.neuromorph.kernel.protocol.Kernel;
 import org.neuromorph.kernel.wire.ConnectionInfo;
 import picocli.CommandLine.Command;
@@ -46,7 +45,6 @@ final class KernelCommand implements Callable<Integer> {
             System.err.println("neuromorph kernel: " + e.getMessage());
             return 2;
         }
-        JShellEvaluator.prepareProcess();
         ParentWatch.start();
         try {
             new Kernel(info, Main.version(), chosen.info.apply(Main.version()), chosen.evaluator).run();

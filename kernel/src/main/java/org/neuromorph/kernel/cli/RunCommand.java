@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("neuromorph run: run this from the jar (java -jar neuromorph.jar run FILE)");
             return 2;
         }
-        java.util.List<String> options = new java.util.ArrayList<>(InstallCommand.DEFAULT_JVM_OPTIONS);
+        java.util.List<String> options = new java.util.ArrayList<>(KernelJvm.DEFAULT_OPTIONS);
         if (!progress) {
             options.add("-Dneuromorph.progress=false");
         }

@@ -2,7 +2,6 @@ package org.neuromorph.kernel.cli;
 
 import java.util.concurrent.Callable;
 import org.neuromorph.kernel.eval.Evaluator;
-import org.neuromorph.kernel.eval.JShellEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +22,6 @@ final class WarmUpCommand implements Callable<Integer> {
             System.err.println("neuromorph warm-up: unknown language '" + language + "'");
             return 2;
         }
-        JShellEvaluator.prepareProcess();
         try (Evaluator evaluator = chosen.evaluator.get()) {
             Evaluator.Outcome outcome = evaluator.evaluate("1 + 1");
             return outcome instanceof Evaluator.Value ? 0 : 1;

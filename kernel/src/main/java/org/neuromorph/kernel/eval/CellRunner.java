@@ -5,13 +5,28 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a cell's code on a fresh thread with a large stack in the cells' thread group (where the System.exit guard
- * applies), and stops it on request: an interrupt first, then, for code that ignores interrupts (a busy loop),
- * Thread.stop, the only way left to end a thread in-process. Both evaluators (JShell and Kotlin) run cells here.
+ * Runs a cell's code on a fresh thread with a large stack in the cells' thread group, and stops it on request: an
+ * interrupt (for code that waits or checks its flag, as the library's long loops do), with the {@link CellGuard}
+ * stop raised meanwhile, which ends cell code at its next loop back-edge (for a busy loop that never looks at the
+ * flag). Neither needs {@code Thread.stop}, which JDK 20 and later refuse. Both evaluators (JShell and Kotlin) run
+ * cells here.
  */
 final class CellRunner {
     private static final long STACK_BYTES = 64L << 20;
-    private static final long GRACE_MILLIS = 100;
+    /** How long one stop waits for the cells' threads to end before it lowers the guard's stop again. */
+    private static final long GRACE_MILLIS = 1000;
+    /** One stop at a time: the guard's stop is raised and lowered by one holder of this lock. */
+    private static final Object STOP_LOCK = new Object();
+
+    /** The threads cells run on and start; a cell thread ended by a stop dies without a stack trace. */
+    static final ThreadGroup CELLS = new ThreadGroup("neuromorph-cells") {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (!(e instanceof CellGuard.CellStopped)) {
+                super.uncaughtException(t, e);
+            }
+        }
+    };
 
     /** Thrown by {@link #run} when the cell ended because the user asked for a stop. */
     static final class Stopped extends Exception {
@@ -50,7 +65,7 @@ final class CellRunner {
         }
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(ExitGuard.CELLS, () -> {
+        Thread thread = new Thread(CELLS, () -> {
             try {
                 result.set(body.call());
             } catch (Throwable t) {
@@ -61,21 +76,29 @@ final class CellRunner {
         running = thread;
         thread.start();
         try {
-            // a stop that came between this thread's creation and its start found nothing to stop: stop it again
+            // a stop that came between this thread's creation and its start found nothing to stop; a thread in
+            // library code that ignores interrupts gets the stop again each grace period until it returns to cell
+            // code or ends
             thread.join(STOP_POLL_MILLIS);
-            boolean stoppedAgain = false;
+            long nextStop = System.nanoTime();
             while (thread.isAlive()) {
-                if (stopRequested && !stoppedAgain) {
-                    stoppedAgain = true;
+                if (stopRequested && System.nanoTime() - nextStop >= 0) {
                     stopCellThreads();
+                    nextStop = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+                    if (thread.isAlive()) {
+                        warnStuck(thread);
+                    }
                 }
                 thread.join(STOP_POLL_MILLIS);
             }
         } finally {
             running = null;
         }
+        synchronized (STOP_LOCK) {
+            // a stop still under way on another thread has lowered the guard's stop before the next code runs
+        }
         if (stopRequested) {
-            // whatever the cell threw on its way out (ThreadDeath, InterruptedException, a library's own
+            // whatever the cell threw on its way out (CellStopped, InterruptedException, a library's own
             // "interrupted" exception, or nothing), the user asked for the stop: report it as an interrupt. In
             // a cell the request stays until the cell ends, so the cell's later snippets do not start.
             if (!cellOpen) {
@@ -104,32 +127,44 @@ final class CellRunner {
         stopCellThreads();
     }
 
-    @SuppressWarnings({"deprecation", "removal"})
+    /**
+     * Raises the guard's stop, interrupts every cell thread, waits up to the grace period for them to end, and lowers
+     * the stop again, so that code the user runs next is not stopped by it.
+     */
     private static void stopCellThreads() {
-        Thread[] threads = cellThreads();
-        for (Thread t : threads) {
-            t.interrupt();
-        }
-        long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
-        for (Thread t : threads) {
+        synchronized (STOP_LOCK) {
+            CellGuard.raiseStop();
             try {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                Thread[] threads = cellThreads();
+                for (Thread t : threads) {
+                    t.interrupt();
+                }
+                long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+                for (Thread t : threads) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left > 0) {
+                        t.join(left);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        for (Thread t : threads) {
-            if (t.isAlive()) {
-                t.stop();
+            } finally {
+                CellGuard.lowerStop();
             }
         }
     }
 
+    /** The kernel log names where a cell that does not stop is, so the library loop that ignores interrupts is found. */
+    private static void warnStuck(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        org.neuromorph.kernel.Log.warn("a stopped cell is still running after " + GRACE_MILLIS + " ms, in code that "
+                + "neither checks interrupts nor is a cell's: " + (stack.length > 0 ? stack[0] : "(no frame)"));
+    }
+
     /** The live threads of the cells' thread group (the running cell's and any a cell started). */
     private static Thread[] cellThreads() {
-        Thread[] threads = new Thread[ExitGuard.CELLS.activeCount() + 16];
-        int n = ExitGuard.CELLS.enumerate(threads, true);
+        Thread[] threads = new Thread[CELLS.activeCount() + 16];
+        int n = CELLS.enumerate(threads, true);
         return Arrays.copyOf(threads, n);
     }
 }

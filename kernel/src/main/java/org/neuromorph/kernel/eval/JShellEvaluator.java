@@ -62,16 +62,7 @@ public final class JShellEvaluator implements Evaluator {
     /** The valid variables by name, for the fast path; rebuilt after any cell that took the full path. */
     private Map<String, VarSnippet> variables;
 
-    /**
-     * Prepares the process for in-process cells (the System.exit guard). Call it before output capture starts,
-     * so the JVM's one-time warning about the guard goes to the kernel's log, not into a notebook.
-     */
-    public static void prepareProcess() {
-        ExitGuard.install();
-    }
-
     public JShellEvaluator() {
-        ExitGuard.install();
         KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider();
         // JShell's own console output (not the cells') is discarded; cells print through System.out
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());

@@ -10,8 +10,9 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs JShell snippets inside the kernel's JVM (no second process, so a trivial cell costs microseconds to
- * run), each on a cell thread of a {@link CellRunner}, which can stop it. It keeps the last result as an object,
- * not only as text, so the display layer can render it.
+ * run), each on a cell thread of a {@link CellRunner}, which can stop it, with its classes rewritten by
+ * {@link CellBytecode} as they load. It keeps the last result as an object, not only as text, so the display layer
+ * can render it.
  */
 final class KernelExecutionControl extends DirectExecutionControl {
     private final AtomicReference<Object> lastValue = new AtomicReference<>();
@@ -55,6 +56,17 @@ final class KernelExecutionControl extends DirectExecutionControl {
 
     Object takeLastValue() {
         return lastValue.getAndSet(null);
+    }
+
+    /** Each class of a snippet is guarded (exits refused, loops stoppable) before JShell defines it. */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        ClassBytecodes[] guarded = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            guarded[i] = new ClassBytecodes(classes[i].name(), CellBytecode.guard(classes[i].bytecodes()));
+        }
+        super.load(guarded);
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWith
 /**
  * Kotlin cells on the Kotlin scripting host's REPL: each cell is compiled as a snippet that sees the
  * declarations of every earlier one (values, functions, classes) and evaluated in the kernel's JVM, on a
- * [CellRunner] thread, so interrupts, the System.exit guard and output capture work as for Java cells.
+ * [CellRunner] thread with its classes guarded ([KotlinCellClasses]), so interrupts, refused exits and output
+ * capture work as for Java cells.
  * Completion, inspection and is-complete come from the compiler's own analysis of the cell in the REPL's context
  * (KJvmReplCompilerWithIdeServices), not from matching strings. The last expression of a cell is its result.
  */
@@ -148,6 +149,7 @@ class KotlinEvaluator : Evaluator {
             is ResultWithDiagnostics.Success -> compiled.value
             is ResultWithDiagnostics.Failure -> return compileFailure(code, compiled.reports)
         }
+        KotlinCellClasses.guard(snippet.get())
         val evaluated = try {
             runner.run(KotlinEvaluator::class.java.classLoader) { runBlocking { evaluator.eval(snippet, evaluation) } }
         } catch (e: CellRunner.Stopped) {

@@ -1,0 +1,158 @@
+package org.neuromorph.kernel.eval;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites a cell's class as its evaluator loads it, so that the kernel stays in control of code that runs in its
+ * own JVM on every JDK from 17 on, without the Security Manager or {@code Thread.stop}:
+ * <ul>
+ * <li>calls of {@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt} and Kotlin's {@code exitProcess}
+ * (direct calls, method references and method-handle constants) go to {@link CellGuard}, which refuses them;</li>
+ * <li>every backward jump (a loop's back-edge) and every method's entry first call {@link CellGuard#checkpoint()},
+ * so a loop that never looks at its thread's interrupt flag still ends when the user interrupts: a loop in the
+ * cell, and a loop elsewhere (a stream, a library) that calls a cell's lambda or method.</li>
+ * </ul>
+ * Only the cells' own classes are rewritten (JShell's wrappers, Kotlin's snippet classes and their lambdas); library
+ * code keeps its bytes and checks {@code Thread.interrupted()} in its long loops instead. Rewriting happens in the
+ * kernel's JVM before the class is defined, so it needs neither an agent nor a second process; frames stay valid,
+ * because the inserted call takes and leaves nothing on the operand stack and adds no branch target.
+ */
+final class CellBytecode {
+    private static final String GUARD = "org/neuromorph/kernel/eval/CellGuard";
+
+    /** Owner, name and descriptor of each refused call, to the guard method taking its place (same stack effect). */
+    private record Call(String owner, String name, String descriptor) {
+    }
+
+    private static final Map<Call, Call> REPLACED = Map.of(
+            new Call("java/lang/System", "exit", "(I)V"), new Call(GUARD, "systemExit", "(I)V"),
+            new Call("java/lang/Runtime", "exit", "(I)V"), new Call(GUARD, "runtimeExit", "(Ljava/lang/Runtime;I)V"),
+            new Call("java/lang/Runtime", "halt", "(I)V"), new Call(GUARD, "runtimeHalt", "(Ljava/lang/Runtime;I)V"),
+            new Call("kotlin/system/ProcessKt", "exitProcess", "(I)Ljava/lang/Void;"),
+            new Call(GUARD, "exitProcess", "(I)Ljava/lang/Void;"));
+
+    private CellBytecode() {
+    }
+
+    /** The class file with exits refused and back-edges checked; the same bytes if there is nothing to change. */
+    static byte[] guard(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        // the reader's constant pool is copied, and unchanged methods are copied as bytes
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new Guarded(super.visitMethod(access, name, descriptor, signature, exceptions));
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    /** One method: exits replaced, a checkpoint at entry and before each jump to a label already passed. */
+    private static final class Guarded extends MethodVisitor {
+        private final Set<Label> passed = new HashSet<>();
+
+        Guarded(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            checkpoint();
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            passed.add(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label target) {
+            if (passed.contains(target)) {
+                checkpoint();
+            }
+            super.visitJumpInsn(opcode, target);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            if (anyPassed(dflt, labels)) {
+                checkpoint();
+            }
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            if (anyPassed(dflt, labels)) {
+                checkpoint();
+            }
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        private boolean anyPassed(Label dflt, Label[] labels) {
+            if (passed.contains(dflt)) {
+                return true;
+            }
+            for (Label l : labels) {
+                if (passed.contains(l)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void checkpoint() {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, "checkpoint", "()V", false);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            Call guard = REPLACED.get(new Call(owner, name, descriptor));
+            if (guard != null && (opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.INVOKEVIRTUAL)) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, guard.owner(), guard.name(), guard.descriptor(), false);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            Object[] args = arguments.clone();
+            for (int i = 0; i < args.length; i++) {
+                args[i] = replaced(args[i]);
+            }
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            super.visitLdcInsn(replaced(value));
+        }
+
+        /** A method-handle constant naming a refused call (System::exit, runtime::halt) names the guard instead. */
+        private static Object replaced(Object constant) {
+            if (!(constant instanceof Handle h)) {
+                return constant;
+            }
+            Call guard = REPLACED.get(new Call(h.getOwner(), h.getName(), h.getDesc()));
+            if (guard == null || (h.getTag() != Opcodes.H_INVOKESTATIC && h.getTag() != Opcodes.H_INVOKEVIRTUAL)) {
+                return constant;
+            }
+            // a virtual handle's receiver becomes the static guard's first parameter, as LambdaMetafactory expects
+            return new Handle(Opcodes.H_INVOKESTATIC, guard.owner(), guard.name(), guard.descriptor(), false);
+        }
+    }
+}
