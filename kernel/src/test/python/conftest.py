@@ -13,12 +13,21 @@ from jupyter_client.manager import start_new_kernel
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..'))
 JAR = os.environ.get('NEUROMORPH_JAR', os.path.join(ROOT, 'kernel', 'target', 'neuromorph.jar'))
 TIMEOUT = 60
+# the JDK whose java installs and so runs the kernels (install/test.sh runs the suite on JDK 17 and on 25)
+JAVA = os.environ.get('NEUROMORPH_JAVA', 'java')
+
+
+def java_feature():
+    """The feature release (17, 21, 25) of JAVA."""
+    r = subprocess.run([JAVA, '-XshowSettings:properties', '-version'], capture_output=True, text=True, timeout=60)
+    line = next(l for l in r.stderr.splitlines() if l.strip().startswith('java.specification.version'))
+    return int(line.split('=')[1].strip())
 
 
 @pytest.fixture(scope='session')
 def jupyter_path():
     prefix = tempfile.mkdtemp(prefix='neuromorph-kernels-')
-    subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix], check=True,
+    subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', prefix], check=True,
                    stdout=subprocess.PIPE)
     path = os.path.join(prefix, 'share', 'jupyter')
     os.environ['JUPYTER_PATH'] = path

@@ -141,7 +141,7 @@ def test_inspect_shows_the_dsl_javadoc(kernel):
 
 def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
     """In a terminal: Tab completes a variable; a for loop typed over several lines runs once it is complete."""
-    pexpect = pytest.importorskip('pexpect')
+    import pexpect  # from Debian's python3-pexpect, which install/test.sh installs
     escapes = r'(?:\x1b\[[\d;?]*[a-zA-Z])*'   # prompt_toolkit colours the prompt numbers
     cursor_query = '\x1b\\[6n'
 

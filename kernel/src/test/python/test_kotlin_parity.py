@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from conftest import JAR, reply_to, results, run_cell, types
+from conftest import JAR, JAVA, reply_to, results, run_cell, types
 
 
 def test_execution_count_stdout_and_stderr(kotlin_kernel):
@@ -131,7 +131,7 @@ def test_progress_bar_table_and_figure(kotlin_kernel):
 
 def test_out_of_memory_in_a_kotlin_cell_keeps_the_kernel(jupyter_path):
     from jupyter_client.manager import start_new_kernel
-    subprocess.run(['java', '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
+    subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
                     '--language', 'kotlin', '--name', 'nm-kotlin-small-heap', '--jvm-option=-Xmx512m',
                     '--no-class-archive'], check=True, stdout=subprocess.DEVNULL)
     km, kc = start_new_kernel(kernel_name='nm-kotlin-small-heap', startup_timeout=120)

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import JAR, reply_to, results, run_cell, types
+from conftest import JAR, JAVA, java_feature, reply_to, results, run_cell, types
 
 
 def test_kernel_info(kernel):
@@ -187,7 +187,7 @@ def test_shutdown(jupyter_path, channel, restart):
 
 def test_a_runtime_without_jshell_or_javac_is_named_at_install_and_at_start(tmp_path):
     # --limit-modules java.se hides jdk.jshell and jdk.compiler, as a JRE-only installation would
-    r = subprocess.run(['java', '--limit-modules', 'java.se', '-jar', JAR, 'install', '--prefix', str(tmp_path)],
+    r = subprocess.run([JAVA, '--limit-modules', 'java.se', '-jar', JAR, 'install', '--prefix', str(tmp_path)],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert 'jdk.jshell' in r.stderr and 'install a JDK' in r.stderr, r.stderr
@@ -196,34 +196,55 @@ def test_a_runtime_without_jshell_or_javac_is_named_at_install_and_at_start(tmp_
     conn.write_text(json.dumps({'shell_port': 1, 'iopub_port': 2, 'stdin_port': 3, 'control_port': 4,
                                 'hb_port': 5, 'ip': '127.0.0.1', 'key': 'k', 'transport': 'tcp',
                                 'signature_scheme': 'hmac-sha256'}))
-    r = subprocess.run(['java', '--limit-modules', 'java.se', '-jar', JAR, 'kernel', '--connection-file', str(conn)],
+    r = subprocess.run([JAVA, '--limit-modules', 'java.se', '-jar', JAR, 'kernel', '--connection-file', str(conn)],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and 'install a JDK' in r.stderr, r.stderr
 
 
 def test_install_takes_jvm_options_from_flags_and_the_environment(tmp_path):
     env = dict(os.environ, NEUROMORPH_JVM_OPTS='-Xmx3g -XX:+UseG1GC')
-    r = subprocess.run(['java', '-jar', JAR, 'install', '--language', 'java', '--no-class-archive', '--prefix',
+    r = subprocess.run([JAVA, '-jar', JAR, 'install', '--language', 'java', '--no-class-archive', '--prefix',
                         str(tmp_path), '--jvm-opts', '-Xss2m -Dneuromorph.test=1', '--jvm-option', '-Xms64m'],
                        capture_output=True, text=True, timeout=60, env=env)
     assert r.returncode == 0, r.stderr
     argv = json.loads((tmp_path / 'share/jupyter/kernels/neuromorph-java/kernel.json').read_text())['argv']
     java = next(i for i, a in enumerate(argv) if os.path.basename(a) == 'java')
     options = argv[java + 1:argv.index('-jar')]
-    # ours minus the collector and initial heap the user chose, then the user's in order
-    assert options == ['-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '--add-modules=jdk.incubator.vector',
-                       '-Xmx3g', '-XX:+UseG1GC', '-Xss2m', '-Dneuromorph.test=1', '-Xms64m'], options
+    # ours minus the collector and initial heap the user chose, then the user's in order; no Security Manager
+    # option (JDK 24 and later refuse to start with one), the Unsafe access Kotlin's compiler needs from JDK 23 on
+    ours = ['-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '--add-modules=jdk.incubator.vector']
+    if java_feature() >= 23:
+        ours.append('--sun-misc-unsafe-memory-access=allow')
+    assert options == ours + ['-Xmx3g', '-XX:+UseG1GC', '-Xss2m', '-Dneuromorph.test=1', '-Xms64m'], options
+    assert not any('security.manager' in a for a in argv)
+
+
+@pytest.mark.parametrize('kernel_name,cell', [('neuromorph-java', 'int warned = 1;'),
+                                              ('neuromorph-kotlin', 'val warned = lif { tauM = 20.ms }.tauM()')])
+def test_the_kernel_prints_no_jvm_warning_the_user_cannot_act_on(jupyter_path, kernel_name, cell, tmp_path):
+    from jupyter_client.manager import start_new_kernel
+    with open(tmp_path / 'stderr', 'wb') as stderr:
+        km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120, stderr=stderr)
+    try:
+        reply, _ = run_cell(kc, cell, timeout=120)
+        assert reply['status'] == 'ok', reply
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    err = (tmp_path / 'stderr').read_text(errors='replace')
+    assert 'listening' in err, 'the kernel log still reaches stderr: ' + err
+    assert [l for l in err.splitlines() if l.startswith('WARNING')] == [], err
 
 
 def test_bad_connection_file_stops_startup():
     with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
         json.dump({'shell_port': 1, 'iopub_port': 2, 'stdin_port': 3, 'control_port': 4, 'hb_port': 5,
                    'ip': '127.0.0.1', 'key': 'k', 'transport': 'tcp', 'signature_scheme': 'hmac-md5'}, f)
-    r = subprocess.run(['java', '-jar', JAR, 'kernel', '--connection-file', f.name],
+    r = subprocess.run([JAVA, '-jar', JAR, 'kernel', '--connection-file', f.name],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode != 0
     assert 'hmac-md5' in r.stderr and 'hmac-sha256' in r.stderr
-    r = subprocess.run(['java', '-jar', JAR, 'kernel', '--connection-file', '/nonexistent/conn.json'],
+    r = subprocess.run([JAVA, '-jar', JAR, 'kernel', '--connection-file', '/nonexistent/conn.json'],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode != 0
     assert 'cannot read connection file' in r.stderr
@@ -317,7 +338,7 @@ def test_install_twice_replaces_and_uninstall_removes():
     prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
     spec_dir = os.path.join(prefix, 'share', 'jupyter', 'kernels', 'nm-test')
     for _ in range(2):
-        r = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--language', 'java', '--name', 'nm-test',
+        r = subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', prefix, '--language', 'java', '--name', 'nm-test',
                             '--no-class-archive'],
                            capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
@@ -329,7 +350,7 @@ def test_install_twice_replaces_and_uninstall_removes():
     assert spec['interrupt_mode'] == 'message'
     assert os.path.isabs(spec['argv'][spec['argv'].index('-jar') + 1])
     assert spec['argv'][-2:] == ['--connection-file', '{connection_file}']
-    r = subprocess.run(['java', '-jar', JAR, 'uninstall', '--prefix', prefix, '--name', 'nm-test'],
+    r = subprocess.run([JAVA, '-jar', JAR, 'uninstall', '--prefix', prefix, '--name', 'nm-test'],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and not os.path.exists(spec_dir)
 
@@ -338,7 +359,7 @@ def test_install_gives_both_kernels_to_jupyter_and_uninstall_removes_both():
     """`jupyter kernelspec list` (Debian's jupyter_client) sees the Java and the Kotlin kernel after install."""
     prefix = tempfile.mkdtemp(prefix='neuromorph-install-')
     env = dict(os.environ, JUPYTER_PATH=os.path.join(prefix, 'share', 'jupyter'))
-    assert subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--no-class-archive'], capture_output=True,
+    assert subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', prefix, '--no-class-archive'], capture_output=True,
                           timeout=60).returncode == 0
     listed = subprocess.run([sys.executable, '-m', 'jupyter_client.kernelspecapp', 'list', '--json'],
                             capture_output=True, text=True, timeout=60, env=env)
@@ -347,10 +368,10 @@ def test_install_gives_both_kernels_to_jupyter_and_uninstall_removes_both():
     assert specs['neuromorph-kotlin']['spec']['display_name'] == 'Neuromorph (Kotlin)'
     assert specs['neuromorph-kotlin']['spec']['language'] == 'kotlin'
     assert '--language' in specs['neuromorph-kotlin']['spec']['argv']
-    refused = subprocess.run(['java', '-jar', JAR, 'install', '--prefix', prefix, '--name', 'x'],
+    refused = subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', prefix, '--name', 'x'],
                              capture_output=True, text=True, timeout=60)
     assert refused.returncode == 2 and '--language' in refused.stderr
-    assert subprocess.run(['java', '-jar', JAR, 'uninstall', '--prefix', prefix], capture_output=True,
+    assert subprocess.run([JAVA, '-jar', JAR, 'uninstall', '--prefix', prefix], capture_output=True,
                           timeout=60).returncode == 0
     kernels = os.path.join(prefix, 'share', 'jupyter', 'kernels')
     assert not os.path.exists(os.path.join(kernels, 'neuromorph-java'))
@@ -358,7 +379,7 @@ def test_install_gives_both_kernels_to_jupyter_and_uninstall_removes_both():
 
 
 def test_help_lists_subcommands():
-    r = subprocess.run(['java', '-jar', JAR, '--help'], capture_output=True, text=True, timeout=60)
+    r = subprocess.run([JAVA, '-jar', JAR, '--help'], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0
     for sub in ('kernel', 'install', 'uninstall'):
         assert sub in r.stdout
@@ -478,7 +499,7 @@ def test_display_and_update_by_id(kernel):
 def test_out_of_memory_in_a_cell_keeps_the_kernel(jupyter_path):
     """A kernel with a 256 MiB heap (install --jvm-option) runs a cell that exhausts it."""
     from jupyter_client.manager import start_new_kernel
-    subprocess.run(['java', '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
+    subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
                     '--language', 'java', '--name', 'nm-small-heap', '--jvm-option=-Xmx256m',
                     '--no-class-archive'], check=True, stdout=subprocess.DEVNULL)
     km, kc = start_new_kernel(kernel_name='nm-small-heap', startup_timeout=60)

@@ -17,7 +17,7 @@ import pytest
 import zmq
 from jupyter_client.manager import start_new_kernel
 
-from conftest import JAR, ROOT, reply_to, results, run_cell
+from conftest import JAR, JAVA, ROOT, reply_to, results, run_cell
 
 FIGURES = os.path.join(ROOT, 'kernel', 'target', 'reliability.json')
 
@@ -41,7 +41,7 @@ def rss_mib(km):
 def small_kernelspec(jupyter_path):
     """A Java kernelspec with a 384 MiB heap (fast out-of-memory) and a 4 MiB frame limit (cheap oversized
     messages)."""
-    subprocess.run(['java', '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
+    subprocess.run([JAVA, '-jar', JAR, 'install', '--prefix', os.path.dirname(os.path.dirname(jupyter_path)),
                     '--language', 'java', '--name', 'nm-reliability', '--no-class-archive',
                     '--jvm-opts', '-Xmx384m -Dneuromorph.max.message.mb=4'], check=True, stdout=subprocess.DEVNULL)
     return 'nm-reliability'

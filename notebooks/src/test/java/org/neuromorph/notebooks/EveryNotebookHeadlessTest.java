@@ -38,7 +38,7 @@ class EveryNotebookHeadlessTest {
     @MethodSource("notebooks")
     void runsHeadless(String notebook) throws Exception {
         Path copy = Files.copy(NotebookRunner.notebook(notebook), dir.resolve(notebook));
-        Process p = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString(), "run", copy.toString())
+        Process p = new ProcessBuilder(NotebookRunner.java(), "-jar", JAR.toAbsolutePath().toString(), "run", copy.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(600, TimeUnit.SECONDS), "finished");

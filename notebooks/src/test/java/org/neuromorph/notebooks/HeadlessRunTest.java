@@ -32,8 +32,8 @@ class HeadlessRunTest {
     }
 
     private static Run neuromorphRun(Path file, String... options) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString(),
-                "run"));
+        List<String> command = new java.util.ArrayList<>(List.of(NotebookRunner.java(), "-jar",
+                JAR.toAbsolutePath().toString(), "run"));
         command.addAll(List.of(options));
         command.add(file.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

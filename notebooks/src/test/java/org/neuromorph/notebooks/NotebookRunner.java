@@ -29,9 +29,16 @@ final class NotebookRunner {
             return;
         }
         Path prefix = Files.createTempDirectory("neuromorph-nb-kernels");
-        run(List.of("java", "-jar", JAR.toAbsolutePath().toString(), "install", "--prefix", prefix.toString()),
-                null, 60);
+        run(List.of(java(), "-jar", JAR.toAbsolutePath().toString(), "install", "--prefix", prefix.toString()), null, 120);
         jupyterPath = prefix.resolve("share/jupyter");
+    }
+
+    /**
+     * The java of the JVM running the tests: it installs the kernels and runs {@code neuromorph run}, so surefire's
+     * {@code -Djvm=...} tests them on another JDK.
+     */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The temporary JUPYTER_PATH holding the installed kernelspecs. */

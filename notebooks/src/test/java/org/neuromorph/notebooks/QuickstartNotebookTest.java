@@ -3,6 +3,8 @@ package org.neuromorph.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,18 @@ class QuickstartNotebookTest {
         assertEquals(-70.0, Double.parseDouble(v.group(1)), 1e-9, "reset potential is the floor of the trace");
         double mean = Double.parseDouble(v.group(2));
         assertTrue(mean > -70 && mean < -50, "mean membrane potential " + mean + " mV");
+    }
+
+    /**
+     * The committed notebook keeps the outputs of a run on JDK 17; the test command runs this class on JDK 25 too, so
+     * the same seed gives the same numbers on either JDK (the LIF lanes and the scalar path agree to the bit).
+     */
+    @Test
+    void quickstartGivesTheCommittedNumbersOnThisJdk() throws Exception {
+        JsonNode committed = new ObjectMapper().readTree(NotebookRunner.notebook("00-quickstart.ipynb").toFile());
+        List<String> executed = NotebookRunner.outputs(NotebookRunner.execute("00-quickstart.ipynb",
+                "00-quickstart.jdk" + Runtime.version().feature()));
+        assertEquals(NotebookRunner.outputs(committed), executed, "JDK " + Runtime.version());
     }
 
     @Test
