@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Ten minutes (or $1) of steady load on the Java kernel; see kernel_soak.py. Uses the installed kernelspecs (a
-# temporary install of the jar built here).
+# Thirty minutes (or $1) of steady load on the Java kernel, then on the Kotlin kernel (or only $2: java or kotlin);
+# see kernel_soak.py. Uses kernelspecs installed by the jar built here into a temporary prefix. Results in
+# bench/results/kernel_soak_java.json and kernel_soak_kotlin.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -10,5 +11,8 @@ need_packages "${JUPYTER_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
 [ -f kernel/target/neuromorph.jar ] || mvn -B -q -DskipTests package
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
-java -jar kernel/target/neuromorph.jar install --language java --prefix "$prefix" >/dev/null
-JUPYTER_PATH="$prefix/share/jupyter" /usr/bin/python3 bench/kernel_soak.py --minutes "${1:-10}" --window 60
+java -jar kernel/target/neuromorph.jar install --prefix "$prefix" >/dev/null
+for language in ${2:-java kotlin}; do
+    JUPYTER_PATH="$prefix/share/jupyter" /usr/bin/python3 bench/kernel_soak.py --language "$language" \
+        --minutes "${1:-30}" --window 60
+done

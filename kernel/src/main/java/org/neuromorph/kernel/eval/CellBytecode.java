@@ -10,6 +10,8 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 
 /**
  * Rewrites a cell's class as its evaluator loads it, so that the kernel stays in control of code that runs in its
@@ -25,6 +27,10 @@ import org.objectweb.asm.Opcodes;
  * code keeps its bytes and checks {@code Thread.interrupted()} in its long loops instead. Rewriting happens in the
  * kernel's JVM before the class is defined, so it needs neither an agent nor a second process; frames stay valid,
  * because the inserted call takes and leaves nothing on the operand stack and adds no branch target.
+ * <p>
+ * For JShell's evaluator generations ({@link JShellGenerations}) the same pass also relinks a class: JShell's class
+ * names get the generation's own, and reads and writes of a carried variable go to the field that has held it
+ * since it was declared.
  */
 final class CellBytecode {
     private static final String GUARD = "org/neuromorph/kernel/eval/CellGuard";
@@ -43,16 +49,59 @@ final class CellBytecode {
     private CellBytecode() {
     }
 
-    /** The class file with exits refused and back-edges checked; the same bytes if there is nothing to change. */
+    /** How a class is relinked as it loads: its class names, and the owner of each field it reads or writes. */
+    interface Relinking {
+        /** The internal name a class is loaded under (the same name when it is not renamed). */
+        String className(String internalName);
+
+        /** The owner of the field {@code owner.name} after relinking, or null to keep {@code owner}. */
+        String fieldOwner(String owner, String name);
+
+        /**
+         * True for the classes JShell generates and declares for cells: they are made public, so that a later
+         * generation can import them (JShell checks imports as if from another package).
+         */
+        boolean isCellClass(String internalName);
+    }
+
+    private static int widened(int access) {
+        return (access | Opcodes.ACC_PUBLIC) & ~(Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED);
+    }
+
+    /** The class file with exits refused and back-edges checked. */
     static byte[] guard(byte[] classFile) {
+        return guard(classFile, null);
+    }
+
+    /** As {@link #guard(byte[])}, and relinked; {@code relinking} may be null. */
+    static byte[] guard(byte[] classFile, Relinking relinking) {
         ClassReader reader = new ClassReader(classFile);
-        // the reader's constant pool is copied, and unchanged methods are copied as bytes
+        // the reader's constant pool is copied, so constants the class keeps need not be written again
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+        ClassVisitor out = relinking == null ? writer : new ClassRemapper(writer, new Remapper() {
+            @Override
+            public String map(String internalName) {
+                return relinking.className(internalName);
+            }
+        });
+        reader.accept(new ClassVisitor(Opcodes.ASM9, out) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                    String[] interfaces) {
+                boolean widen = relinking != null && relinking.isCellClass(name);
+                super.visit(version, widen ? widened(access) : access, name, signature, superName, interfaces);
+            }
+
+            @Override
+            public void visitInnerClass(String name, String outerName, String innerName, int access) {
+                boolean widen = relinking != null && outerName != null && relinking.isCellClass(name);
+                super.visitInnerClass(name, outerName, innerName, widen ? widened(access) : access);
+            }
+
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                return new Guarded(super.visitMethod(access, name, descriptor, signature, exceptions));
+                return new Guarded(super.visitMethod(access, name, descriptor, signature, exceptions), relinking);
             }
         }, 0);
         return writer.toByteArray();
@@ -61,9 +110,17 @@ final class CellBytecode {
     /** One method: exits replaced, a checkpoint at entry and before each jump to a label already passed. */
     private static final class Guarded extends MethodVisitor {
         private final Set<Label> passed = new HashSet<>();
+        private final Relinking relinking;
 
-        Guarded(MethodVisitor next) {
+        Guarded(MethodVisitor next, Relinking relinking) {
             super(Opcodes.ASM9, next);
+            this.relinking = relinking;
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            String relinked = relinking == null ? null : relinking.fieldOwner(owner, name);
+            super.visitFieldInsn(opcode, relinked == null ? owner : relinked, name, descriptor);
         }
 
         @Override

@@ -55,15 +55,48 @@ public final class JShellEvaluator implements Evaluator {
             "import static org.neuromorph.kernel.display.Display.clearOutput;",
             "import org.neuromorph.kernel.display.Renderers;");
 
-    private final JShell shell;
-    private final SourceCodeAnalysis analysis;
-    private final KernelExecutionControl control;
+    /**
+     * Snippets one JShell compiles before the evaluator moves to a fresh one ({@link JShellGenerations}); measured
+     * with the soak's mix, JShell's memory for its snippets grows with their square (bench/run-jshell-growth.sh:
+     * 23 MiB live at 500 declarations, 107 at 1500), and a new generation costs about half a second once.
+     */
+    static final int SNIPPETS_PER_GENERATION = 400;
+    private static final String HOLDER_IMPORT = "import static REPL.CarriedVariables";
+
+    private final int snippetsPerGeneration;
+    private final JShellGenerations generations = new JShellGenerations();
+    private final CellRunner runner = new CellRunner();
     private final SourceDocs sourceDocs = new SourceDocs();
+    /** The jars and class directories cells added, for every later generation. */
+    private final List<String> addedClasspath = new ArrayList<>();
+    private JShell shell;
+    private SourceCodeAnalysis analysis;
+    private KernelExecutionControl control;
+    private int snippets;
     /** The valid variables by name, for the fast path; rebuilt after any cell that took the full path. */
     private Map<String, VarSnippet> variables;
 
     public JShellEvaluator() {
-        KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider();
+        this(SNIPPETS_PER_GENERATION);
+    }
+
+    /** An evaluator that moves to a fresh JShell every {@code snippetsPerGeneration} snippets. */
+    JShellEvaluator(int snippetsPerGeneration) {
+        this.snippetsPerGeneration = snippetsPerGeneration;
+        startGeneration(null);
+        for (String line : DEFAULT_IMPORTS) {
+            Outcome outcome = evaluate(line);
+            if (outcome instanceof Failure f) {
+                throw new IllegalStateException("start-up import failed: " + line + ": " + f.evalue());
+            }
+        }
+        warmUp();
+    }
+
+    /** A fresh JShell on the next generation, its class path the kernel's, the cells' and the carried classes. */
+    private void startGeneration(String holder) {
+        KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider(
+                generations.next(holder, generations.holderFields()), runner);
         // JShell's own console output (not the cells') is discarded; cells print through System.out
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         shell = JShell.builder()
@@ -78,14 +111,75 @@ public final class JShellEvaluator implements Evaluator {
                 shell.addToClasspath(entry);
             }
         }
+        addedClasspath.forEach(shell::addToClasspath);
+        shell.addToClasspath(generations.classDirectory().toString());
         analysis = shell.sourceCodeAnalysis();
-        for (String line : DEFAULT_IMPORTS) {
-            Outcome outcome = evaluate(line);
-            if (outcome instanceof Failure f) {
-                throw new IllegalStateException("start-up import failed: " + line + ": " + f.evalue());
+        snippets = 0;
+        variables = null;
+    }
+
+    /**
+     * Moves the session to a fresh JShell once this one has compiled {@link #SNIPPETS_PER_GENERATION} snippets,
+     * carrying imports, types, methods and variables over ({@link JShellGenerations}). What cannot be carried is
+     * named in the cell's output and the kernel log.
+     */
+    private void renewIfLarge() {
+        if (snippets < snippetsPerGeneration) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<String> carry = new ArrayList<>(DEFAULT_IMPORTS);
+        List<String> lost = new ArrayList<>();
+        shell.imports().filter(i -> shell.status(i).isActive()).map(Snippet::source).map(String::strip)
+                .filter(i -> !DEFAULT_IMPORTS.contains(i) && !i.startsWith(HOLDER_IMPORT)).forEach(carry::add);
+        shell.types().filter(t -> shell.status(t).isActive()).forEach(t -> {
+            String typeImport = generations.typeImport(t.name());
+            if (typeImport != null) {
+                carry.add(typeImport);
+            } else {
+                lost.add("type " + t.name());
+            }
+        });
+        Map<String, String> declared = new java.util.LinkedHashMap<>();
+        shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
+                .forEach(v -> declared.put(v.name(), v.typeName()));
+        String holder = generations.carryOver(declared);
+        if (holder != null) {
+            carry.add("import static " + holder + ".*;");
+        }
+        List<String> methods = shell.methods().filter(m -> shell.status(m).isActive()).map(Snippet::source).toList();
+        JShell old = shell;
+        startGeneration(holder);
+        old.close();
+        for (String source : carry) {
+            carryOne(source, lost);
+        }
+        for (String source : methods) {
+            carryOne(source, lost);
+        }
+        String note = "the Java evaluator moved to a fresh JShell after " + snippetsPerGeneration
+                + " snippets, keeping the session (" + generations.carried().size() + " variables carried) in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms";
+        org.neuromorph.kernel.Log.info(note + (lost.isEmpty() ? "" : "; not carried: " + lost));
+        if (!lost.isEmpty()) {
+            System.err.println("Note: " + note + ". Not carried over: " + String.join(", ", lost)
+                    + "; declare them again to use them.");
+        }
+    }
+
+    /** The number of the JShell generation now running cells (1 until the first move). */
+    int generation() {
+        return generations.generation();
+    }
+
+    private void carryOne(String source, List<String> lost) {
+        for (SnippetEvent event : shell.eval(source)) {
+            if (event.causeSnippet() == null && !event.status().isDefined()) {
+                String why = shell.diagnostics(event.snippet()).filter(Diag::isError)
+                        .map(d -> d.getMessage(Locale.ROOT)).findFirst().orElse(event.status().toString());
+                lost.add(source.strip().lines().findFirst().orElse(source) + " (" + why + ")");
             }
         }
-        warmUp();
     }
 
     /**
@@ -102,14 +196,21 @@ public final class JShellEvaluator implements Evaluator {
 
     @Override
     public List<Variable> variables() {
-        return shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
+        List<Variable> current = shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
                 .map(v -> new Variable(v.name(), v.typeName())).toList();
+        Set<String> redeclared = current.stream().map(Variable::name).collect(Collectors.toSet());
+        List<Variable> all = new ArrayList<>();
+        generations.carried().values().stream().filter(v -> !redeclared.contains(v.name()))
+                .forEach(v -> all.add(new Variable(v.name(), v.typeName())));
+        all.addAll(current);
+        return all;
     }
 
     @Override
     public void addToClasspath(List<java.nio.file.Path> entries) {
         for (java.nio.file.Path entry : entries) {
             shell.addToClasspath(entry.toString()); // the compiler's class path and the cells' class loader
+            addedClasspath.add(entry.toString());
         }
     }
 
@@ -126,6 +227,7 @@ public final class JShellEvaluator implements Evaluator {
             return new Value(quick, String.valueOf(quick));
         }
         variables = null; // the full path may define or redefine variables
+        renewIfLarge();
         control.beginCell();
         try {
             return evaluateSnippets(code);
@@ -181,14 +283,31 @@ public final class JShellEvaluator implements Evaluator {
             variables = valid;
         }
         VarSnippet snippet = variables.get(name);
-        if (snippet == null || !ArithmeticFastPath.TYPES.contains(snippet.typeName())) {
+        if (snippet == null) {
+            return carriedPrimitive(name);
+        }
+        if (!ArithmeticFastPath.TYPES.contains(snippet.typeName())) {
             return null;
         }
         shell.varValue(snippet);
         return control.takeVariable();
     }
 
+    /** A variable carried from an earlier generation, read where it lives, if the fast path handles its type. */
+    private Object carriedPrimitive(String name) {
+        JShellGenerations.CarriedVariable v = generations.carried().get(name);
+        if (v == null || !ArithmeticFastPath.TYPES.contains(v.typeName())) {
+            return null;
+        }
+        try {
+            return generations.valueOf(name);
+        } catch (ReflectiveOperationException e) {
+            return null; // the full path reads it, or says why not
+        }
+    }
+
     private Outcome evaluateSnippet(String source, String cell, int startOffset) {
+        snippets++;
         List<SnippetEvent> events = shell.eval(source);
         if (control.consumeStopped()) {
             // JShell reports a stopped snippet as neither value nor exception
@@ -210,8 +329,10 @@ public final class JShellEvaluator implements Evaluator {
             }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                List<String> missing = shell.unresolvedDependencies(
-                        (jdk.jshell.DeclarationSnippet) snippet).toList();
+                if (!(snippet instanceof jdk.jshell.DeclarationSnippet declaration)) {
+                    return compileFailure(snippet, cell, startOffset); // a statement names what it lacks
+                }
+                List<String> missing = shell.unresolvedDependencies(declaration).toList();
                 if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                     return new Failure("UnresolvedReference", "cannot define this until " + missing
                             + " exist(s)", List.of("UnresolvedReference: define " + missing + " first"));
@@ -280,7 +401,8 @@ public final class JShellEvaluator implements Evaluator {
                     || frame.getClassName().startsWith("org.neuromorph.kernel.eval")) {
                 break;
             }
-            String where = cellFrame ? frame.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+\\$?", "")
+            // JShell's wrapper class (REPL.$JShell$12, or REPL.Cells3_12 as an earlier generation named it) is noise
+            String where = cellFrame ? frame.getClassName().replaceFirst("^REPL\\.(\\$JShell\\$|Cells\\d+_)\\d+\\$?", "")
                     : frame.getClassName();
             traceback.add("\tat " + (where.isEmpty() ? "" : where + ".") + frame.getMethodName()
                     + "(" + (file == null ? "" : file + ":") + frame.getLineNumber() + ")");
@@ -325,6 +447,7 @@ public final class JShellEvaluator implements Evaluator {
         List<String> types = new ArrayList<>();
         boolean anyMatchingType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
         Set<String> variables = shell.variables().map(VarSnippet::name).collect(Collectors.toSet());
+        variables.addAll(generations.carried().keySet());
         Set<String> classes = shell.types().map(TypeDeclSnippet::name).collect(Collectors.toSet());
         for (SourceCodeAnalysis.Suggestion s : suggestions) {
             if (anyMatchingType && !s.matchesType()) {
@@ -406,5 +529,6 @@ public final class JShellEvaluator implements Evaluator {
     @Override
     public void close() {
         shell.close();
+        generations.close();
     }
 }

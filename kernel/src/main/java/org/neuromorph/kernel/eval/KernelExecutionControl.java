@@ -16,12 +16,24 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class KernelExecutionControl extends DirectExecutionControl {
     private final AtomicReference<Object> lastValue = new AtomicReference<>();
-    private final CellRunner runner = new CellRunner();
+    private final JShellGenerations.Generation generation;
+    private final CellRunner runner;
     private volatile boolean stopped;
     private Object lastVariable;
 
+    /** Runs one generation's snippets (its classes defined through it) on {@code runner}, shared by all. */
+    private KernelExecutionControl(JShellGenerations.Generation generation, CellRunner runner) {
+        super(generation);
+        this.generation = generation;
+        this.runner = runner;
+    }
+
     static final class Provider implements ExecutionControlProvider {
-        private final KernelExecutionControl control = new KernelExecutionControl();
+        private final KernelExecutionControl control;
+
+        Provider(JShellGenerations.Generation generation, CellRunner runner) {
+            control = new KernelExecutionControl(generation, runner);
+        }
 
         @Override
         public String name() {
@@ -58,15 +70,33 @@ final class KernelExecutionControl extends DirectExecutionControl {
         return lastValue.getAndSet(null);
     }
 
-    /** Each class of a snippet is guarded (exits refused, loops stoppable) before JShell defines it. */
+    /** Each class of a snippet is guarded (exits refused, loops stoppable) and relinked before it is defined. */
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
             EngineTerminationException {
-        ClassBytecodes[] guarded = new ClassBytecodes[classes.length];
+        ClassBytecodes[] relinked = new ClassBytecodes[classes.length];
         for (int i = 0; i < classes.length; i++) {
-            guarded[i] = new ClassBytecodes(classes[i].name(), CellBytecode.guard(classes[i].bytecodes()));
+            relinked[i] = generation.relink(classes[i]);
         }
-        super.load(guarded);
+        super.load(relinked);
+    }
+
+    /** JShell maps a cell's stack frames to its snippets' lines by its own class names: give them back. */
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < frames.length; i++) {
+                String jshellName = generation.jshellName(frames[i].getClassName());
+                if (jshellName != null) {
+                    StackTraceElement f = frames[i];
+                    frames[i] = new StackTraceElement(f.getClassLoaderName(), f.getModuleName(), f.getModuleVersion(),
+                            jshellName, f.getMethodName(), f.getFileName(), f.getLineNumber());
+                }
+            }
+            t.setStackTrace(frames);
+        }
+        return super.throwConvertedInvocationException(cause);
     }
 
     @Override

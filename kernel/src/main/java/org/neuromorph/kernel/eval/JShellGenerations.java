@@ -1,0 +1,362 @@
+package org.neuromorph.kernel.eval;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jdk.jshell.execution.LoaderDelegate;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
+import jdk.jshell.spi.ExecutionControl.InternalException;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The Java evaluator's JShell generations. JShell keeps every snippet it compiled, and compiles each new one with an
+ * import of every earlier declaration: over a long session its memory grows with the square of the declarations and
+ * every cell compiles more slowly (issue 26's soak: 350 to 1,689 MiB and execute p99 31 to 155 ms in 10 minutes).
+ * So after a bound of snippets the evaluator starts a fresh JShell and carries the session over, and what JShell kept
+ * for the old snippets goes. What is carried, and how:
+ * <ul>
+ * <li>classes stay loaded: every generation defines its classes in one class loader under names of its own
+ * ({@code REPL.$JShell$12} of generation 3 is {@code REPL.Cells3_12}), so generations never clash and objects
+ * keep their classes (same package and loader, so package access between generations works);</li>
+ * <li>variables stay in the fields that have held them since they were declared: a generated class names them all
+ * for the compiler (one static import), and {@link CellBytecode} sends every read and write of that class's fields
+ * to the real ones, so code of every generation, lambdas the library keeps included, sees one variable;</li>
+ * <li>types are imported from their generation (same classes: existing objects remain instances); methods, which
+ * hold no state, are declared again from their source, so they follow later redefinitions as in JShell; imports
+ * are made again.</li>
+ * </ul>
+ * Not carried: JShell's result variables ($1, $2, ...), whose names a new generation hands out again.
+ */
+final class JShellGenerations implements AutoCloseable {
+    private static final String JSHELL_PREFIX = "REPL/$JShell$";
+    /**
+     * A generation's own prefix for JShell's class names. Not "$JShell...": javac finds such a class by its name
+     * but refuses it in an on-demand import ("package REPL.$JShell4_30 does not exist"), which types are carried by.
+     */
+    private static final String GENERATION_PREFIX = "REPL/Cells";
+    /** The holders live beside the cells: javac resolves the cells' nested types named in their fields only there. */
+    private static final String HOLDER_PACKAGE = "REPL/";
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("L([^;<>]+)[;<]");
+
+    /** A variable carried over: where it lives (a wrapper class of its generation) and its type for the compiler. */
+    record CarriedVariable(String name, String typeName, String owner, String descriptor, String signature) {
+    }
+
+    private final CellLoader loader = new CellLoader(JShellGenerations.class.getClassLoader());
+    /** Class files of earlier generations and the holders, on every later generation's compile class path. */
+    private final Path classes;
+    private final Map<String, CarriedVariable> carried = new LinkedHashMap<>();
+    /** Nested classes named in cell classes (internal name to outer, simple name and access): see {@link #carryOver}. */
+    private final Map<String, Object[]> nested = new HashMap<>();
+    private final Map<String, Field> carriedFields = new HashMap<>();
+    private Generation current;
+
+    JShellGenerations() {
+        try {
+            classes = Files.createTempDirectory("neuromorph-cell-classes");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the evaluator's classes", e);
+        }
+    }
+
+    int generation() {
+        return current.number;
+    }
+
+    /** The directory to put on each generation's class path. */
+    Path classDirectory() {
+        return classes;
+    }
+
+    /** Starts the next generation, whose variables' holder (if any carried variables) is {@code holder}. */
+    Generation next(String holder, Map<String, String> holderFields) {
+        current = new Generation(current == null ? 1 : current.number + 1, holder, holderFields);
+        return current;
+    }
+
+    /**
+     * Ends the current generation: writes its classes where the next one's compiler finds them, and a holder class
+     * naming {@code variables} (this generation's, with their JShell type names) and those carried before. Returns
+     * the holder's binary name, or null when there is nothing to carry; the fields to relink are in {@link #carried()}.
+     */
+    String carryOver(Map<String, String> variables) {
+        Generation ending = current;
+        // the compiler needs the classes of the types carried (imported by their wrappers), nothing else: the
+        // wrappers of variables and methods are named by no later source, and each file in package REPL is listed
+        // at every compile (one per declaration made later cells 20 to 100 ms slower over a soak's 8000)
+        Set<String> typeWrappers = new HashSet<>(ending.types.values());
+        for (Map.Entry<String, byte[]> c : ending.classFiles.entrySet()) {
+            int nestedAt = c.getKey().indexOf('$');
+            if (typeWrappers.contains(nestedAt < 0 ? c.getKey() : c.getKey().substring(0, nestedAt))) {
+                write(c.getKey(), c.getValue());
+            }
+        }
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            String[] field = ending.fields.get(v.getKey());
+            if (field != null) {
+                carried.remove(v.getKey()); // a redeclaration replaces the variable carried before
+                carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue(), field[0], field[1], field[2]));
+                carriedFields.remove(v.getKey());
+            }
+        }
+        if (carried.isEmpty()) {
+            return null;
+        }
+        if (ending.holder != null) {
+            delete(ending.holder); // the new holder names every variable the old one did
+        }
+        String holder = HOLDER_PACKAGE + "CarriedVariables" + (ending.number + 1);
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, holder, null,
+                "java/lang/Object", null);
+        Set<String> named = new java.util.TreeSet<>();
+        for (CarriedVariable v : carried.values()) {
+            writer.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, v.name(), v.descriptor(), v.signature(), null)
+                    .visitEnd();
+            java.util.regex.Matcher m = CLASS_NAME.matcher(v.descriptor() + (v.signature() == null ? "" : v.signature()));
+            while (m.find()) {
+                for (String c = m.group(1); nested.containsKey(c); c = (String) nested.get(c)[0]) {
+                    named.add(c);
+                }
+            }
+        }
+        // javac reads a nested class named in a descriptor as nested only if the class file says so
+        for (String c : named) {
+            Object[] entry = nested.get(c);
+            writer.visitInnerClass(c, (String) entry[0], (String) entry[1], (Integer) entry[2]);
+        }
+        writer.visitEnd();
+        write(holder, writer.toByteArray());
+        return holder.replace('/', '.');
+    }
+
+    /** The variables carried so far, in the order they were declared. */
+    Map<String, CarriedVariable> carried() {
+        return carried;
+    }
+
+    /** The relinking of a holder's fields: name to the class that holds the variable. */
+    Map<String, String> holderFields() {
+        Map<String, String> owners = new HashMap<>();
+        carried.values().forEach(v -> owners.put(v.name(), v.owner()));
+        return owners;
+    }
+
+    /** The current value of a carried variable. */
+    Object valueOf(String name) throws ReflectiveOperationException {
+        Field field = carriedFields.get(name);
+        if (field == null) {
+            CarriedVariable v = carried.get(name);
+            field = loader.loadClass(v.owner().replace('/', '.')).getField(name);
+            carriedFields.put(name, field);
+        }
+        return field.get(null);
+    }
+
+    /** The on-demand import of the wrapper class that declared type {@code name} in the current generation, or null. */
+    String typeImport(String name) {
+        String wrapper = current.types.get(name);
+        return wrapper == null ? null : "import " + wrapper.replace('/', '.') + ".*;";
+    }
+
+    private void write(String internalName, byte[] bytes) {
+        Path file = classes.resolve(internalName + ".class");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the class " + internalName + " for the next generation", e);
+        }
+    }
+
+    private void delete(String internalName) {
+        try {
+            Files.deleteIfExists(classes.resolve(internalName + ".class"));
+        } catch (IOException e) {
+            // a stale holder only costs the compiler a file to list
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(classes)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** One JShell's classes: named, relinked and defined in the shared loader; what they declare, for the carry. */
+    final class Generation implements LoaderDelegate, CellBytecode.Relinking {
+        final int number;
+        private final String holder;
+        private final Map<String, String> holderFields;
+        private final Map<String, byte[]> classFiles = new LinkedHashMap<>();
+        private final Map<String, Class<?>> loaded = new HashMap<>();
+        /** Variable name to {owner, descriptor, signature} of the latest wrapper field declaring it. */
+        private final Map<String, String[]> fields = new HashMap<>();
+        /** Declared type's simple name to the latest wrapper class holding it. */
+        private final Map<String, String> types = new HashMap<>();
+
+        private Generation(int number, String holder, Map<String, String> holderFields) {
+            this.number = number;
+            this.holder = holder == null ? null : holder.replace('.', '/');
+            this.holderFields = holderFields;
+        }
+
+        @Override
+        public String className(String internalName) {
+            return internalName.startsWith(JSHELL_PREFIX)
+                    ? GENERATION_PREFIX + number + "_" + internalName.substring(JSHELL_PREFIX.length()) : internalName;
+        }
+
+        /** JShell's own name for a binary class name of this generation, or null for any other class. */
+        String jshellName(String binaryName) {
+            String prefix = GENERATION_PREFIX.replace('/', '.') + number + "_";
+            return binaryName.startsWith(prefix) ? "REPL.$JShell$" + binaryName.substring(prefix.length()) : null;
+        }
+
+        @Override
+        public boolean isCellClass(String internalName) {
+            return internalName.startsWith(JSHELL_PREFIX);
+        }
+
+        @Override
+        public String fieldOwner(String owner, String name) {
+            return owner.equals(holder) ? holderFields.get(name) : null;
+        }
+
+        /** JShell's class, renamed, guarded and relinked, its declarations noted. */
+        ClassBytecodes relink(ClassBytecodes c) {
+            byte[] bytes = CellBytecode.guard(c.bytecodes(), this);
+            String name = className(c.name().replace('.', '/'));
+            classFiles.put(name, bytes);
+            note(bytes);
+            return new ClassBytecodes(name.replace('/', '.'), bytes);
+        }
+
+        private void note(byte[] bytes) {
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                private String name;
+                private boolean wrapper;
+
+                @Override
+                public void visit(int version, int access, String name, String signature, String superName,
+                        String[] interfaces) {
+                    this.name = name;
+                    this.wrapper = name.indexOf('$') < 0;
+                }
+
+                @Override
+                public FieldVisitor visitField(int access, String field, String descriptor, String signature,
+                        Object value) {
+                    if (wrapper && (access & Opcodes.ACC_STATIC) != 0 && (access & Opcodes.ACC_SYNTHETIC) == 0) {
+                        fields.put(field, new String[] {name, descriptor, signature});
+                    }
+                    return null;
+                }
+
+                @Override
+                public void visitInnerClass(String inner, String outer, String simpleName, int access) {
+                    if (name.equals(outer) && wrapper && simpleName != null) {
+                        types.put(simpleName, outer);
+                    }
+                    if (outer != null && simpleName != null) {
+                        nested.put(inner, new Object[] {outer, simpleName, access});
+                    }
+                }
+            }, ClassReader.SKIP_CODE);
+        }
+
+        @Override
+        public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
+            boolean[] installed = new boolean[cbcs.length];
+            try {
+                for (ClassBytecodes c : cbcs) {
+                    loader.declare(c.name(), c.bytecodes());
+                }
+                for (int i = 0; i < cbcs.length; i++) {
+                    Class<?> type = loader.loadClass(cbcs[i].name());
+                    type.getDeclaredMethods(); // linked now, as JShell's own loader does
+                    loaded.put(cbcs[i].name(), type);
+                    installed[i] = true;
+                }
+            } catch (Throwable t) {
+                throw new ClassInstallException("load: " + t, installed);
+            }
+        }
+
+        @Override
+        public void classesRedefined(ClassBytecodes[] cbcs) {
+            // never called: cells run in this JVM, where JShell does not redefine classes
+        }
+
+        @Override
+        public void addToClasspath(String path) throws InternalException {
+            try {
+                for (String entry : path.split(File.pathSeparator)) {
+                    loader.addPath(entry);
+                }
+            } catch (IOException e) {
+                throw new InternalException(e.toString());
+            }
+        }
+
+        @Override
+        public Class<?> findClass(String name) throws ClassNotFoundException {
+            String renamed = className(name.replace('.', '/')).replace('/', '.');
+            Class<?> type = loaded.get(renamed);
+            return type != null ? type : loader.loadClass(renamed);
+        }
+    }
+
+    /** The one loader of every generation's classes and of the jars cells add (%classpath, %maven). */
+    private static final class CellLoader extends URLClassLoader {
+        private final Map<String, byte[]> declared = new HashMap<>();
+        private final Set<String> paths = new HashSet<>();
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        CellLoader(ClassLoader parent) {
+            super("neuromorph-cells", new URL[0], parent);
+        }
+
+        synchronized void declare(String name, byte[] bytes) {
+            declared.put(name, bytes);
+        }
+
+        synchronized void addPath(String path) throws IOException {
+            if (paths.add(path)) {
+                addURL(new File(path).toURI().toURL());
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes;
+            synchronized (this) {
+                bytes = declared.remove(name); // defined once; the bytes need not stay
+            }
+            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.neuromorph.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session that outlives several JShell generations keeps every variable (the same storage: lambdas of earlier
+ * generations and later cells see one variable), its types (existing objects stay instances), its methods (which
+ * follow a later redefinition, as in JShell) and its imports.
+ */
+class JShellGenerationsTest {
+    private static String value(JShellEvaluator java, String code) {
+        Evaluator.Outcome outcome = java.evaluate(code);
+        if (outcome instanceof Evaluator.Failure f) {
+            throw new AssertionError(code + " failed: " + f.traceback());
+        }
+        return assertInstanceOf(Evaluator.Value.class, outcome, code).text();
+    }
+
+    private static void run(JShellEvaluator java, String code) {
+        Evaluator.Outcome outcome = java.evaluate(code);
+        if (outcome instanceof Evaluator.Failure f) {
+            throw new AssertionError(code + " failed: " + f.traceback());
+        }
+    }
+
+    @Test
+    void aSessionOutlivesItsJShellsWithItsStateWhole() {
+        try (JShellEvaluator java = new JShellEvaluator(8)) {
+            run(java, "import java.util.concurrent.atomic.AtomicInteger;");
+            run(java, "int counter = 1;");
+            run(java, "List<String> names = new ArrayList<>(List.of(\"a\"));");
+            run(java, "record Point(int x, int y) { int sum() { return x + y; } }");
+            run(java, "Point p = new Point(2, 3);");
+            run(java, "int twice(int v) { return 2 * v + counter; }");
+            run(java, "Runnable bump = () -> counter++;");
+            run(java, "AtomicInteger ai = new AtomicInteger(5);");
+            run(java, "int boom() { throw new IllegalStateException(\"boom in a method\"); }");
+            for (int i = 0; i < 30; i++) {
+                run(java, "int filler" + i + " = " + i + ";");
+            }
+            assertTrue(java.generation() >= 3, "generation " + java.generation());
+
+            assertEquals("1", value(java, "counter"));
+            run(java, "bump.run();"); // a lambda of the first generation writes the variable later cells read
+            assertEquals("2", value(java, "counter"));
+            run(java, "counter = 10;");
+            run(java, "bump.run();");
+            assertEquals("11", value(java, "counter"));
+            assertEquals("17", value(java, "twice(3)"));
+            assertEquals("5", value(java, "p.sum()"));
+            assertEquals("true", value(java, "p instanceof Point"));
+            assertEquals("[a, b]", value(java, "names.add(\"b\"); names"));
+            assertEquals("3", value(java, "filler3 + 0"));
+            assertEquals("6", value(java, "ai.incrementAndGet()"));
+
+            Evaluator.Failure failure = assertInstanceOf(Evaluator.Failure.class, java.evaluate("boom()"));
+            assertEquals("java.lang.IllegalStateException", failure.ename());
+            assertTrue(failure.traceback().stream().anyMatch(l -> l.contains("boom(")), failure.traceback().toString());
+
+            run(java, "int counter = 100;"); // a redeclaration: methods follow it, as in JShell
+            assertEquals("102", value(java, "twice(1)"));
+            List<String> names = java.variables().stream().map(Evaluator.Variable::name).toList();
+            assertEquals(1, names.stream().filter("counter"::equals).count(), names.toString());
+            assertTrue(names.containsAll(List.of("names", "p", "bump", "ai", "filler0", "filler29")), names.toString());
+        }
+    }
+}
