@@ -435,6 +435,12 @@ def test_a_kernel_whose_client_process_is_killed_stops_itself(jupyter_path):
 def test_ten_thousand_executes_and_a_thousand_completions(kernel):
     km, kc = kernel
     run_cell(kc, 'int loadBase = 1;')
+    # a type, an object of it, a method and a lambda declared before the evaluator moves to fresh JShells
+    reply, _ = run_cell(kc, 'record LoadPoint(int x) { int twice() { return 2 * x; } }\n'
+                            'LoadPoint loadPoint = new LoadPoint(4);\n'
+                            'int loadPlus(int v) { return v + loadBase; }\n'
+                            'Runnable loadBump = () -> loadBase++;')
+    assert reply['status'] == 'ok', reply
     quiet = {'timeout': 60, 'output_hook': lambda m: None}
     rtts = []
     rss_warm = None
@@ -458,6 +464,11 @@ def test_ten_thousand_executes_and_a_thousand_completions(kernel):
     rss_end = rss_mib(km)
     reply, msgs = run_cell(kc, 'load9990 + loadBase')
     assert results(msgs) == ['9991']
+    # 1,000 declarations took the Java evaluator through two fresh JShells (400 snippets each); what was
+    # declared before them is whole: the lambda writes the variable later cells read, the object is still an
+    # instance of its type, the method sees the variable
+    reply, msgs = run_cell(kc, 'loadBump.run();\nloadPoint instanceof LoadPoint ? loadPoint.twice() + loadPlus(0) : -1')
+    assert results(msgs) == ['10'], (reply, msgs)
 
     def pct(values, q):
         values = sorted(values)

@@ -61,7 +61,6 @@ public final class JShellEvaluator implements Evaluator {
      * 23 MiB live at 500 declarations, 107 at 1500), and a new generation costs about half a second once.
      */
     static final int SNIPPETS_PER_GENERATION = 400;
-    private static final String HOLDER_IMPORT = "import static REPL.CarriedVariables";
 
     private final int snippetsPerGeneration;
     private final JShellGenerations generations = new JShellGenerations();
@@ -128,33 +127,12 @@ public final class JShellEvaluator implements Evaluator {
             return;
         }
         long started = System.nanoTime();
-        List<String> carry = new ArrayList<>(DEFAULT_IMPORTS);
         List<String> lost = new ArrayList<>();
-        shell.imports().filter(i -> shell.status(i).isActive()).map(Snippet::source).map(String::strip)
-                .filter(i -> !DEFAULT_IMPORTS.contains(i) && !i.startsWith(HOLDER_IMPORT)).forEach(carry::add);
-        shell.types().filter(t -> shell.status(t).isActive()).forEach(t -> {
-            String typeImport = generations.typeImport(t.name());
-            if (typeImport != null) {
-                carry.add(typeImport);
-            } else {
-                lost.add("type " + t.name());
-            }
-        });
-        Map<String, String> declared = new java.util.LinkedHashMap<>();
-        shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
-                .forEach(v -> declared.put(v.name(), v.typeName()));
-        String holder = generations.carryOver(declared);
-        if (holder != null) {
-            carry.add("import static " + holder + ".*;");
-        }
-        List<String> methods = shell.methods().filter(m -> shell.status(m).isActive()).map(Snippet::source).toList();
+        JShellGenerations.Carry carry = generations.carryOver(shell, DEFAULT_IMPORTS, lost);
         JShell old = shell;
-        startGeneration(holder);
+        startGeneration(carry.holder());
         old.close();
-        for (String source : carry) {
-            carryOne(source, lost);
-        }
-        for (String source : methods) {
+        for (String source : carry.sources()) {
             carryOne(source, lost);
         }
         String note = "the Java evaluator moved to a fresh JShell after " + snippetsPerGeneration

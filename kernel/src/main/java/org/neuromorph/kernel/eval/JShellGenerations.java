@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
@@ -46,14 +50,15 @@ import org.objectweb.asm.Opcodes;
  */
 final class JShellGenerations implements AutoCloseable {
     private static final String JSHELL_PREFIX = "REPL/$JShell$";
-    /**
-     * A generation's own prefix for JShell's class names. Not "$JShell...": javac finds such a class by its name
-     * but refuses it in an on-demand import ("package REPL.$JShell4_30 does not exist"), which types are carried by.
-     */
+    /** A generation's prefix for JShell's REPL.$JShell$N, which the next JShell, counting from 1 again, hands out. */
     private static final String GENERATION_PREFIX = "REPL/Cells";
     /** The holders live beside the cells: javac resolves the cells' nested types named in their fields only there. */
-    private static final String HOLDER_PACKAGE = "REPL/";
+    private static final String HOLDER_PREFIX = "REPL.CarriedVariables";
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("L([^;<>]+)[;<]");
+
+    /** What a new generation evaluates to hold the session (in order), and its variables' holder (or null). */
+    record Carry(List<String> sources, String holder) {
+    }
 
     /** A variable carried over: where it lives (a wrapper class of its generation) and its type for the compiler. */
     record CarriedVariable(String name, String typeName, String owner, String descriptor, String signature) {
@@ -92,11 +97,40 @@ final class JShellGenerations implements AutoCloseable {
     }
 
     /**
-     * Ends the current generation: writes its classes where the next one's compiler finds them, and a holder class
-     * naming {@code variables} (this generation's, with their JShell type names) and those carried before. Returns
-     * the holder's binary name, or null when there is nothing to carry; the fields to relink are in {@link #carried()}.
+     * Ends the current generation, whose JShell is {@code shell}: what a fresh JShell evaluates to hold the session
+     * (the default imports, the user's imports, an on-demand import for each type's wrapper, one static import of
+     * the holder of every variable, then the methods' sources). What cannot be carried is added to {@code lost}.
      */
-    String carryOver(Map<String, String> variables) {
+    Carry carryOver(JShell shell, List<String> defaultImports, List<String> lost) {
+        List<String> sources = new ArrayList<>(defaultImports);
+        shell.imports().filter(i -> shell.status(i).isActive()).map(Snippet::source).map(String::strip)
+                .filter(i -> !defaultImports.contains(i) && !i.startsWith("import static " + HOLDER_PREFIX))
+                .forEach(sources::add);
+        shell.types().filter(t -> shell.status(t).isActive()).forEach(t -> {
+            String wrapper = current.types.get(t.name());
+            if (wrapper != null) {
+                sources.add("import " + wrapper.replace('/', '.') + ".*;");
+            } else {
+                lost.add("type " + t.name());
+            }
+        });
+        Map<String, String> variables = new LinkedHashMap<>();
+        shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
+                .forEach(v -> variables.put(v.name(), v.typeName()));
+        String holder = carryVariables(variables);
+        if (holder != null) {
+            sources.add("import static " + holder + ".*;");
+        }
+        shell.methods().filter(m -> shell.status(m).isActive()).map(Snippet::source).forEach(sources::add);
+        return new Carry(sources, holder);
+    }
+
+    /**
+     * Writes the ending generation's classes where the next one's compiler finds them, and a holder class naming
+     * {@code variables} (this generation's, with their JShell type names) and those carried before. Returns the
+     * holder's binary name, or null when there is nothing to carry; the fields to relink are in {@link #carried()}.
+     */
+    private String carryVariables(Map<String, String> variables) {
         Generation ending = current;
         // the compiler needs the classes of the types carried (imported by their wrappers), nothing else: the
         // wrappers of variables and methods are named by no later source, and each file in package REPL is listed
@@ -122,7 +156,7 @@ final class JShellGenerations implements AutoCloseable {
         if (ending.holder != null) {
             delete(ending.holder); // the new holder names every variable the old one did
         }
-        String holder = HOLDER_PACKAGE + "CarriedVariables" + (ending.number + 1);
+        String holder = HOLDER_PREFIX.replace('.', '/') + (ending.number + 1);
         ClassWriter writer = new ClassWriter(0);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, holder, null,
                 "java/lang/Object", null);
@@ -168,12 +202,6 @@ final class JShellGenerations implements AutoCloseable {
             carriedFields.put(name, field);
         }
         return field.get(null);
-    }
-
-    /** The on-demand import of the wrapper class that declared type {@code name} in the current generation, or null. */
-    String typeImport(String name) {
-        String wrapper = current.types.get(name);
-        return wrapper == null ? null : "import " + wrapper.replace('/', '.') + ".*;";
     }
 
     private void write(String internalName, byte[] bytes) {

@@ -170,6 +170,10 @@ public final class History {
 
     public synchronized void add(int line, String input) {
         entries.add(new Entry(session, line, input, null));
+        if (entries.size() >= 2 * MAX_ENTRIES) {
+            // a long session's memory holds the last cells only, as the file does (the soak ran 90,000 cells)
+            entries.subList(0, entries.size() - MAX_ENTRIES).clear();
+        }
         append(json.createObjectNode().put("session", session).put("line", line).put("input", input));
     }
 

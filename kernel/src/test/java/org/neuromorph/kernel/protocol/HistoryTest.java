@@ -43,4 +43,17 @@ class HistoryTest {
         assertEquals("after restart", history.tail(1).get(0).input());
         assertTrue(Files.readString(file).endsWith("\"input\":\"after restart\"}\n"));
     }
+
+    @Test
+    void aLongSessionKeepsOnlyItsLastCellsInMemory() {
+        History history = new History(null);
+        int cells = 5 * History.MAX_ENTRIES + 7;
+        for (int line = 1; line <= cells; line++) {
+            history.add(line, "x + " + line);
+        }
+        List<History.Entry> kept = history.tail(Integer.MAX_VALUE);
+        assertTrue(kept.size() >= History.MAX_ENTRIES && kept.size() < 2 * History.MAX_ENTRIES, kept.size() + " kept");
+        assertEquals("x + " + cells, kept.get(kept.size() - 1).input(), "the newest cell is there");
+        assertEquals(cells - kept.size() + 1, kept.get(0).line(), "and those before it, without gaps");
+    }
 }
