@@ -27,7 +27,9 @@ SECOND_JAVA="$SECOND_JDK/bin/java"
 echo "==> JDK $(java_feature "$SECOND_JAVA") ($SECOND_JDK): unit tests, the quickstart notebook, neuromorph run"
 # built above with the default JDK; surefire runs the tests in the second JDK's JVM, which also installs and so runs
 # the kernels; the notebook tests that only repeat the first run's science are left to it (second-jdk-excludes.txt)
-mvn -B surefire:test -Djvm="$SECOND_JAVA" -Dsurefire.excludesFile="$ROOT/install/second-jdk-excludes.txt"
+# (the test phase, not surefire:test alone, so that the modules resolve from this build on a machine whose local
+# repository holds none of them)
+mvn -B test -Djvm="$SECOND_JAVA" -Dsurefire.excludesFile="$ROOT/install/second-jdk-excludes.txt"
 
 echo "==> JDK $(java_feature "$SECOND_JAVA"): the kernel's end-to-end and fault tests"
 (cd kernel/src/test/python && NEUROMORPH_JAVA="$SECOND_JAVA" /usr/bin/python3 -m pytest -q -p no:cacheprovider \
