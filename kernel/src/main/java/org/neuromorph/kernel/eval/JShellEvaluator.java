@@ -82,7 +82,7 @@ public final class JShellEvaluator implements Evaluator {
     /** An evaluator that moves to a fresh JShell every {@code snippetsPerGeneration} snippets. */
     JShellEvaluator(int snippetsPerGeneration) {
         this.snippetsPerGeneration = snippetsPerGeneration;
-        startGeneration(null);
+        startGeneration();
         for (String line : DEFAULT_IMPORTS) {
             Outcome outcome = evaluate(line);
             if (outcome instanceof Failure f) {
@@ -93,9 +93,8 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     /** A fresh JShell on the next generation, its class path the kernel's, the cells' and the carried classes. */
-    private void startGeneration(String holder) {
-        KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider(
-                generations.next(holder, generations.holderFields()), runner);
+    private void startGeneration() {
+        KernelExecutionControl.Provider provider = new KernelExecutionControl.Provider(generations.next(), runner);
         // JShell's own console output (not the cells') is discarded; cells print through System.out
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         shell = JShell.builder()
@@ -130,9 +129,10 @@ public final class JShellEvaluator implements Evaluator {
         List<String> lost = new ArrayList<>();
         JShellGenerations.Carry carry = generations.carryOver(shell, DEFAULT_IMPORTS, lost);
         JShell old = shell;
-        startGeneration(carry.holder());
+        startGeneration();
         old.close();
         for (String source : carry.sources()) {
+            seeCarriedVariables(source);
             carryOne(source, lost);
         }
         String note = "the Java evaluator moved to a fresh JShell after " + snippetsPerGeneration
@@ -148,6 +148,14 @@ public final class JShellEvaluator implements Evaluator {
     /** The number of the JShell generation now running cells (1 until the first move). */
     int generation() {
         return generations.generation();
+    }
+
+    /** Lets the compiler see the carried variables {@code code} mentions (see {@link JShellGenerations#importFor}). */
+    private void seeCarriedVariables(String code) {
+        String holderImport = generations.importFor(code);
+        if (holderImport != null) {
+            shell.eval(holderImport);
+        }
     }
 
     private void carryOne(String source, List<String> lost) {
@@ -206,6 +214,7 @@ public final class JShellEvaluator implements Evaluator {
         }
         variables = null; // the full path may define or redefine variables
         renewIfLarge();
+        seeCarriedVariables(code);
         control.beginCell();
         try {
             return evaluateSnippets(code);
@@ -420,23 +429,35 @@ public final class JShellEvaluator implements Evaluator {
     public Completions complete(String code, int cursor) {
         int[] anchor = new int[1];
         int at = Math.max(0, Math.min(cursor, code.length()));
+        seeCarriedVariables(code.substring(0, at)); // what the cell names so far, as the run will see it
         List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, at, anchor);
-        List<String> matches = new ArrayList<>();
+        Set<String> matches = new java.util.LinkedHashSet<>();
         List<String> types = new ArrayList<>();
         boolean anyMatchingType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
-        Set<String> variables = shell.variables().map(VarSnippet::name).collect(Collectors.toSet());
-        variables.addAll(generations.carried().keySet());
+        Set<String> shellVariables = shell.variables().map(VarSnippet::name).collect(Collectors.toSet());
+        java.util.function.Predicate<String> variables =
+                name -> shellVariables.contains(name) || generations.carried().containsKey(name);
         Set<String> classes = shell.types().map(TypeDeclSnippet::name).collect(Collectors.toSet());
         for (SourceCodeAnalysis.Suggestion s : suggestions) {
-            if (anyMatchingType && !s.matchesType()) {
-                continue;
-            }
-            if (!matches.contains(s.continuation())) {
-                matches.add(s.continuation());
+            if ((!anyMatchingType || s.matchesType()) && matches.add(s.continuation())) {
                 types.add(kindOf(s.continuation(), variables, classes));
             }
         }
-        return new Completions(matches, anchor[0], at, types);
+        // carried variables the compiler does not see yet (it sees those a cell has named) complete a bare name
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        boolean bareName = start == 0 || code.charAt(start - 1) != '.';
+        if (bareName && start < at && (suggestions.isEmpty() || anchor[0] == start)) {
+            for (String name : generations.carriedStartingWith(code.substring(start, at))) {
+                if (matches.add(name)) {
+                    types.add("instance");
+                }
+            }
+            anchor[0] = start;
+        }
+        return new Completions(new ArrayList<>(matches), anchor[0], at, types);
     }
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -452,11 +473,12 @@ public final class JShellEvaluator implements Evaluator {
      * (a method ends in "("), the keywords, and Java's naming convention for what is left (types are
      * capitalised, packages are not).
      */
-    private static String kindOf(String continuation, Set<String> variables, Set<String> classes) {
+    private static String kindOf(String continuation, java.util.function.Predicate<String> variables,
+            Set<String> classes) {
         if (continuation.endsWith("(") || continuation.endsWith("()")) {
             return "function";
         }
-        if (variables.contains(continuation)) {
+        if (variables.test(continuation)) {
             return "instance";
         }
         if (classes.contains(continuation)) {
@@ -480,6 +502,7 @@ public final class JShellEvaluator implements Evaluator {
         int at = Math.max(0, Math.min(cursor, code.length()));
         // JShell documents the call whose argument list the cursor is in; at a bare name, look as if "(" followed
         String probe = code.substring(0, at);
+        seeCarriedVariables(probe);
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(probe, probe.length(), detailLevel > 0);
         if (docs.isEmpty() && !probe.endsWith("(")) {
             docs = analysis.documentation(probe + "(", probe.length() + 1, detailLevel > 0);

@@ -39,9 +39,11 @@ import org.objectweb.asm.Opcodes;
  * <li>classes stay loaded: every generation defines its classes in one class loader under names of its own
  * ({@code REPL.$JShell$12} of generation 3 is {@code REPL.Cells3_12}), so generations never clash and objects
  * keep their classes (same package and loader, so package access between generations works);</li>
- * <li>variables stay in the fields that have held them since they were declared: a generated class names them all
- * for the compiler (one static import), and {@link CellBytecode} sends every read and write of that class's fields
- * to the real ones, so code of every generation, lambdas the library keeps included, sees one variable;</li>
+ * <li>variables stay in the fields that have held them since they were declared: generated holder classes name them
+ * for the compiler, and {@link CellBytecode} sends every read and write of a holder's fields to the real ones, so
+ * code of every generation, lambdas the library keeps included, sees one variable. A generation imports only the
+ * carried variables its cells mention ({@link #importFor}): javac reads every member of a statically imported
+ * class at each compile, and a holder of all of a day's variables made every cell and completion slower;</li>
  * <li>types are imported from their generation (same classes: existing objects remain instances); methods, which
  * hold no state, are declared again from their source, so they follow later redefinitions as in JShell; imports
  * are made again.</li>
@@ -53,11 +55,13 @@ final class JShellGenerations implements AutoCloseable {
     /** A generation's prefix for JShell's REPL.$JShell$N, which the next JShell, counting from 1 again, hands out. */
     private static final String GENERATION_PREFIX = "REPL/Cells";
     /** The holders live beside the cells: javac resolves the cells' nested types named in their fields only there. */
-    private static final String HOLDER_PREFIX = "REPL.CarriedVariables";
+    private static final String HOLDER_PREFIX = "REPL/CarriedVariables";
+    private static final java.util.regex.Pattern IDENTIFIER =
+            java.util.regex.Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("L([^;<>]+)[;<]");
 
-    /** What a new generation evaluates to hold the session (in order), and its variables' holder (or null). */
-    record Carry(List<String> sources, String holder) {
+    /** What a new generation evaluates to hold the session, in order. */
+    record Carry(List<String> sources) {
     }
 
     /** A variable carried over: where it lives (a wrapper class of its generation) and its type for the compiler. */
@@ -68,6 +72,8 @@ final class JShellGenerations implements AutoCloseable {
     /** Class files of earlier generations and the holders, on every later generation's compile class path. */
     private final Path classes;
     private final Map<String, CarriedVariable> carried = new LinkedHashMap<>();
+    /** The carried names in order, for completion by prefix. */
+    private final java.util.NavigableSet<String> carriedNames = new java.util.TreeSet<>();
     /** Nested classes named in cell classes (internal name to outer, simple name and access): see {@link #carryOver}. */
     private final Map<String, Object[]> nested = new HashMap<>();
     private final Map<String, Field> carriedFields = new HashMap<>();
@@ -90,21 +96,26 @@ final class JShellGenerations implements AutoCloseable {
         return classes;
     }
 
-    /** Starts the next generation, whose variables' holder (if any carried variables) is {@code holder}. */
-    Generation next(String holder, Map<String, String> holderFields) {
-        current = new Generation(current == null ? 1 : current.number + 1, holder, holderFields);
+    /** Starts the next generation. */
+    Generation next() {
+        if (current != null) {
+            current.holders.forEach(this::delete); // the next generation's code names only its own holders
+        }
+        current = new Generation(current == null ? 1 : current.number + 1);
         return current;
     }
 
     /**
      * Ends the current generation, whose JShell is {@code shell}: what a fresh JShell evaluates to hold the session
-     * (the default imports, the user's imports, an on-demand import for each type's wrapper, one static import of
-     * the holder of every variable, then the methods' sources). What cannot be carried is added to {@code lost}.
+     * (the default imports, the user's imports, an on-demand import for each type's wrapper, then the methods'
+     * sources). The variables are carried ({@link #carried()}); {@link #importFor} names them to the next
+     * generation's cells that mention them. What cannot be carried is added to {@code lost}.
      */
     Carry carryOver(JShell shell, List<String> defaultImports, List<String> lost) {
         List<String> sources = new ArrayList<>(defaultImports);
+        String holderImport = "import static " + HOLDER_PREFIX.replace('/', '.');
         shell.imports().filter(i -> shell.status(i).isActive()).map(Snippet::source).map(String::strip)
-                .filter(i -> !defaultImports.contains(i) && !i.startsWith("import static " + HOLDER_PREFIX))
+                .filter(i -> !defaultImports.contains(i) && !i.startsWith(holderImport))
                 .forEach(sources::add);
         shell.types().filter(t -> shell.status(t).isActive()).forEach(t -> {
             String wrapper = current.types.get(t.name());
@@ -117,20 +128,17 @@ final class JShellGenerations implements AutoCloseable {
         Map<String, String> variables = new LinkedHashMap<>();
         shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
                 .forEach(v -> variables.put(v.name(), v.typeName()));
-        String holder = carryVariables(variables);
-        if (holder != null) {
-            sources.add("import static " + holder + ".*;");
-        }
+        carryVariables(variables);
         shell.methods().filter(m -> shell.status(m).isActive()).map(Snippet::source).forEach(sources::add);
-        return new Carry(sources, holder);
+        return new Carry(sources);
     }
 
     /**
-     * Writes the ending generation's classes where the next one's compiler finds them, and a holder class naming
-     * {@code variables} (this generation's, with their JShell type names) and those carried before. Returns the
-     * holder's binary name, or null when there is nothing to carry; the fields to relink are in {@link #carried()}.
+     * Writes the ending generation's type classes where the next one's compiler finds them, and notes
+     * {@code variables} (this generation's, with their JShell type names) as carried, replacing any carried before
+     * under the same names.
      */
-    private String carryVariables(Map<String, String> variables) {
+    private void carryVariables(Map<String, String> variables) {
         Generation ending = current;
         // the compiler needs the classes of the types carried (imported by their wrappers), nothing else: the
         // wrappers of variables and methods are named by no later source, and each file in package REPL is listed
@@ -147,27 +155,42 @@ final class JShellGenerations implements AutoCloseable {
             if (field != null) {
                 carried.remove(v.getKey()); // a redeclaration replaces the variable carried before
                 carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue(), field[0], field[1], field[2]));
+                carriedNames.add(v.getKey());
                 carriedFields.remove(v.getKey());
             }
         }
-        if (carried.isEmpty()) {
+    }
+
+    /**
+     * The import that lets the current generation's compiler see the carried variables among {@code code}'s
+     * identifiers that it does not see yet, or null when there are none: a holder class naming just those, whose
+     * fields {@link CellBytecode} relinks to where the variables live.
+     */
+    String importFor(String code) {
+        Set<String> wanted = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = IDENTIFIER.matcher(code);
+        while (m.find()) {
+            String name = m.group();
+            if (carried.containsKey(name) && !current.imported.contains(name)) {
+                wanted.add(name);
+            }
+        }
+        if (wanted.isEmpty()) {
             return null;
         }
-        if (ending.holder != null) {
-            delete(ending.holder); // the new holder names every variable the old one did
-        }
-        String holder = HOLDER_PREFIX.replace('.', '/') + (ending.number + 1);
+        String holder = current.holderPrefix + current.holders.size();
         ClassWriter writer = new ClassWriter(0);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, holder, null,
                 "java/lang/Object", null);
         Set<String> named = new java.util.TreeSet<>();
-        for (CarriedVariable v : carried.values()) {
+        for (String name : wanted) {
+            CarriedVariable v = carried.get(name);
             writer.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, v.name(), v.descriptor(), v.signature(), null)
                     .visitEnd();
-            java.util.regex.Matcher m = CLASS_NAME.matcher(v.descriptor() + (v.signature() == null ? "" : v.signature()));
-            while (m.find()) {
-                for (String c = m.group(1); nested.containsKey(c); c = (String) nested.get(c)[0]) {
-                    named.add(c);
+            java.util.regex.Matcher c = CLASS_NAME.matcher(v.descriptor() + (v.signature() == null ? "" : v.signature()));
+            while (c.find()) {
+                for (String n = c.group(1); nested.containsKey(n); n = (String) nested.get(n)[0]) {
+                    named.add(n);
                 }
             }
         }
@@ -178,19 +201,19 @@ final class JShellGenerations implements AutoCloseable {
         }
         writer.visitEnd();
         write(holder, writer.toByteArray());
-        return holder.replace('/', '.');
+        current.holders.add(holder);
+        current.imported.addAll(wanted);
+        return "import static " + holder.replace('/', '.') + ".*;";
+    }
+
+    /** The carried variables whose names start with {@code prefix}, in alphabetical order. */
+    java.util.SortedSet<String> carriedStartingWith(String prefix) {
+        return carriedNames.subSet(prefix, prefix + Character.MAX_VALUE);
     }
 
     /** The variables carried so far, in the order they were declared. */
     Map<String, CarriedVariable> carried() {
         return carried;
-    }
-
-    /** The relinking of a holder's fields: name to the class that holds the variable. */
-    Map<String, String> holderFields() {
-        Map<String, String> owners = new HashMap<>();
-        carried.values().forEach(v -> owners.put(v.name(), v.owner()));
-        return owners;
     }
 
     /** The current value of a carried variable. */
@@ -234,8 +257,10 @@ final class JShellGenerations implements AutoCloseable {
     /** One JShell's classes: named, relinked and defined in the shared loader; what they declare, for the carry. */
     final class Generation implements LoaderDelegate, CellBytecode.Relinking {
         final int number;
-        private final String holder;
-        private final Map<String, String> holderFields;
+        /** This generation's holders of carried variables ({@link #importFor}), and the names they hold. */
+        private final String holderPrefix;
+        private final List<String> holders = new ArrayList<>();
+        private final Set<String> imported = new HashSet<>();
         private final Map<String, byte[]> classFiles = new LinkedHashMap<>();
         private final Map<String, Class<?>> loaded = new HashMap<>();
         /** Variable name to {owner, descriptor, signature} of the latest wrapper field declaring it. */
@@ -243,10 +268,9 @@ final class JShellGenerations implements AutoCloseable {
         /** Declared type's simple name to the latest wrapper class holding it. */
         private final Map<String, String> types = new HashMap<>();
 
-        private Generation(int number, String holder, Map<String, String> holderFields) {
+        private Generation(int number) {
             this.number = number;
-            this.holder = holder == null ? null : holder.replace('.', '/');
-            this.holderFields = holderFields;
+            this.holderPrefix = HOLDER_PREFIX + number + "_";
         }
 
         @Override
@@ -268,7 +292,8 @@ final class JShellGenerations implements AutoCloseable {
 
         @Override
         public String fieldOwner(String owner, String name) {
-            return owner.equals(holder) ? holderFields.get(name) : null;
+            CarriedVariable v = owner.startsWith(holderPrefix) ? carried.get(name) : null;
+            return v == null ? null : v.owner();
         }
 
         /** JShell's class, renamed, guarded and relinked, its declarations noted. */

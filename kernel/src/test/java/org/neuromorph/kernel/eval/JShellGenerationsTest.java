@@ -45,6 +45,12 @@ class JShellGenerationsTest {
             }
             assertTrue(java.generation() >= 3, "generation " + java.generation());
 
+            // carried variables no cell of this generation named yet still complete, and as variables
+            Evaluator.Completions completions = java.complete("int s = filler2", 15);
+            assertTrue(completions.matches().containsAll(List.of("filler2", "filler20", "filler29")),
+                    completions.matches().toString());
+            assertEquals(8, completions.cursorStart());
+            assertEquals("instance", completions.types().get(completions.matches().indexOf("filler21")));
             assertEquals("1", value(java, "counter"));
             run(java, "bump.run();"); // a lambda of the first generation writes the variable later cells read
             assertEquals("2", value(java, "counter"));
