@@ -17,7 +17,8 @@ final class KotlinCellClasses {
     private KotlinCellClasses() {
     }
 
-    static void guard(CompiledScript compiled) {
+    /** Guards {@code compiled}'s classes in place; returns its class files as they will be loaded. */
+    static Map<String, byte[]> guard(CompiledScript compiled) {
         if (!(compiled instanceof KJvmCompiledScript script)
                 || !(script.getCompiledModule() instanceof KJvmCompiledModuleInMemory module)) {
             throw new IllegalStateException("the Kotlin scripting host compiled a cell into an unexpected form ("
@@ -27,5 +28,6 @@ final class KotlinCellClasses {
         module.getCompilerOutputFiles().forEach((name, bytes) ->
                 guarded.put(name, name.endsWith(".class") ? CellBytecode.guard(bytes) : bytes));
         script.setCompiledModule$kotlin_scripting_jvm(new KJvmCompiledModuleInMemoryImpl(guarded));
+        return guarded;
     }
 }

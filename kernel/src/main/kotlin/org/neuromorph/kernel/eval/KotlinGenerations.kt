@@ -1,0 +1,186 @@
+package org.neuromorph.kernel.eval
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.TreeSet
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicInteger
+import org.jetbrains.kotlin.cli.common.messages.MessageCollector
+import org.jetbrains.kotlin.cli.jvm.compiler.EnvironmentConfigFiles
+import org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment
+import org.jetbrains.kotlin.com.intellij.openapi.util.Disposer
+import org.jetbrains.kotlin.config.CommonConfigurationKeys
+import org.jetbrains.kotlin.config.CompilerConfiguration
+import org.jetbrains.kotlin.psi.KtClassOrObject
+import org.jetbrains.kotlin.lexer.KtTokens
+import org.jetbrains.kotlin.psi.KtDeclaration
+import org.jetbrains.kotlin.psi.KtDestructuringDeclaration
+import org.jetbrains.kotlin.psi.KtNamedFunction
+import org.jetbrains.kotlin.psi.KtProperty
+import org.jetbrains.kotlin.psi.KtPsiFactory
+import org.jetbrains.kotlin.psi.KtTypeAlias
+
+/**
+ * The Kotlin evaluator's generations. The scripting host's REPL compiles each cell against every earlier snippet (each
+ * a scope of its own, its analysis kept), so over a long session cells and completions slow down and memory grows
+ * with every declaration (issue 26's soak: completion 100 to 505 ms and 754 to 903 MiB in two minutes). After a
+ * bound of snippets the evaluator starts a fresh compiler and evaluator and carries the session over:
+ * - classes stay loaded: the ending generation's classes are written where the next compiler finds them, and one
+ *   loader ([loader]) hands the next generation the classes already loaded, so objects keep their classes;
+ * - properties stay where they were declared: a later generation declares, for those of its cells that name one, a
+ *   property whose accessors read and write the old cell's ([accessorsFor]), so every generation sees one variable;
+ * - functions, extension properties and type aliases are declared again from their source (found by the Kotlin
+ *   parser), so they follow later redefinitions; classes, objects and interfaces are imported from their cell; the
+ *   cells' imports are made again. Private declarations are not carried (and named as such).
+ * Public only for [cell], which the accessors call from the cells' code.
+ */
+class KotlinGenerations internal constructor() : AutoCloseable {
+    /** A cell of the current generation that may declare something, kept until the next move. */
+    private class Cell(val scriptClass: Class<*>, val instance: Any, val source: String, val classFiles: Map<String, ByteArray>)
+
+    /** A carried property: where its cell's instance is registered, the cell's class, and whether it is a `var`. */
+    private class Property(val instance: Int, val owner: String, val mutable: Boolean)
+
+    /** What a new generation starts with: imports for its compiler, then sources to evaluate in order. */
+    class Carry(val imports: List<String>, val sources: List<String>)
+
+    private val session = SESSIONS.incrementAndGet()
+    private val instances = ArrayList<Any>()
+    internal val classDirectory: Path = Files.createTempDirectory("neuromorph-kotlin-cells")
+    private val pending = ArrayList<Cell>()
+    private val properties = HashMap<String, Property>()
+    private val propertyNames = TreeSet<String>()
+    /** Declarations made again in each generation, keyed by kind, name and parameters (later ones replace). */
+    private val declarations = LinkedHashMap<String, String>()
+    /** Imports: the cells' own, and each carried class by its simple name. */
+    private val imports = LinkedHashMap<String, String>()
+    /** Property names the current generation resolves itself: declared in it, or given accessors. */
+    private val resolvedHere = HashSet<String>()
+    private val loaded = HashMap<String, Class<*>>()
+    internal var number = 1
+        private set
+
+    /** The parent of the next generation's classes: every class an earlier generation loaded, by name. */
+    internal val loader: ClassLoader = object : ClassLoader("neuromorph-kotlin-cells", KotlinGenerations::class.java.classLoader) {
+        override fun loadClass(name: String, resolve: Boolean): Class<*> =
+            synchronized(loaded) { loaded[name] } ?: super.loadClass(name, resolve)
+    }
+
+    private val parser by lazy {
+        val configuration = CompilerConfiguration()
+        configuration.put(CommonConfigurationKeys.MESSAGE_COLLECTOR_KEY, MessageCollector.NONE)
+        val environment = KotlinCoreEnvironment.createForProduction(disposable, configuration,
+            EnvironmentConfigFiles.JVM_CONFIG_FILES)
+        KtPsiFactory(environment.project, false)
+    }
+    private val disposable = Disposer.newDisposable("neuromorph-kotlin-parser")
+
+    init {
+        SESSION_INSTANCES[session] = instances
+    }
+
+    /** Notes a cell that ran (with its class files as loaded), for the next move; [carrier] cells declare nothing new. */
+    internal fun record(scriptClass: Class<*>?, instance: Any?, source: String, classFiles: Map<String, ByteArray>) {
+        if (scriptClass == null || instance == null) {
+            return
+        }
+        scriptClass.declaredFields.filter { '$' !in it.name }.forEach { resolvedHere.add(it.name) }
+        if (DECLARES.containsMatchIn(source)) {
+            pending.add(Cell(scriptClass, instance, source, classFiles))
+        }
+    }
+
+    /**
+     * Ends the current generation: keeps what its cells declared ([record]), writes their classes for the next
+     * compiler and makes them loadable by name. Returns what the next generation starts with; what cannot be carried
+     * is added to [lost].
+     */
+    internal fun carryOver(lost: MutableList<String>): Carry {
+        for (cell in pending) {
+            val index = instances.size
+            instances.add(cell.instance)
+            for ((file, bytes) in cell.classFiles) {
+                if (!file.endsWith(".class")) continue
+                val target = classDirectory.resolve(file)
+                Files.createDirectories(target.parent)
+                Files.write(target, bytes)
+                val name = file.removeSuffix(".class").replace('/', '.')
+                val type = Class.forName(name, false, cell.scriptClass.classLoader)
+                synchronized(loaded) { loaded[name] = type }
+            }
+            val owner = cell.scriptClass.name
+            val file = parser.createFile("cell.kts", cell.source)
+            for (directive in file.importDirectives) {
+                val text = directive.text.removePrefix("import").trim()
+                imports["import:$text"] = text
+            }
+            val declared: List<KtDeclaration> = file.script?.declarations ?: file.declarations
+            for (d in declared) {
+                if (d is KtDestructuringDeclaration) {
+                    d.entries.mapNotNull { it.name }.forEach { carryProperty(it, Property(index, owner, d.isVar)) }
+                    continue
+                }
+                val name = d.name ?: continue
+                when {
+                    d.hasModifier(KtTokens.PRIVATE_KEYWORD) -> lost.add("private ${d.javaClass.simpleName.removePrefix("Kt")} $name")
+                    // read and written through the old cell's accessors: delegated and computed ones included
+                    d is KtProperty && d.receiverTypeReference == null -> carryProperty(name, Property(index, owner, d.isVar))
+                    d is KtProperty -> declarations["val:${d.receiverTypeReference?.text}.$name"] = d.text
+                    d is KtNamedFunction ->
+                        declarations["fun:${d.receiverTypeReference?.text}.$name${d.valueParameterList?.text}"] = d.text
+                    d is KtTypeAlias -> declarations["typealias:$name"] = d.text
+                    d is KtClassOrObject -> imports["class:$name"] = "$owner.$name"
+                    else -> lost.add("${d.javaClass.simpleName.removePrefix("Kt")} $name")
+                }
+            }
+        }
+        pending.clear()
+        resolvedHere.clear()
+        number++
+        return Carry(imports.values.toList(), declarations.values.toList())
+    }
+
+    private fun carryProperty(name: String, property: Property) {
+        properties[name] = property
+        propertyNames.add(name)
+    }
+
+    /**
+     * Source declaring, for each carried property [code] names that the current generation does not resolve itself,
+     * a property of the same name whose accessors are the old cell's; null when there is none.
+     */
+    internal fun accessorsFor(code: String): String? {
+        val wanted = IDENTIFIER.findAll(code).map { it.value }
+            .filter { it in properties && it !in resolvedHere }.toSortedSet()
+        if (wanted.isEmpty()) {
+            return null
+        }
+        resolvedHere.addAll(wanted)
+        return wanted.joinToString("\n") { name ->
+            val p = properties.getValue(name)
+            val cell = "(${KotlinGenerations::class.java.name}.cell($session, ${p.instance}) as ${p.owner})"
+            if (p.mutable) "var `$name` get() = $cell.`$name`\n    set(value) { $cell.`$name` = value }"
+            else "val `$name` get() = $cell.`$name`"
+        }
+    }
+
+    /** Carried property names starting with [prefix], in order. */
+    internal fun propertiesStartingWith(prefix: String): Set<String> = propertyNames.subSet(prefix, prefix + Char.MAX_VALUE)
+
+    override fun close() {
+        SESSION_INSTANCES.remove(session)
+        Disposer.dispose(disposable)
+        classDirectory.toFile().deleteRecursively()
+    }
+
+    companion object {
+        private val SESSIONS = AtomicInteger()
+        private val SESSION_INSTANCES = ConcurrentHashMap<Int, List<Any>>()
+        private val DECLARES = Regex("""\b(val|var|fun|class|object|interface|typealias|import)\b""")
+        private val IDENTIFIER = Regex("""[\p{javaJavaIdentifierStart}][\p{javaJavaIdentifierPart}]*""")
+
+        /** The instance of an earlier generation's cell, for the accessors a later generation declares. */
+        @JvmStatic
+        fun cell(session: Int, index: Int): Any = SESSION_INSTANCES.getValue(session)[index]
+    }
+}

@@ -1,0 +1,87 @@
+package org.neuromorph.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Kotlin session that outlives several compilers keeps every property (one storage: lambdas of earlier generations
+ * and later cells see one variable), its classes (existing objects stay instances), its functions (which follow a
+ * later redefinition) and its imports.
+ */
+class KotlinGenerationsTest {
+    private static String value(KotlinEvaluator kotlin, String code) {
+        Evaluator.Outcome outcome = kotlin.evaluate(code);
+        if (outcome instanceof Evaluator.Failure f) {
+            throw new AssertionError(code + " failed: " + f.traceback());
+        }
+        return assertInstanceOf(Evaluator.Value.class, outcome, code).text();
+    }
+
+    private static void run(KotlinEvaluator kotlin, String code) {
+        Evaluator.Outcome outcome = kotlin.evaluate(code);
+        if (outcome instanceof Evaluator.Failure f) {
+            throw new AssertionError(code + " failed: " + f.traceback());
+        }
+    }
+
+    @Test
+    void aSessionOutlivesItsCompilersWithItsStateWhole() {
+        try (KotlinEvaluator kotlin = new KotlinEvaluator(8)) {
+            run(kotlin, "import java.util.concurrent.atomic.AtomicInteger");
+            run(kotlin, "var counter = 1");
+            run(kotlin, "val names = mutableListOf(\"a\")");
+            run(kotlin, "data class Point(val x: Int, val y: Int) { fun sum() = x + y }");
+            run(kotlin, "val p = Point(2, 3)");
+            run(kotlin, "fun twice(v: Int, extra: Int = 0) = 2 * v + counter + extra");
+            run(kotlin, "val bump = { counter++ }");
+            run(kotlin, "val ai = AtomicInteger(5)");
+            run(kotlin, "fun boom(): Int = throw IllegalStateException(\"boom in a function\")");
+            run(kotlin, "val Int.doubled get() = this * 2");
+            run(kotlin, "val (first, second) = Pair(7, 8)");
+            run(kotlin, "var lazyRuns = 0");
+            run(kotlin, "val once by lazy { lazyRuns++; 42 }");
+            for (int i = 0; i < 30; i++) {
+                run(kotlin, "val filler" + i + " = " + i);
+            }
+            assertTrue(kotlin.generation() >= 3, "generation " + kotlin.generation());
+
+            Evaluator.Completions completions = kotlin.complete("val s = filler2", 15);
+            assertTrue(completions.matches().containsAll(List.of("filler2", "filler20", "filler29")),
+                    completions.matches().toString());
+            assertEquals("1", value(kotlin, "counter"));
+            run(kotlin, "bump()"); // a lambda of the first generation writes the property later cells read
+            assertEquals("2", value(kotlin, "counter"));
+            run(kotlin, "counter = 10");
+            run(kotlin, "bump()");
+            assertEquals("11", value(kotlin, "counter"));
+            assertEquals("17", value(kotlin, "twice(3)"));
+            assertEquals("18", value(kotlin, "twice(3, extra = 1)"));
+            assertEquals("5", value(kotlin, "p.sum()"));
+            assertEquals("true", value(kotlin, "p is Point && Point(1, 1).sum() == 2"));
+            assertEquals("[a, b]", value(kotlin, "names.add(\"b\"); names"));
+            assertEquals("3", value(kotlin, "filler3 + 0"));
+            assertEquals("6", value(kotlin, "ai.incrementAndGet()"));
+            assertEquals("8", value(kotlin, "4.doubled"));
+            assertEquals("15", value(kotlin, "first + second"));
+            assertEquals("42", value(kotlin, "once"));
+            assertEquals("42", value(kotlin, "once"));
+            assertEquals("1", value(kotlin, "lazyRuns")); // the delegate of its cell, not a second one
+
+            Evaluator.Failure failure = assertInstanceOf(Evaluator.Failure.class, kotlin.evaluate("boom()"));
+            assertEquals("java.lang.IllegalStateException", failure.ename());
+
+            run(kotlin, "val counter = 100"); // a redeclaration: functions made again follow it
+            for (int i = 0; i < 10; i++) {
+                run(kotlin, "val more" + i + " = " + i);
+            }
+            assertEquals("102", value(kotlin, "twice(1)"));
+            List<String> names = kotlin.variables().stream().map(Evaluator.Variable::name).toList();
+            assertEquals(1, names.stream().filter("counter"::equals).count(), names.toString());
+            assertTrue(names.containsAll(List.of("names", "p", "bump", "ai", "filler0", "filler29")), names.toString());
+        }
+    }
+}
