@@ -84,4 +84,26 @@ class KotlinGenerationsTest {
             assertTrue(names.containsAll(List.of("names", "p", "bump", "ai", "filler0", "filler29")), names.toString());
         }
     }
+
+    @Test
+    void classesAddedToTheClassPathAreSeenWithEarlierStateKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path source = dir.resolve("src/added/Greeter.java");
+        java.nio.file.Files.createDirectories(source.getParent());
+        java.nio.file.Files.writeString(source,
+                "package added; public class Greeter { public static String hello() { return \"hello\"; } }");
+        java.nio.file.Path classes = dir.resolve("classes");
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", classes.toString(), source.toString()));
+        try (KotlinEvaluator kotlin = new KotlinEvaluator(4)) {
+            run(kotlin, "val before = 41");
+            kotlin.addToClasspath(List.of(classes));
+            assertEquals("hello 42", value(kotlin, "added.Greeter.hello() + \" \" + (before + 1)"));
+            for (int i = 0; i < 6; i++) {
+                run(kotlin, "val step" + i + " = " + i);
+            }
+            assertTrue(kotlin.generation() >= 2, "generation " + kotlin.generation());
+            assertEquals("hello 46", value(kotlin, "added.Greeter.hello() + \" \" + (before + step5)"));
+        }
+    }
 }
