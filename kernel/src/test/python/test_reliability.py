@@ -1,6 +1,6 @@
 """Reliability, measured: hostile input on every socket, faulty clients, faulty cells in a loop, a killed kernel,
 and a load of 10,000 executes and 1,000 completions. Every loop is bounded in count and time, on loopback only.
-The figures go to kernel/target/reliability.json (the README quotes a run)."""
+The figures go to kernel/target/reliability.json (docs/kernel.md quotes a run)."""
 import hashlib
 import hmac
 import json

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * 800 inhibitory, p = 0.02, exponential current synapses, 1 s. Brian2 (reference/brian2/cuba_4000_*.json, three
  * code-generation targets with two different random streams) gives a mean rate of 5.68 Hz and 13–15 % silent
  * neurons. The network is chaotic, so only statistics can agree across random streams: the rate within 10 % and
- * the silent fraction within ±0.07. bench/run-cuba-bench.sh reports our spread across seeds (README): the rate
+ * the silent fraction within ±0.07. bench/run-cuba-bench.sh reports our spread across seeds (docs/results.md): the rate
  * stays well inside its band, the silent fraction of an unlucky seed comes near the edge of its band, so this
  * test keeps one fixed seed.
  */

@@ -16,7 +16,7 @@ import org.neuromorph.neuron.Brian2Reference;
  * Song, Miller & Abbott 2000 against Brian2's run of the same model (stdp_song_cpp_standalone.json, 100 s):
  * additive STDP drives 1000 weights to a bimodal distribution and regulates the output rate. Brian2 integrates
  * the neuron with Euler, we exactly, and the random streams differ, so agreement is statistical. Our spread over
- * seeds 1–5 (bench notes in the README): mean weight 0.468–0.475 g_max, below 0.1 g_max 0.23–0.27, above
+ * seeds 1–5 (bench notes in docs/results.md): mean weight 0.468–0.475 g_max, below 0.1 g_max 0.23–0.27, above
  * 0.9 g_max 0.18–0.20, output rate 24.9–29.1 Hz, last 10 s 20.6–24.8 Hz; the bands below are about twice that
  * spread around Brian2's values.
  */
