@@ -1,7 +1,9 @@
 package org.neuromorph.kernel.display;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.neuromorph.dsl.Cells;
 
 /**
  * Output from a cell beyond its final value: {@code display(x)} shows x now (display_data), {@code display(x, id)}
@@ -10,6 +12,13 @@ import java.util.UUID;
  * {@code clearOutput(wait)} clears the cell's output area.
  */
 public final class Display {
+    /** What cells of every language import from here, beside the DSL's {@link Cells#IMPORTS}. */
+    public static final List<Cells.Import> IMPORTS = List.of(
+            new Cells.Import("org.neuromorph.kernel.display.Display.display", true),
+            new Cells.Import("org.neuromorph.kernel.display.Display.updateDisplay", true),
+            new Cells.Import("org.neuromorph.kernel.display.Display.clearOutput", true),
+            new Cells.Import("org.neuromorph.kernel.display.Renderers", false));
+
     /** Where output goes: the running kernel flushes the cell's printed output first, so order is kept. */
     public interface Sink {
         void show(MimeBundle bundle, String displayId, boolean update);

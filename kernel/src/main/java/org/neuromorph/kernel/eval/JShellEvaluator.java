@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -18,6 +19,8 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import org.neuromorph.dsl.Cells;
+import org.neuromorph.kernel.display.Display;
 
 /**
  * Java cells on the JShell API. A cell is split into snippets with JShell's own source analysis and run one
@@ -27,33 +30,12 @@ import jdk.jshell.VarSnippet;
  * neuro-lib and the DSL are there, and the DSL's imports are made before the first cell.
  */
 public final class JShellEvaluator implements Evaluator {
-    /** Imports every cell starts with. */
-    public static final List<String> DEFAULT_IMPORTS = List.of(
-            "import java.util.*;",
-            "import java.util.function.*;",
-            "import java.util.stream.*;",
-            "import java.io.*;",
-            "import java.nio.file.*;",
-            "import java.math.*;",
-            "import org.neuromorph.units.*;",
-            "import org.neuromorph.neuron.*;",
-            "import org.neuromorph.network.*;",
-            "import org.neuromorph.input.*;",
-            "import org.neuromorph.plasticity.*;",
-            "import org.neuromorph.device.*;",
-            "import org.neuromorph.crossbar.*;",
-            "import org.neuromorph.ann.*;",
-            "import org.neuromorph.data.*;",
-            "import org.neuromorph.plot.*;",
-            "import org.neuromorph.table.Tables;",
-            "import tech.tablesaw.api.*;",
-            "import static org.neuromorph.dsl.Neuro.*;",
-            "import org.neuromorph.dsl.Export;",
-            "import org.neuromorph.dsl.Sweep;",
-            "import static org.neuromorph.kernel.display.Display.display;",
-            "import static org.neuromorph.kernel.display.Display.updateDisplay;",
-            "import static org.neuromorph.kernel.display.Display.clearOutput;",
-            "import org.neuromorph.kernel.display.Renderers;");
+    /** Imports every cell starts with: the JDK's everyday packages, the DSL's ({@link Cells#IMPORTS}), display. */
+    public static final List<String> DEFAULT_IMPORTS = Stream.of(
+            Stream.of("java.util.*", "java.util.function.*", "java.util.stream.*", "java.io.*", "java.nio.file.*",
+                    "java.math.*").map(p -> "import " + p + ";"),
+            Cells.IMPORTS.stream().map(Cells.Import::java),
+            Display.IMPORTS.stream().map(Cells.Import::java)).flatMap(s -> s).toList();
 
     /**
      * Snippets one JShell compiles before the evaluator moves to a fresh one ({@link JShellGenerations}); measured

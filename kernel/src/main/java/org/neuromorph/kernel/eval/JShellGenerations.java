@@ -154,7 +154,9 @@ final class JShellGenerations implements AutoCloseable {
             String[] field = ending.fields.get(v.getKey());
             if (field != null) {
                 carried.remove(v.getKey()); // a redeclaration replaces the variable carried before
-                carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue(), field[0], field[1], field[2]));
+                // the type names and descriptors repeat across a session's variables: one copy of each
+                carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue().intern(), field[0],
+                        field[1].intern(), field[2] == null ? null : field[2].intern()));
                 carriedNames.add(v.getKey());
                 carriedFields.remove(v.getKey());
             }
@@ -380,14 +382,14 @@ final class JShellGenerations implements AutoCloseable {
         }
     }
 
-    /** The one loader of every generation's classes and of the jars cells add (%classpath, %maven). */
+    /**
+     * The one loader of every generation's classes and of the jars cells add (%classpath, %maven). Not registered
+     * as parallel capable: such a loader keeps a lock object per class name for good, and a session defines a class
+     * per declaration.
+     */
     private static final class CellLoader extends URLClassLoader {
         private final Map<String, byte[]> declared = new HashMap<>();
         private final Set<String> paths = new HashSet<>();
-
-        static {
-            registerAsParallelCapable();
-        }
 
         CellLoader(ClassLoader parent) {
             super("neuromorph-cells", new URL[0], parent);

@@ -118,7 +118,7 @@ public final class Kernel {
         stdinBridge = new StdinBridge(sockets.stdin, codec, session);
         comms = new Comms(publisher, session.json());
         // a network run that takes longer than a second shows a progress bar under its cell
-        org.neuromorph.network.Network.defaultProgress(org.neuromorph.kernel.display.RunProgress::create);
+        org.neuromorph.dsl.Cells.progress(org.neuromorph.kernel.display.RunProgress::create);
         Display.sink(new Display.Sink() {
             @Override
             public void show(MimeBundle bundle, String displayId, boolean update) {
@@ -337,7 +337,7 @@ public final class Kernel {
             publisher.publish(request, "execute_input", input);
         }
         currentParent = request;
-        org.neuromorph.dsl.Export.cell("cell-" + count);
+        org.neuromorph.dsl.Cells.begin("cell-" + count);
         stdinBridge.beginCell(request, req.path("allow_stdin").asBoolean(true));
         Evaluator.Outcome outcome;
         MimeBundle resultBundle = null;

@@ -26,6 +26,8 @@ import kotlin.script.experimental.jvm.updateClasspath
 import kotlin.script.experimental.util.LinkedSnippet
 import kotlinx.coroutines.runBlocking
 import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWithIdeServices
+import org.neuromorph.dsl.Cells
+import org.neuromorph.kernel.display.Display
 
 /**
  * Kotlin cells on the Kotlin scripting host's REPL: each cell is compiled as a snippet that sees the
@@ -390,30 +392,10 @@ class KotlinEvaluator @JvmOverloads constructor(
         private val FAST_PATH_TYPES = setOf(Integer.TYPE, java.lang.Long.TYPE, java.lang.Double.TYPE, java.lang.Boolean.TYPE)
         private val ACCESSOR = Regex("^(?:get|is)([A-Z].*)$")
 
-        /** Imports every Kotlin cell starts with: the library, the Java facade and the Kotlin builders and units. */
+        /** Imports every Kotlin cell starts with: the DSL's ([Cells.IMPORTS]), its Kotlin builders and units, display. */
         @JvmField
-        val DEFAULT_IMPORTS = listOf(
-            "org.neuromorph.units.*",
-            "org.neuromorph.neuron.*",
-            "org.neuromorph.network.*",
-            "org.neuromorph.input.*",
-            "org.neuromorph.plasticity.*",
-            "org.neuromorph.device.*",
-            "org.neuromorph.crossbar.*",
-            "org.neuromorph.ann.*",
-            "org.neuromorph.data.*",
-            "org.neuromorph.plot.*",
-            "org.neuromorph.table.Tables",
-            "tech.tablesaw.api.*",
-            "org.neuromorph.dsl.Neuro.*",
-            "org.neuromorph.dsl.Export",
-            "org.neuromorph.dsl.Sweep",
-            "org.neuromorph.dsl.kotlin.*",
-            "org.neuromorph.kernel.display.Display.display",
-            "org.neuromorph.kernel.display.Display.updateDisplay",
-            "org.neuromorph.kernel.display.Display.clearOutput",
-            "org.neuromorph.kernel.display.Renderers",
-        )
+        val DEFAULT_IMPORTS: List<String> = Cells.IMPORTS.map { it.kotlin() } + "org.neuromorph.dsl.kotlin.*" +
+            Display.IMPORTS.map { it.kotlin() }
 
         private fun classPath(): List<File> =
             System.getProperty("java.class.path").orEmpty().split(File.pathSeparator)

@@ -5,6 +5,11 @@ import java.nio.file.Path
 import java.util.TreeSet
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
+import java.lang.reflect.Method
+import kotlin.reflect.KMutableProperty1
+import kotlin.reflect.full.declaredMemberProperties
+import kotlin.reflect.jvm.javaGetter
+import kotlin.reflect.jvm.javaSetter
 import org.jetbrains.kotlin.cli.common.messages.MessageCollector
 import org.jetbrains.kotlin.cli.jvm.compiler.EnvironmentConfigFiles
 import org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment
@@ -25,10 +30,14 @@ import org.jetbrains.kotlin.psi.KtTypeAlias
  * a scope of its own, its analysis kept), so over a long session cells and completions slow down and memory grows
  * with every declaration (issue 26's soak: completion 100 to 505 ms and 754 to 903 MiB in two minutes). After a
  * bound of snippets the evaluator starts a fresh compiler and evaluator and carries the session over:
- * - classes stay loaded: the ending generation's classes are written where the next compiler finds them, and one
- *   loader ([loader]) hands the next generation the classes already loaded, so objects keep their classes;
+ * - classes stay loaded: the classes of cells that declare types are written where the next compiler finds them,
+ *   and one loader ([loader]) hands the next generation those already loaded, so objects keep their classes;
  * - properties stay where they were declared: a later generation declares, for those of its cells that name one, a
- *   property whose accessors read and write the old cell's ([accessorsFor]), so every generation sees one variable;
+ *   property of the same type whose accessors call the old cell's ([accessorsFor]), so every generation sees one
+ *   variable. The type is written out from Kotlin's reflection, so the old cell's class need not be on the
+ *   compiler's class path: a class path holding every cell (the root package, where scripts live) made each
+ *   completion list thousands of classes. Only types the reflection cannot write as source (platform types,
+ *   anonymous objects) fall back to a cast to the old cell's class;
  * - functions, extension properties and type aliases are declared again from their source (found by the Kotlin
  *   parser), so they follow later redefinitions; classes, objects and interfaces are imported from their cell; the
  *   cells' imports are made again. Private declarations are not carried (and named as such).
@@ -38,17 +47,22 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     /** A cell of the current generation that may declare something, kept until the next move. */
     private class Cell(val scriptClass: Class<*>, val instance: Any, val source: String, val classFiles: Map<String, ByteArray>)
 
-    /** A carried property: where its cell's instance is registered, the cell's class, and whether it is a `var`. */
-    private class Property(val instance: Int, val owner: String, val mutable: Boolean)
+    /**
+     * A carried property: its type as Kotlin source (null: reached through its cell's class, [owner]), and the old
+     * cell's accessors, which the generated ones call ([get], [set]).
+     */
+    private class Property(val owner: String, val type: String?, val instance: Any, val getter: Method,
+        val setter: Method?)
 
     /** What a new generation starts with: imports for its compiler, then sources to evaluate in order. */
     class Carry(val imports: List<String>, val sources: List<String>)
 
     private val session = SESSIONS.incrementAndGet()
-    private val instances = ArrayList<Any>()
+    /** Every carried property by number (the generated accessors name them so), and the number of each name. */
+    private val registered = ArrayList<Property>()
     internal val classDirectory: Path = Files.createTempDirectory("neuromorph-kotlin-cells")
     private val pending = ArrayList<Cell>()
-    private val properties = HashMap<String, Property>()
+    private val properties = HashMap<String, Int>()
     private val propertyNames = TreeSet<String>()
     /** Declarations made again in each generation, keyed by kind, name and parameters (later ones replace). */
     private val declarations = LinkedHashMap<String, String>()
@@ -76,7 +90,7 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     private val disposable = Disposer.newDisposable("neuromorph-kotlin-parser")
 
     init {
-        SESSION_INSTANCES[session] = instances
+        SESSION_PROPERTIES[session] = registered
     }
 
     /** Notes a cell that ran (with its class files as loaded), for the next move; [carrier] cells declare nothing new. */
@@ -97,17 +111,6 @@ class KotlinGenerations internal constructor() : AutoCloseable {
      */
     internal fun carryOver(lost: MutableList<String>): Carry {
         for (cell in pending) {
-            val index = instances.size
-            instances.add(cell.instance)
-            for ((file, bytes) in cell.classFiles) {
-                if (!file.endsWith(".class")) continue
-                val target = classDirectory.resolve(file)
-                Files.createDirectories(target.parent)
-                Files.write(target, bytes)
-                val name = file.removeSuffix(".class").replace('/', '.')
-                val type = Class.forName(name, false, cell.scriptClass.classLoader)
-                synchronized(loaded) { loaded[name] = type }
-            }
             val owner = cell.scriptClass.name
             val file = parser.createFile("cell.kts", cell.source)
             for (directive in file.importDirectives) {
@@ -115,23 +118,30 @@ class KotlinGenerations internal constructor() : AutoCloseable {
                 imports["import:$text"] = text
             }
             val declared: List<KtDeclaration> = file.script?.declarations ?: file.declarations
+            var needsClasses = false
             for (d in declared) {
                 if (d is KtDestructuringDeclaration) {
-                    d.entries.mapNotNull { it.name }.forEach { carryProperty(it, Property(index, owner, d.isVar)) }
+                    d.entries.mapNotNull { it.name }.forEach { needsClasses = carryProperty(cell, it, lost) || needsClasses }
                     continue
                 }
                 val name = d.name ?: continue
                 when {
                     d.hasModifier(KtTokens.PRIVATE_KEYWORD) -> lost.add("private ${d.javaClass.simpleName.removePrefix("Kt")} $name")
                     // read and written through the old cell's accessors: delegated and computed ones included
-                    d is KtProperty && d.receiverTypeReference == null -> carryProperty(name, Property(index, owner, d.isVar))
+                    d is KtProperty && d.receiverTypeReference == null -> needsClasses = carryProperty(cell, name, lost) || needsClasses
                     d is KtProperty -> declarations["val:${d.receiverTypeReference?.text}.$name"] = d.text
                     d is KtNamedFunction ->
                         declarations["fun:${d.receiverTypeReference?.text}.$name${d.valueParameterList?.text}"] = d.text
                     d is KtTypeAlias -> declarations["typealias:$name"] = d.text
-                    d is KtClassOrObject -> imports["class:$name"] = "$owner.$name"
+                    d is KtClassOrObject -> {
+                        imports["class:$name"] = "$owner.$name"
+                        needsClasses = true
+                    }
                     else -> lost.add("${d.javaClass.simpleName.removePrefix("Kt")} $name")
                 }
+            }
+            if (needsClasses) {
+                keepClasses(cell)
             }
         }
         pending.clear()
@@ -140,9 +150,34 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         return Carry(imports.values.toList(), declarations.values.toList())
     }
 
-    private fun carryProperty(name: String, property: Property) {
-        properties[name] = property
+    /** Writes a cell's classes for the next compilers and lets the next generations load them by name. */
+    private fun keepClasses(cell: Cell) {
+        for ((file, bytes) in cell.classFiles) {
+            if (!file.endsWith(".class")) continue
+            val target = classDirectory.resolve(file)
+            Files.createDirectories(target.parent)
+            Files.write(target, bytes)
+            val name = file.removeSuffix(".class").replace('/', '.')
+            val type = Class.forName(name, false, cell.scriptClass.classLoader)
+            synchronized(loaded) { loaded[name] = type }
+        }
+    }
+
+    /** Carries a property of [cell]; true when its type needs the cell's class on the compiler's class path. */
+    private fun carryProperty(cell: Cell, name: String, lost: MutableList<String>): Boolean {
+        val property = cell.scriptClass.kotlin.declaredMemberProperties.find { it.name == name }
+        val getter = property?.javaGetter
+        if (property == null || getter == null) {
+            lost.add("property $name (no accessor on its cell)")
+            return false
+        }
+        getter.isAccessible = true
+        val setter = (property as? KMutableProperty1<*, *>)?.javaSetter?.also { it.isAccessible = true }
+        val type = property.returnType.toString().takeIf { WRITTEN_TYPE.matches(it) && "no name provided" !in it }
+        properties[name] = registered.size
+        registered.add(Property(cell.scriptClass.name, type, cell.instance, getter, setter))
         propertyNames.add(name)
+        return type == null
     }
 
     /**
@@ -156,11 +191,16 @@ class KotlinGenerations internal constructor() : AutoCloseable {
             return null
         }
         resolvedHere.addAll(wanted)
+        val self = KotlinGenerations::class.java.name
         return wanted.joinToString("\n") { name ->
-            val p = properties.getValue(name)
-            val cell = "(${KotlinGenerations::class.java.name}.cell($session, ${p.instance}) as ${p.owner})"
-            if (p.mutable) "var `$name` get() = $cell.`$name`\n    set(value) { $cell.`$name` = value }"
-            else "val `$name` get() = $cell.`$name`"
+            val number = properties.getValue(name)
+            val p = registered[number]
+            val read = "$self.get($session, $number)"
+            // a type reflection cannot write as source is read through a cast to the old cell's class instead
+            val declaration = if (p.type != null) "`$name`: ${p.type} get() = $read as ${p.type}"
+            else "`$name` get() = ($self.cell($session, $number) as ${p.owner}).`$name`"
+            if (p.setter != null) "var $declaration\n    set(value) { $self.set($session, $number, value) }"
+            else "val $declaration"
         }
     }
 
@@ -168,19 +208,33 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     internal fun propertiesStartingWith(prefix: String): Set<String> = propertyNames.subSet(prefix, prefix + Char.MAX_VALUE)
 
     override fun close() {
-        SESSION_INSTANCES.remove(session)
+        SESSION_PROPERTIES.remove(session)
         Disposer.dispose(disposable)
         classDirectory.toFile().deleteRecursively()
     }
 
     companion object {
         private val SESSIONS = AtomicInteger()
-        private val SESSION_INSTANCES = ConcurrentHashMap<Int, List<Any>>()
+        private val SESSION_PROPERTIES = ConcurrentHashMap<Int, List<Property>>()
         private val DECLARES = Regex("""\b(val|var|fun|class|object|interface|typealias|import)\b""")
         private val IDENTIFIER = Regex("""[\p{javaJavaIdentifierStart}][\p{javaJavaIdentifierPart}]*""")
+        /** Types as Kotlin's reflection writes them that are valid source: no platform (!) or anonymous types. */
+        private val WRITTEN_TYPE = Regex("""[\w.<>, ?*]+""")
 
-        /** The instance of an earlier generation's cell, for the accessors a later generation declares. */
+        private fun property(session: Int, number: Int) = SESSION_PROPERTIES.getValue(session)[number]
+
+        /** A carried property's value, for the accessors a later generation declares. */
         @JvmStatic
-        fun cell(session: Int, index: Int): Any = SESSION_INSTANCES.getValue(session)[index]
+        fun get(session: Int, number: Int): Any? = property(session, number).let { it.getter.invoke(it.instance) }
+
+        /** Sets a carried `var`, for the accessors a later generation declares. */
+        @JvmStatic
+        fun set(session: Int, number: Int, value: Any?) {
+            property(session, number).let { it.setter!!.invoke(it.instance, value) }
+        }
+
+        /** The cell holding a carried property whose type is read through the cell's class. */
+        @JvmStatic
+        fun cell(session: Int, number: Int): Any = property(session, number).instance
     }
 }
