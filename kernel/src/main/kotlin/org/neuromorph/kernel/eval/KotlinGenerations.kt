@@ -6,10 +6,13 @@ import java.util.TreeSet
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
 import java.lang.reflect.Method
-import kotlin.reflect.KMutableProperty1
-import kotlin.reflect.full.declaredMemberProperties
-import kotlin.reflect.jvm.javaGetter
-import kotlin.reflect.jvm.javaSetter
+import kotlin.metadata.KmClassifier
+import kotlin.metadata.KmType
+import kotlin.metadata.KmVariance
+import kotlin.metadata.isNullable
+import kotlin.metadata.jvm.KotlinClassMetadata
+import kotlin.metadata.jvm.getterSignature
+import kotlin.metadata.jvm.setterSignature
 import org.jetbrains.kotlin.cli.common.messages.MessageCollector
 import org.jetbrains.kotlin.cli.jvm.compiler.EnvironmentConfigFiles
 import org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment
@@ -34,10 +37,10 @@ import org.jetbrains.kotlin.psi.KtTypeAlias
  *   and one loader ([loader]) hands the next generation those already loaded, so objects keep their classes;
  * - properties stay where they were declared: a later generation declares, for those of its cells that name one, a
  *   property of the same type whose accessors call the old cell's ([accessorsFor]), so every generation sees one
- *   variable. The type is written out from Kotlin's reflection, so the old cell's class need not be on the
+ *   variable. The type is written out from the cell's class metadata, so the old cell's class need not be on the
  *   compiler's class path: a class path holding every cell (the root package, where scripts live) made each
- *   completion list thousands of classes. Only types the reflection cannot write as source (platform types,
- *   anonymous objects) fall back to a cast to the old cell's class;
+ *   completion list thousands of classes. Only types that cannot be written as source (type parameters, anonymous
+ *   objects) fall back to a cast to the old cell's class;
  * - functions, extension properties and type aliases are declared again from their source (found by the Kotlin
  *   parser), so they follow later redefinitions; classes, objects and interfaces are imported from their cell; the
  *   cells' imports are made again. Private declarations are not carried (and named as such).
@@ -165,19 +168,45 @@ class KotlinGenerations internal constructor() : AutoCloseable {
 
     /** Carries a property of [cell]; true when its type needs the cell's class on the compiler's class path. */
     private fun carryProperty(cell: Cell, name: String, lost: MutableList<String>): Boolean {
-        val property = cell.scriptClass.kotlin.declaredMemberProperties.find { it.name == name }
-        val getter = property?.javaGetter
+        val metadata = cell.scriptClass.getAnnotation(Metadata::class.java)
+            ?.let { runCatching { KotlinClassMetadata.readLenient(it) }.getOrNull() } as? KotlinClassMetadata.Class
+        val property = metadata?.kmClass?.properties?.find { it.name == name }
+        val getter = property?.getterSignature?.let { s -> cell.scriptClass.declaredMethods.find { it.name == s.name && it.parameterCount == 0 } }
         if (property == null || getter == null) {
             lost.add("property $name (no accessor on its cell)")
             return false
         }
         getter.isAccessible = true
-        val setter = (property as? KMutableProperty1<*, *>)?.javaSetter?.also { it.isAccessible = true }
-        val type = property.returnType.toString().takeIf { WRITTEN_TYPE.matches(it) && "no name provided" !in it }
+        val setter = property.setterSignature?.let { s ->
+            cell.scriptClass.declaredMethods.find { it.name == s.name && it.parameterCount == 1 }?.also { it.isAccessible = true }
+        }
+        val type = source(property.returnType)
         properties[name] = registered.size
         registered.add(Property(cell.scriptClass.name, type, cell.instance, getter, setter))
         propertyNames.add(name)
         return type == null
+    }
+
+    /**
+     * A type from class metadata as Kotlin source, or null where that is not possible (type parameters, local and
+     * anonymous classes). A platform type is written as its lower bound, as Kotlin reads it where a type is needed.
+     */
+    private fun source(type: KmType): String? {
+        val classifier = type.classifier as? KmClassifier.Class ?: return null
+        if (classifier.name.startsWith(".")) {
+            return null // a local or anonymous class
+        }
+        val arguments = type.arguments.map { argument ->
+            val argumentType = argument.type ?: return@map "*"
+            val variance = when (argument.variance) {
+                KmVariance.IN -> "in "
+                KmVariance.OUT -> "out "
+                else -> ""
+            }
+            variance + (source(argumentType) ?: return null)
+        }
+        return classifier.name.replace('/', '.') + (if (arguments.isEmpty()) "" else arguments.joinToString(", ", "<", ">")) +
+            if (type.isNullable) "?" else ""
     }
 
     /**
@@ -218,8 +247,6 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         private val SESSION_PROPERTIES = ConcurrentHashMap<Int, List<Property>>()
         private val DECLARES = Regex("""\b(val|var|fun|class|object|interface|typealias|import)\b""")
         private val IDENTIFIER = Regex("""[\p{javaJavaIdentifierStart}][\p{javaJavaIdentifierPart}]*""")
-        /** Types as Kotlin's reflection writes them that are valid source: no platform (!) or anonymous types. */
-        private val WRITTEN_TYPE = Regex("""[\w.<>, ?*]+""")
 
         private fun property(session: Int, number: Int) = SESSION_PROPERTIES.getValue(session)[number]
 
