@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.ProgressListener;
-import org.neuromorph.network.Seeds;
+import org.neuromorph.random.Seeds;
 import org.neuromorph.plasticity.CustomRule;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;

@@ -3,7 +3,7 @@ package org.neuromorph.crossbar;
 import java.util.Locale;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.device.DeviceModel;
-import org.neuromorph.network.SplitMix64;
+import org.neuromorph.random.SplitMix64;
 
 /**
  * A crossbar of {@code inputs} word lines × {@code outputs} bit lines computing y = W·x in memory: inputs become
@@ -95,7 +95,7 @@ public final class Crossbar {
     private double time;
     private double cellArea = 4;
     private int columnsPerAdc = 1;
-    private long seed = org.neuromorph.network.Seeds.base();
+    private long seed = org.neuromorph.random.Seeds.base();
 
     private DeviceArray plus;
     private DeviceArray minus;

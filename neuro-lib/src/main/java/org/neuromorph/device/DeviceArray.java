@@ -1,6 +1,6 @@
 package org.neuromorph.device;
 
-import org.neuromorph.network.SplitMix64;
+import org.neuromorph.random.SplitMix64;
 import org.neuromorph.neuron.StateExchange;
 
 /**

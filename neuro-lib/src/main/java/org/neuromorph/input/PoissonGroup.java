@@ -2,7 +2,7 @@ package org.neuromorph.input;
 
 import java.util.SplittableRandom;
 import org.neuromorph.network.Population;
-import org.neuromorph.network.SplitMix64;
+import org.neuromorph.random.SplitMix64;
 import org.neuromorph.neuron.StateExchange;
 import org.neuromorph.units.Frequency;
 

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.neuromorph.input.PoissonGroup;
 import org.neuromorph.input.SpikeTimesGroup;
 import org.neuromorph.neuron.NeuronModel;
+import org.neuromorph.random.Seeds;
 import org.neuromorph.units.Frequency;
 import org.neuromorph.units.Time;
 

@@ -1,6 +1,7 @@
 package org.neuromorph.network;
 
 import java.util.SplittableRandom;
+import org.neuromorph.random.SplitMix64;
 import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Voltage;

@@ -94,9 +94,7 @@ final class CellRunner {
         } finally {
             running = null;
         }
-        synchronized (STOP_LOCK) {
-            // a stop still under way on another thread has lowered the guard's stop before the next code runs
-        }
+        awaitStopInProgress();
         if (stopRequested) {
             // whatever the cell threw on its way out (CellStopped, InterruptedException, a library's own
             // "interrupted" exception, or nothing), the user asked for the stop: report it as an interrupt. In
@@ -125,6 +123,13 @@ final class CellRunner {
             stopRequested = true;
         }
         stopCellThreads();
+    }
+
+    /** Returns once no stop is under way: a stop on another thread lowers the guard's flag before the next code runs. */
+    private static void awaitStopInProgress() {
+        synchronized (STOP_LOCK) {
+            // entered only to wait for the lock: the stop that holds it lowers the flag before it lets go
+        }
     }
 
     /**

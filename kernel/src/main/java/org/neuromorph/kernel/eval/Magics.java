@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import org.neuromorph.kernel.display.RichText;
-import org.neuromorph.network.Seeds;
+import org.neuromorph.random.Seeds;
 
 /**
  * IPython-style magics, for both languages: a cell whose first line starts with {@code %%} is a cell magic over

@@ -38,7 +38,7 @@ public record LanguageInfo(String name, String version, String mimetype, String 
         provenance.put("kernel", "Neuromorph (" + (name.equals("java") ? "Java" : "Kotlin") + ")");
         provenance.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        provenance.put("seed_at_start", org.neuromorph.network.Seeds.base());
+        provenance.put("seed_at_start", org.neuromorph.random.Seeds.base());
         provenance.put("started", java.time.Instant.now().toString());
         content.put("banner", banner);
     }

@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.random;
 
 /**
  * The seed that networks and crossbars use when they are given none (1 until set). A notebook's {@code %seed N}

@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.random;
 
 /**
  * The SplitMix64 generator (Steele, Lea &amp; Flood, OOPSLA 2014), whose whole state is one long: that is what lets
