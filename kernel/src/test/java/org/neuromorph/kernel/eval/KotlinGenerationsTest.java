@@ -3,6 +3,8 @@ package org.neuromorph.kernel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.kernel.eval.Outcomes.run;
+import static org.neuromorph.kernel.eval.Outcomes.value;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,21 +15,6 @@ import org.junit.jupiter.api.Test;
  * later redefinition) and its imports.
  */
 class KotlinGenerationsTest {
-    private static String value(KotlinEvaluator kotlin, String code) {
-        Evaluator.Outcome outcome = kotlin.evaluate(code);
-        if (outcome instanceof Evaluator.Failure f) {
-            throw new AssertionError(code + " failed: " + f.traceback());
-        }
-        return assertInstanceOf(Evaluator.Value.class, outcome, code).text();
-    }
-
-    private static void run(KotlinEvaluator kotlin, String code) {
-        Evaluator.Outcome outcome = kotlin.evaluate(code);
-        if (outcome instanceof Evaluator.Failure f) {
-            throw new AssertionError(code + " failed: " + f.traceback());
-        }
-    }
-
     @Test
     void aSessionOutlivesItsCompilersWithItsStateWhole() {
         try (KotlinEvaluator kotlin = new KotlinEvaluator(8)) {
