@@ -48,6 +48,8 @@ class KotlinEvaluator @JvmOverloads constructor(
     private var compiler = onCompilerThread { KJvmReplCompilerWithIdeServices(defaultJvmScriptingHostConfiguration) }
     private var evaluator = BasicJvmReplEvaluator()
     private val generations = KotlinGenerations()
+    /** Every cell's classes, and the jars cells add ([KotlinCellClasses.Loader]). */
+    private val cellLoader = KotlinCellClasses.Loader(KotlinEvaluator::class.java.classLoader)
     private var snippets = 0
     private val runner = CellRunner()
     /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to (cell, field). */
@@ -73,7 +75,7 @@ class KotlinEvaluator @JvmOverloads constructor(
         defaultImports(DEFAULT_IMPORTS + carriedImports)
         compilerOptions("-jvm-target", "17")
     }
-    private var evaluation = ScriptEvaluationConfiguration {
+    private val evaluation = ScriptEvaluationConfiguration {
         jvm {
             baseClassLoader(KotlinEvaluator::class.java.classLoader)
         }
@@ -141,6 +143,7 @@ class KotlinEvaluator @JvmOverloads constructor(
     override fun addToClasspath(entries: List<java.nio.file.Path>) {
         // the compiler sees the new roots; the evaluator loads a snippet's dependencies it has not loaded yet
         addedClasspath.addAll(entries.map { it.toFile() })
+        entries.forEach(cellLoader::add)
         compilation = compilationConfiguration()
     }
 
@@ -183,11 +186,6 @@ class KotlinEvaluator @JvmOverloads constructor(
         evaluator = BasicJvmReplEvaluator()
         carriedImports = carry.imports
         compilation = compilationConfiguration()
-        evaluation = ScriptEvaluationConfiguration(evaluation) {
-            jvm {
-                baseClassLoader(generations.loader)
-            }
-        }
         snippets = 0
         for (source in carry.sources) {
             seeCarriedProperties(source)
@@ -223,7 +221,7 @@ class KotlinEvaluator @JvmOverloads constructor(
             is ResultWithDiagnostics.Success -> compiled.value
             is ResultWithDiagnostics.Failure -> return compileFailure(code, compiled.reports)
         }
-        val classFiles = KotlinCellClasses.guard(snippet.get())
+        val classFiles = KotlinCellClasses.guard(snippet.get(), cellLoader)
         val evaluated = try {
             runner.run(KotlinEvaluator::class.java.classLoader) { runBlocking { evaluator.eval(snippet, evaluation) } }
         } catch (e: CellRunner.Stopped) {

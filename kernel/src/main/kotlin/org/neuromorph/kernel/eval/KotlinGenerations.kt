@@ -33,8 +33,9 @@ import org.jetbrains.kotlin.psi.KtTypeAlias
  * a scope of its own, its analysis kept), so over a long session cells and completions slow down and memory grows
  * with every declaration (issue 26's soak: completion 100 to 505 ms and 754 to 903 MiB in two minutes). After a
  * bound of snippets the evaluator starts a fresh compiler and evaluator and carries the session over:
- * - classes stay loaded: the classes of cells that declare types are written where the next compiler finds them,
- *   and one loader ([loader]) hands the next generation those already loaded, so objects keep their classes;
+ * - classes stay loaded: every cell's classes are defined in the session's one loader ([KotlinCellClasses.Loader]),
+ *   and those of cells that declare types are written where the next compiler finds them, so objects keep their
+ *   classes;
  * - properties stay where they were declared: a later generation declares, for those of its cells that name one, a
  *   property of the same type whose accessors call the old cell's ([accessorsFor]), so every generation sees one
  *   variable. The type is written out from the cell's class metadata, so the old cell's class need not be on the
@@ -73,15 +74,8 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     private val imports = LinkedHashMap<String, String>()
     /** Property names the current generation resolves itself: declared in it, or given accessors. */
     private val resolvedHere = HashSet<String>()
-    private val loaded = HashMap<String, Class<*>>()
     internal var number = 1
         private set
-
-    /** The parent of the next generation's classes: every class an earlier generation loaded, by name. */
-    internal val loader: ClassLoader = object : ClassLoader("neuromorph-kotlin-cells", KotlinGenerations::class.java.classLoader) {
-        override fun loadClass(name: String, resolve: Boolean): Class<*> =
-            synchronized(loaded) { loaded[name] } ?: super.loadClass(name, resolve)
-    }
 
     private val parser by lazy {
         val configuration = CompilerConfiguration()
@@ -153,16 +147,13 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         return Carry(imports.values.toList(), declarations.values.toList())
     }
 
-    /** Writes a cell's classes for the next compilers and lets the next generations load them by name. */
+    /** Writes a cell's classes where the next compilers find them. */
     private fun keepClasses(cell: Cell) {
         for ((file, bytes) in cell.classFiles) {
             if (!file.endsWith(".class")) continue
             val target = classDirectory.resolve(file)
             Files.createDirectories(target.parent)
             Files.write(target, bytes)
-            val name = file.removeSuffix(".class").replace('/', '.')
-            val type = Class.forName(name, false, cell.scriptClass.classLoader)
-            synchronized(loaded) { loaded[name] = type }
         }
     }
 
