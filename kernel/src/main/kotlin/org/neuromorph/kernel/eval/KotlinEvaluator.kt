@@ -43,7 +43,8 @@ class KotlinEvaluator @JvmOverloads constructor(
 ) : Evaluator {
     /** The REPL compiler keeps per-thread state (its symbol tables), so it is only ever used on this one thread. */
     private val compilerThread = Executors.newSingleThreadExecutor { task ->
-        Thread(task, "neuromorph-kotlin-compiler").apply { isDaemon = true }
+        // the compiler recurses once per operand of a long expression: a sum of 400 terms overflowed 1 MiB
+        Thread(null, task, "neuromorph-kotlin-compiler", COMPILER_STACK_BYTES).apply { isDaemon = true }
     }
     private var compiler = onCompilerThread { KJvmReplCompilerWithIdeServices(defaultJvmScriptingHostConfiguration) }
     private var evaluator = BasicJvmReplEvaluator()
@@ -219,7 +220,14 @@ class KotlinEvaluator @JvmOverloads constructor(
         val compiled = onCompilerThread { runBlocking { compiler.compile(source, compilation) } }
         val snippet: LinkedSnippet<out CompiledScript> = when (compiled) {
             is ResultWithDiagnostics.Success -> compiled.value
-            is ResultWithDiagnostics.Failure -> return compileFailure(code, compiled.reports)
+            is ResultWithDiagnostics.Failure -> {
+                if (compiled.reports.any { it.exception != null }) {
+                    // the compiler failed inside (not the cell's error): its state may be broken, so the next cell
+                    // starts a fresh one with the session carried over
+                    snippets = snippetsPerGeneration
+                }
+                return compileFailure(code, compiled.reports)
+            }
         }
         val classFiles = KotlinCellClasses.guard(snippet.get(), cellLoader)
         val evaluated = try {
@@ -385,6 +393,8 @@ class KotlinEvaluator @JvmOverloads constructor(
          * 100 ms after 300 declarations, 505 ms after 425 in the soak), and a move costs one compiler start.
          */
         const val SNIPPETS_PER_GENERATION = 100
+
+        private const val COMPILER_STACK_BYTES = 64L shl 20
 
         /** The field types the arithmetic fast path reads, and the getter names that hide a property. */
         private val FAST_PATH_TYPES = setOf(Integer.TYPE, java.lang.Long.TYPE, java.lang.Double.TYPE, java.lang.Boolean.TYPE)

@@ -93,4 +93,14 @@ class KotlinGenerationsTest {
             assertEquals("hello 46", value(kotlin, "added.Greeter.hello() + \" \" + (before + step5)"));
         }
     }
+
+    @Test
+    void aLongExpressionCompilesAndTheSessionGoesOn() {
+        try (KotlinEvaluator kotlin = new KotlinEvaluator()) {
+            run(kotlin, "val before = 1");
+            // the compiler recurses once per operand: 1,500 overflowed its thread's stack and broke later cells
+            assertEquals("1501", value(kotlin, "before.toLong()" + " + 1".repeat(1500)));
+            assertEquals("2", value(kotlin, "before + \"x\".length"));
+        }
+    }
 }
