@@ -2,7 +2,7 @@ package org.neuromorph.kernel.eval
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.util.TreeSet
+import java.util.TreeMap
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
 import java.lang.reflect.Method
@@ -66,8 +66,8 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     private val registered = ArrayList<Property>()
     internal val classDirectory: Path = Files.createTempDirectory("neuromorph-kotlin-cells")
     private val pending = ArrayList<Cell>()
-    private val properties = HashMap<String, Int>()
-    private val propertyNames = TreeSet<String>()
+    /** Each carried property's number in [registered], by name (sorted, for completion by prefix). */
+    private val properties = TreeMap<String, Int>()
     /** Declarations made again in each generation, keyed by kind, name and parameters (later ones replace). */
     private val declarations = LinkedHashMap<String, String>()
     /** Imports: the cells' own, and each carried class by its simple name. */
@@ -90,7 +90,7 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         SESSION_PROPERTIES[session] = registered
     }
 
-    /** Notes a cell that ran (with its class files as loaded), for the next move; [carrier] cells declare nothing new. */
+    /** Notes a cell of the user's that ran (with its class files as loaded), for the next move. */
     internal fun record(scriptClass: Class<*>?, instance: Any?, source: String, classFiles: Map<String, ByteArray>) {
         if (scriptClass == null || instance == null) {
             return
@@ -103,7 +103,7 @@ class KotlinGenerations internal constructor() : AutoCloseable {
 
     /**
      * Ends the current generation: keeps what its cells declared ([record]), writes their classes for the next
-     * compiler and makes them loadable by name. Returns what the next generation starts with; what cannot be carried
+     * compiler where it needs them (cells that declare types). Returns what the next generation starts with; what cannot be carried
      * is added to [lost].
      */
     internal fun carryOver(lost: MutableList<String>): Carry {
@@ -174,7 +174,6 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         val type = source(property.returnType)
         properties[name] = registered.size
         registered.add(Property(cell.scriptClass.name, type, cell.instance, getter, setter))
-        propertyNames.add(name)
         return type == null
     }
 
@@ -225,7 +224,7 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     }
 
     /** Carried property names starting with [prefix], in order. */
-    internal fun propertiesStartingWith(prefix: String): Set<String> = propertyNames.subSet(prefix, prefix + Char.MAX_VALUE)
+    internal fun propertiesStartingWith(prefix: String): Set<String> = properties.subMap(prefix, prefix + Char.MAX_VALUE).keys
 
     override fun close() {
         SESSION_PROPERTIES.remove(session)
