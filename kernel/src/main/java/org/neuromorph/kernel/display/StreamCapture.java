@@ -25,6 +25,12 @@ public final class StreamCapture {
     private long sentBytes;
     private long droppedBytes;
     private volatile BiConsumer<String, String> sink = (name, text) -> { };
+    /**
+     * Held from taking text out of a buffer until it is sent: without it the periodic flusher could take a
+     * cell's last line and still be sending it when the cell's own final flush found the buffer empty, so the
+     * line reached the front end after the cell's idle status (a front end then shows it under no cell).
+     */
+    private final Object sending = new Object();
 
     public StreamCapture() {
         this(Long.getLong("neuromorph.output.limit.mb", 10) << 20);
@@ -119,20 +125,22 @@ public final class StreamCapture {
         }
 
         void drain() {
-            String text;
-            int end;
-            synchronized (this) {
-                if (bytes.size() == 0) {
-                    return;
+            synchronized (sending) {
+                String text;
+                int end;
+                synchronized (this) {
+                    if (bytes.size() == 0) {
+                        return;
+                    }
+                    byte[] all = bytes.toByteArray();
+                    end = completeUtf8Prefix(all);
+                    text = new String(all, 0, end, StandardCharsets.UTF_8);
+                    bytes.reset();
+                    bytes.write(all, end, all.length - end);
                 }
-                byte[] all = bytes.toByteArray();
-                end = completeUtf8Prefix(all);
-                text = new String(all, 0, end, StandardCharsets.UTF_8);
-                bytes.reset();
-                bytes.write(all, end, all.length - end);
-            }
-            if (!text.isEmpty()) {
-                send(name, text, end);
+                if (!text.isEmpty()) {
+                    send(name, text, end);
+                }
             }
         }
     }

@@ -31,6 +31,38 @@ class StreamCaptureTest {
     }
 
     @Test
+    void theCellsLastFlushWaitsForTextAnotherThreadIsStillSending() throws Exception {
+        StreamCapture capture = new StreamCapture(1 << 20);
+        java.util.concurrent.CountDownLatch inSink = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        capture.sink((name, text) -> {
+            inSink.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            events.add("sent " + name);
+        });
+        new PrintStream(buffer(capture, "err"), true, StandardCharsets.UTF_8).print("to err");
+        Thread flusher = new Thread(capture::flush, "test-flusher");
+        flusher.start();
+        assertTrue(inSink.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        Thread cell = new Thread(() -> {
+            capture.endCell();
+            events.add("cell ended");
+        }, "test-cell");
+        cell.start();
+        cell.join(300);
+        assertTrue(cell.isAlive(), "the cell's final flush must wait while the flusher is sending");
+        release.countDown();
+        cell.join(10_000);
+        flusher.join(10_000);
+        assertEquals(List.of("sent stderr", "cell ended"), events);
+    }
+
+    @Test
     void aMultiByteCharacterIsNeverSplit() {
         byte[] euro = "a€".getBytes(StandardCharsets.UTF_8);
         assertEquals(1, StreamCapture.completeUtf8Prefix(java.util.Arrays.copyOf(euro, 3)));
