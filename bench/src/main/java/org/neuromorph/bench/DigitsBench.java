@@ -1,5 +1,6 @@
 package org.neuromorph.bench;
 
+import static org.neuromorph.units.Units.days;
 import static org.neuromorph.units.Units.uS;
 
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.data.Dataset;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.device.Devices;
+import org.neuromorph.units.Time;
 
 /**
  * The digits MLP against device non-idealities, one JSON line per setting: software accuracy over seeds 1–5 for
@@ -32,7 +34,7 @@ public final class DigitsBench {
     /** Mixed-precision in-situ training: 20 epochs at a rate of 0.05 (per sample, no momentum), then 10 at 0.01. */
     private static final int[] MIXED_EPOCHS = {20, 10};
     private static final double[] MIXED_RATES = {0.05, 0.01};
-    private static final double TEN_YEARS = 86400 * 3650.0;
+    private static final Time TEN_YEARS = days(3650);
 
     /**
      * A fresh 64-32-10 network on reference-column tiles of {@code device}, trained in situ in phases (epochs[p] at
@@ -75,7 +77,7 @@ public final class DigitsBench {
                     (in, out, i) -> Crossbar.of(Devices.pcm(), in, out).seed(i + 100 * seed),
                     Crossbar.Programming.VERIFY);
             double pcmNow = pcm.accuracy(split[1]);
-            double pcmDay = pcm.at(86400).accuracy(split[1]);
+            double pcmDay = pcm.at(days(1)).accuracy(split[1]);
             double pcmCompensated = pcm.compensateDrift(true).accuracy(split[1]);
             // ten years on, where drift costs more than the read noise moves an evaluation
             double pcmDecade = pcm.compensateDrift(false).at(TEN_YEARS).accuracy(split[1]);
@@ -97,7 +99,7 @@ public final class DigitsBench {
                     rramAware.accuracy(split[1]), pcmNow, pcmDay, pcmCompensated, pcmDecade,
                     pcmDecadeCompensated, inSituAccuracy, mixedAccuracy,
                     idealAccuracy,
-                    rram.energyPerInference() * 1e12));
+                    rram.energyPerInference().si() * 1e12));
         }
     }
 }

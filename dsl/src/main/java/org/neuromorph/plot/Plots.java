@@ -142,12 +142,12 @@ public final class Plots {
 
     /**
      * The conductances of a crossbar's devices (G+ for differential pairs) as a map of rows × columns, in µS, at the
-     * crossbar's read time ({@code crossbar.at(seconds)}: drifted devices show their drift; no read noise).
+     * crossbar's read time ({@code crossbar.at(time)}: drifted devices show their drift; no read noise).
      */
     public static Figure conductanceMap(Crossbar crossbar) {
         DeviceArray devices = crossbar.devices();
-        double[] uS = Arrays.stream(devices.statesAt(crossbar.time())).map(g -> g * 1e6).toArray();
-        String when = crossbar.time() > 0 ? String.format(Locale.ROOT, " at t = %.3g s", crossbar.time()) : "";
+        double[] uS = Arrays.stream(devices.statesAt(crossbar.time().si())).map(g -> g * 1e6).toArray();
+        String when = crossbar.time().si() > 0 ? String.format(Locale.ROOT, " at t = %.3g s", crossbar.time().si()) : "";
         return heatmap(new Grid("Conductance map: " + devices.model().technology() + when, uS, crossbar.inputs(),
                         crossbar.outputs(), "bit line (output)", "word line (input)", "G (µS)"),
                 devices.model().gMin() * 1e6, devices.model().gMax() * 1e6, 0, 1, 0, 1);

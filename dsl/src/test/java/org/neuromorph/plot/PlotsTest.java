@@ -2,6 +2,8 @@ package org.neuromorph.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.units.Units.days;
+import static org.neuromorph.units.Units.s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -222,8 +224,8 @@ class PlotsTest {
             java.util.Arrays.fill(row, 0.5);
         }
         pcm.program(half, Crossbar.Programming.IDEAL);
-        double now = mean(Neuro.conductanceMap(pcm.at(0)).plotly().at("/data/0/z"));
-        Figure dayLater = Neuro.conductanceMap(pcm.at(86400));
+        double now = mean(Neuro.conductanceMap(pcm.at(s(0))).plotly().at("/data/0/z"));
+        Figure dayLater = Neuro.conductanceMap(pcm.at(days(1)));
         double day = mean(dayLater.plotly().at("/data/0/z"));
         assertTrue(day < 0.9 * now, "drifted: " + day + " µS against " + now);
         assertTrue(dayLater.title().contains("t = 8.64e+04 s"), dayLater.title());

@@ -4,6 +4,8 @@ import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.crossbar.TiledCrossbar;
 import org.neuromorph.data.Dataset;
 import org.neuromorph.network.Interrupts;
+import org.neuromorph.units.Energy;
+import org.neuromorph.units.Time;
 
 /**
  * An MLP run on crossbars: each layer's W on tiles made by a factory (any devices and periphery), the products
@@ -72,10 +74,10 @@ public final class CrossbarInference {
         return new CrossbarInference(mlp, layers, scale, pulses);
     }
 
-    /** Sets the arrays' clock: seconds since programming (drift, read noise). */
-    public CrossbarInference at(double seconds) {
+    /** Sets the arrays' clock: time since programming (drift, read noise). */
+    public CrossbarInference at(Time sinceProgramming) {
         for (TiledCrossbar t : layers) {
-            t.at(seconds);
+            t.at(sinceProgramming);
         }
         return this;
     }
@@ -154,13 +156,13 @@ public final class CrossbarInference {
         return accuracy;
     }
 
-    /** Energy of one inference's array reads (all tiles of all layers), in joules. */
-    public double energyPerInference() {
+    /** Energy of one inference's array reads (all tiles of all layers). */
+    public Energy energyPerInference() {
         double total = 0;
         for (TiledCrossbar t : layers) {
-            total += t.energyPerRead();
+            total += t.energyPerRead().si();
         }
-        return total;
+        return new Energy(total);
     }
 
     /** Programming pulses spent. */

@@ -2,6 +2,8 @@ package org.neuromorph.crossbar;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neuromorph.units.Energy;
+import org.neuromorph.units.Time;
 
 /**
  * A matrix larger than one array, spread over tiles of at most {@code tileInputs} × {@code tileOutputs}: each tile
@@ -108,15 +110,15 @@ public final class TiledCrossbar {
         }
     }
 
-    /** Sets every tile's clock (seconds since programming): drift and read noise are taken at it. */
-    public TiledCrossbar at(double seconds) {
-        tiles.forEach(c -> c.at(seconds));
+    /** Sets every tile's clock (time since programming): drift and read noise are taken at it. */
+    public TiledCrossbar at(Time sinceProgramming) {
+        tiles.forEach(c -> c.at(sinceProgramming));
         return this;
     }
 
     /** Energy per read summed over the tiles (each tile read once per {@link #mvm}). */
-    public double energyPerRead() {
-        return tiles.stream().mapToDouble(c -> c.report().totalEnergy()).sum();
+    public Energy energyPerRead() {
+        return new Energy(tiles.stream().mapToDouble(c -> c.report().totalEnergy().si()).sum());
     }
 
     @Override

@@ -235,6 +235,11 @@ public final class DeviceModel implements Cloneable {
         return response == Response.BINARY_STOCHASTIC ? 1 : pulseRange;
     }
 
+    /** The nominal step, (G_max − G_min)/{@link #pulseRange}: what one pulse is taken to move when planning pulses. */
+    public double nominalStep() {
+        return (gMax - gMin) / pulseRange();
+    }
+
     /** Cycle-to-cycle σ (fraction of the window per pulse). */
     public double c2c() {
         return c2c;

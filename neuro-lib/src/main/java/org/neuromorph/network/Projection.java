@@ -1,6 +1,7 @@
 package org.neuromorph.network;
 
 import java.util.SplittableRandom;
+import org.neuromorph.device.PulseRounding;
 import org.neuromorph.random.SplitMix64;
 import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Time;
@@ -295,17 +296,14 @@ public final class Projection {
 
     /** Turns the weight changes a rule made to synapses {@code list[from..to)} (or s itself) into device pulses. */
     private void toPulses(int[] list, int from, int to) {
-        double step = (deviceModel.gMax() - deviceModel.gMin()) / deviceModel.pulseRange();
+        double step = deviceModel.nominalStep();
         for (int k = from; k < to; k++) {
             int s = list == null ? k : list[k];
             double wanted = weight[s] - before[k - from];
             if (wanted == 0) {
                 continue;
             }
-            double x = wanted / weightPerSiemens / step;
-            double whole = Math.floor(x);
-            int n = (int) whole + (pulseRounding.nextDouble() < x - whole ? 1 : 0);
-            devices.pulse(s, n);
+            devices.pulse(s, PulseRounding.round(wanted / weightPerSiemens / step, pulseRounding));
             weight[s] = devices.state(s) * weightPerSiemens;
         }
     }

@@ -16,6 +16,9 @@ public class Units {
     public static Time us(double v) { return new Time(v * 1e-6); }
     public static Time ns(double v) { return new Time(v * 1e-9); }
     public static Time minutes(double v) { return new Time(v * 60); }
+    public static Time hours(double v) { return new Time(v * 3600); }
+    /** Days of 86,400 s, for drift and retention (a year is days(365)). */
+    public static Time days(double v) { return new Time(v * 86400); }
 
     // voltage
     public static Voltage V(double v) { return new Voltage(v); }

@@ -91,7 +91,7 @@ class MlpTest {
                 (in, out, index) -> Crossbar.of(Devices.rram(), in, out).seed(index + 7), Crossbar.Programming.VERIFY);
         double onDevices = rram.accuracy(SPLIT[1]);
         assertEquals(software, onDevices, 0.02, "RRAM (64 nonlinear levels, 1 % c2c, 5 % d2d) after program-and-verify");
-        assertTrue(rram.energyPerInference() > 0 && rram.programmingPulses() > 0);
+        assertTrue(rram.energyPerInference().si() > 0 && rram.programmingPulses() > 0);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.neuromorph.crossbar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.units.Units.fJ;
+import static org.neuromorph.units.Units.ohm;
 import static org.neuromorph.units.Units.uS;
 
 import java.util.SplittableRandom;
@@ -85,7 +87,8 @@ class CrossbarTest {
             for (int j = 0; j < 12; j++) {
                 assertEquals(b[j], a[j], 1e-12, mapping + " output " + j);
             }
-            assertEquals(slow.report().arrayEnergy(), fast.report().arrayEnergy(), 1e-9 * slow.report().arrayEnergy());
+            assertEquals(slow.report().arrayEnergy().si(), fast.report().arrayEnergy().si(),
+                    1e-9 * slow.report().arrayEnergy().si());
             fast.devices().pulse(0, 5); // the cache follows the devices
             slow.devices().pulse(0, 5);
             assertEquals(slow.mvm(x)[0], fast.mvm(x)[0], 1e-12, "after a pulse");
@@ -293,7 +296,7 @@ class CrossbarTest {
             previous = worst;
         }
         for (int bits : new int[] {4, 8}) {
-            Crossbar c = Crossbar.of(ideal(), 16, 8).adc(bits, 0);
+            Crossbar c = Crossbar.of(ideal(), 16, 8).adc(bits);
             c.program(w, Programming.IDEAL);
             double[] y = c.mvm(x);
             // full scale: 16 inputs at full drive over the whole window, i.e. 16 weight units
@@ -335,7 +338,7 @@ class CrossbarTest {
         for (int j = 0; j < 200; j++) {
             assertEquals(expected[j], y[j], 1e-11, "output " + j);
         }
-        assertTrue(tiled.energyPerRead() > 0);
+        assertTrue(tiled.energyPerRead().si() > 0);
     }
 
     @Test
@@ -384,7 +387,7 @@ class CrossbarTest {
                 row[i] = rng.nextDouble(-1, 1);
             }
         }
-        Crossbar xb = Crossbar.of(ideal(), in, out).wireResistance(5, IrDrop.FULL);
+        Crossbar xb = Crossbar.of(ideal(), in, out).wireResistance(ohm(5), IrDrop.FULL);
         xb.program(w, Programming.IDEAL);
         double[][] forward = new double[out][in];
         for (int i = 0; i < in; i++) {
@@ -479,26 +482,26 @@ class CrossbarTest {
 
     @Test
     void reportsEnergyLatencyAreaAndTheDigitalBaseline() {
-        Crossbar c = Crossbar.of(ideal(), 4, 2).adc(8, 0).dac(6, 1);
+        Crossbar c = Crossbar.of(ideal(), 4, 2).adc(8).dac(6, 1);
         c.program(new double[][] {{1, 0, 0, 0}, {0, 0, 0, 0}}, Programming.IDEAL);
         c.mvm(new double[] {1, 1, 1, 1});
         Crossbar.Report r = c.report();
         // array: every device at 0.2 V for 100 ns; G+ = 101 µS for the 1 and 1 µS for the other 15 devices
         double expected = 0.04 * (101e-6 + 15 * 1e-6) * 100e-9;
-        assertEquals(expected, r.arrayEnergy(), 1e-24);
-        assertEquals(2 * Crossbar.ADC_FOM * 256, r.adcEnergy(), 1e-24);
-        assertEquals(4 * Crossbar.DAC_FOM * 64, r.dacEnergy(), 1e-24);
+        assertEquals(expected, r.arrayEnergy().si(), 1e-24);
+        assertEquals(2 * Periphery.ADC_FOM * 256, r.adcEnergy().si(), 1e-24);
+        assertEquals(4 * Periphery.DAC_FOM * 64, r.dacEnergy().si(), 1e-24);
         // a design's own converters: 20 fJ and 2 fJ per step, the array unchanged
-        Crossbar own = Crossbar.of(ideal(), 4, 2).adc(8, 0).dac(6, 1).adcEnergyPerStep(20e-15).dacEnergyPerStep(2e-15);
+        Crossbar own = Crossbar.of(ideal(), 4, 2).adc(8).dac(6, 1).adcEnergyPerStep(fJ(20)).dacEnergyPerStep(fJ(2));
         own.program(new double[][] {{1, 0, 0, 0}, {0, 0, 0, 0}}, Programming.IDEAL);
         own.mvm(new double[] {1, 1, 1, 1});
-        assertEquals(2 * 20e-15 * 256, own.report().adcEnergy(), 1e-24);
-        assertEquals(4 * 2e-15 * 64, own.report().dacEnergy(), 1e-24);
-        assertEquals(r.arrayEnergy(), own.report().arrayEnergy(), 0);
-        assertThrows(IllegalArgumentException.class, () -> own.adcEnergyPerStep(-1));
+        assertEquals(2 * 20e-15 * 256, own.report().adcEnergy().si(), 1e-24);
+        assertEquals(4 * 2e-15 * 64, own.report().dacEnergy().si(), 1e-24);
+        assertEquals(r.arrayEnergy(), own.report().arrayEnergy());
+        assertThrows(IllegalArgumentException.class, () -> own.adcEnergyPerStep(fJ(-1)));
         assertEquals(16 * 4, r.areaF2(), 0);
-        assertEquals(8 * (0.2e-12 + 0.03e-12 + 1.25e-12), r.digitalEnergy(), 1e-24);
-        assertTrue(r.latency() > 100e-9);
+        assertEquals(8 * (0.2e-12 + 0.03e-12 + 1.25e-12), r.digitalEnergy().si(), 1e-24);
+        assertTrue(r.latency().si() > 100e-9);
         var e = assertThrows(IllegalStateException.class, () -> Crossbar.of(ideal(), 2, 2).mvm(new double[2]));
         assertTrue(e.getMessage().contains("program the crossbar first"), e.getMessage());
     }
@@ -511,7 +514,7 @@ class CrossbarTest {
         }
         double[] x = new double[64];
         java.util.Arrays.fill(x, 1);
-        Crossbar c = Crossbar.of(ideal(), 64, 8).wireResistance(2.5, IrDrop.FULL);
+        Crossbar c = Crossbar.of(ideal(), 64, 8).wireResistance(ohm(2.5), IrDrop.FULL);
         c.program(w, Programming.IDEAL);
         double[] y = c.mvm(x);
         // 64 rows of 101 µS cells at 2.5 Ω: the outputs fall below the ideal 64, more the farther from the drivers

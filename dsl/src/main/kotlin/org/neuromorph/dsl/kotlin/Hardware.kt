@@ -114,12 +114,12 @@ class CrossbarScope {
 
     internal fun build(inputs: Int, outputs: Int): Crossbar {
         val crossbar = Crossbar.of(device, inputs, outputs).mapping(mapping).seed(seed).readPrecision(readPrecision)
-        wireResistance?.let { crossbar.wireResistance(it.si(), irDrop) }
+        wireResistance?.let { crossbar.wireResistance(it, irDrop) }
         if (dacBits > 0) {
             crossbar.dac(dacBits, 1.0)
         }
         if (adcBits > 0) {
-            crossbar.adc(adcBits, 0.0)
+            crossbar.adc(adcBits)
         }
         return crossbar
     }

@@ -23,6 +23,8 @@ val Number.ms: Time get() = Units.ms(toDouble())
 val Number.us: Time get() = Units.us(toDouble())
 val Number.ns: Time get() = Units.ns(toDouble())
 val Number.minutes: Time get() = Units.minutes(toDouble())
+val Number.hours: Time get() = Units.hours(toDouble())
+val Number.days: Time get() = Units.days(toDouble())
 
 val Number.V: Voltage get() = Units.V(toDouble())
 val Number.mV: Voltage get() = Units.mV(toDouble())
