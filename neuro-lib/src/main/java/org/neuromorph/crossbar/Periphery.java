@@ -1,5 +1,8 @@
 package org.neuromorph.crossbar;
 
+import static org.neuromorph.units.Arguments.atLeastOne;
+import static org.neuromorph.units.Arguments.positive;
+
 /**
  * The circuits around a crossbar array, as one value: the DAC that turns inputs into word-line voltages, the ADC
  * that turns sensed currents into numbers, the read voltage, their energy per conversion step and the ADC's time
@@ -64,19 +67,13 @@ record Periphery(int dacBits, double inputRange, int adcBits, double adcRange, d
     }
 
     Periphery withCellArea(double squaredFeatureSizes) {
-        if (!(squaredFeatureSizes > 0)) {
-            throw new IllegalArgumentException("cell area must be > 0 F², got " + squaredFeatureSizes);
-        }
         return new Periphery(dacBits, inputRange, adcBits, adcRange, readVoltage, adcEnergyPerStep, dacEnergyPerStep,
-                squaredFeatureSizes, columnsPerAdc);
+                positive(squaredFeatureSizes, "cell area in F²"), columnsPerAdc);
     }
 
     Periphery withColumnsPerAdc(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("columns per ADC must be ≥ 1, got " + count);
-        }
         return new Periphery(dacBits, inputRange, adcBits, adcRange, readVoltage, adcEnergyPerStep, dacEnergyPerStep,
-                cellArea, count);
+                cellArea, atLeastOne(count, "columns per ADC"));
     }
 
     private static double nonNegativeEnergy(String part, double joules) {

@@ -21,8 +21,9 @@ public final class DeviceArray {
     private final double[] g;
     private final double[] lo;
     private final double[] hi;
-    private final double[] constant; // A_p (NONLINEAR), step fraction (SOFT_BOUNDS) or q (DOMAINS) of each device
-    private final double[] constant2; // A_d (NONLINEAR)
+    /** Each device's own constants of its {@link Response}, for potentiating and depressing pulses. */
+    private final double[] up;
+    private final double[] down;
     private final byte[] fault;
     private final long[] pulses;
     private final double[] nu;
@@ -44,8 +45,8 @@ public final class DeviceArray {
         g = new double[count];
         lo = new double[count];
         hi = new double[count];
-        constant = new double[count];
-        constant2 = new double[count];
+        up = new double[count];
+        down = new double[count];
         fault = new byte[count];
         pulses = new long[count];
         nu = new double[count];
@@ -56,15 +57,8 @@ public final class DeviceArray {
             // device-to-device: each window edge and update constant varies by d2d (relative), kept ordered
             lo[k] = Math.max(0, model.gMin * (1 + model.d2d * gaussian()));
             hi[k] = Math.max(lo[k] + 1e-3 * span, model.gMax * (1 + model.d2d * gaussian()));
-            constant[k] = varied(switch (model.response) {
-                case NONLINEAR -> model.aPotentiation;
-                case SOFT_BOUNDS -> model.stepFraction;
-                default -> model.switchProbability;
-            });
-            constant2[k] = varied(model.aDepression);
-            if (model.response == Response.DOMAINS || model.response == Response.BINARY_STOCHASTIC) {
-                constant[k] = Math.min(1, constant[k]);
-            }
+            up[k] = Math.min(model.response.constantCap(), varied(model.response.potentiationConstant()));
+            down[k] = varied(model.response.depressionConstant());
             double u = rng.nextDouble();
             fault[k] = u < model.stuckOnRate ? STUCK_ON : u < model.stuckOnRate + model.stuckOffRate ? STUCK_OFF : OK;
             g[k] = fault[k] == STUCK_ON ? hi[k] : lo[k];
@@ -76,11 +70,8 @@ public final class DeviceArray {
         return model.d2d == 0 ? value : Math.max(1e-9, value * (1 + model.d2d * gaussian()));
     }
 
-    /** A standard normal draw (Box–Muller on two uniforms of the array's stream). */
     private double gaussian() {
-        double u = 1 - rng.nextDouble();
-        double v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return rng.nextGaussian();
     }
 
     /** Device k as an object of its own: a view onto this array, not a copy. */
@@ -158,56 +149,13 @@ public final class DeviceArray {
     }
 
     private double next(int k, int direction) {
-        double gk = g[k];
         double low = lo[k];
         double high = hi[k];
-        double span = high - low;
         if (direction < 0 && model.abruptDepression) {
             return low;
         }
-        double moved = switch (model.response) {
-            case LINEAR -> gk + direction * span / model.pulseRange + noise(span);
-            case NONLINEAR -> nonlinear(k, gk, low, high, direction) + noise(span);
-            case SOFT_BOUNDS -> gk + (direction > 0 ? (high - gk) : -(gk - low)) * constant[k]
-                    * (1 + model.c2c * gaussian());
-            case DOMAINS -> domains(k, gk, low, span, direction);
-            case BINARY_STOCHASTIC -> rng.nextDouble() < constant[k] ? (direction > 0 ? high : low) : gk;
-        };
+        double moved = model.response.next(g[k], low, high, up[k], down[k], direction, model.c2c, rng);
         return Math.min(high, Math.max(low, moved));
-    }
-
-    private double noise(double span) {
-        return model.c2c == 0 ? 0 : model.c2c * span * gaussian();
-    }
-
-    /** One step along NeuroSim's potentiation or depression curve from the pulse index that gives G now. */
-    private double nonlinear(int k, double gk, double low, double high, int direction) {
-        int pMax = model.pulseRange;
-        double span = high - low;
-        if (direction > 0) {
-            double a = constant[k];
-            double b = span / (1 - Math.exp(-pMax / a));
-            double p = -a * Math.log(Math.max(1e-300, 1 - (gk - low) / b));
-            return b * (1 - Math.exp(-(p + 1) / a)) + low;
-        }
-        double a = constant2[k];
-        double b = span / (1 - Math.exp(-pMax / a));
-        double p = pMax + a * Math.log(Math.max(1e-300, 1 - (high - gk) / b));
-        return high - b * (1 - Math.exp((p - 1 - pMax) / a));
-    }
-
-    /** Each domain not yet in the pulse's direction flips with the device's probability q. */
-    private double domains(int k, double gk, double low, double span, int direction) {
-        int m = model.pulseRange;
-        int up = (int) Math.round((gk - low) / span * m);
-        int candidates = direction > 0 ? m - up : up;
-        int flipped = 0;
-        for (int d = 0; d < candidates; d++) {
-            if (rng.nextDouble() < constant[k]) {
-                flipped++;
-            }
-        }
-        return low + span * (up + direction * flipped) / m;
     }
 
     private double quantised(int k, double value) {
@@ -382,8 +330,8 @@ public final class DeviceArray {
         state.doubles("g", g);
         state.doubles("gMin", lo);
         state.doubles("gMax", hi);
-        state.doubles("constant", constant);
-        state.doubles("constant2", constant2);
+        state.doubles("constant", up); // the names saved files have used since before Response was a type
+        state.doubles("constant2", down);
         state.longs("pulses", pulses);
         state.doubles("nu", nu);
         state.doubles("programmedAt", programmedAt);

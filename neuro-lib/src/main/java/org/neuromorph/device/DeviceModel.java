@@ -1,5 +1,8 @@
 package org.neuromorph.device;
 
+import static org.neuromorph.units.Arguments.nonNegative;
+import static org.neuromorph.units.Arguments.probability;
+
 import java.util.Locale;
 import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Energy;
@@ -15,12 +18,7 @@ public final class DeviceModel implements Cloneable {
     String technology;
     double gMin = 1e-6;
     double gMax = 100e-6;
-    Response response = Response.LINEAR;
-    int pulseRange = 64;           // P_max: pulses from G_min to G_max (LINEAR, NONLINEAR); domains (DOMAINS)
-    double aPotentiation = 32;     // NONLINEAR: A_p, in pulses
-    double aDepression = 32;       // NONLINEAR: A_d
-    double stepFraction = 0.02;    // SOFT_BOUNDS: s
-    double switchProbability = 0.5; // DOMAINS: q per domain per pulse; BINARY_STOCHASTIC: from the thermal formula
+    Response response = new Response.Linear(64);
     int levels;                    // 0: continuous; k: G rounded to k equally spaced levels
     double c2c;                    // σ of each pulse's ΔG, as a fraction of (G_max − G_min) (relative step for SOFT_BOUNDS)
     double d2d;                    // σ of each device's A (or q, s) and of its G_min/G_max, relative
@@ -57,9 +55,7 @@ public final class DeviceModel implements Cloneable {
 
     /** Equal steps: {@code pulses} pulses cross the window. */
     public DeviceModel linear(int pulses) {
-        response = Response.LINEAR;
-        pulseRange = positive(pulses, "pulses across the window");
-        return this;
+        return response(new Response.Linear(pulses));
     }
 
     /**
@@ -67,33 +63,20 @@ public final class DeviceModel implements Cloneable {
      * nonlinearity of potentiation and depression (small A: strongly nonlinear; A ≫ pulses: nearly linear).
      */
     public DeviceModel nonlinear(int pulses, double aPotentiation, double aDepression) {
-        if (!(aPotentiation > 0 && aDepression > 0)) {
-            throw new IllegalArgumentException("nonlinearity constants A must be > 0 pulses, got " + aPotentiation
-                    + " and " + aDepression);
-        }
-        response = Response.NONLINEAR;
-        pulseRange = positive(pulses, "pulses across the window");
-        this.aPotentiation = aPotentiation;
-        this.aDepression = aDepression;
-        return this;
+        return response(new Response.Nonlinear(pulses, aPotentiation, aDepression));
     }
 
-    /** Soft bounds: each pulse moves G by {@code fraction} of its distance to the bound it approaches. */
+    /**
+     * Soft bounds: each pulse moves G by {@code fraction} of its distance to the bound it approaches; pulse planning
+     * takes 64 pulses to cross the window.
+     */
     public DeviceModel softBounds(double fraction) {
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("soft-bound step must be in (0, 1], got " + fraction);
-        }
-        response = Response.SOFT_BOUNDS;
-        stepFraction = fraction;
-        return this;
+        return response(new Response.SoftBounds(fraction, 64));
     }
 
     /** Multi-domain switching: {@code domains} domains, each flipping with probability q per pulse. */
     public DeviceModel domains(int domains, double q) {
-        response = Response.DOMAINS;
-        pulseRange = positive(domains, "domains");
-        switchProbability = probability(q, "domain switching probability");
-        return this;
+        return response(new Response.Domains(domains, q));
     }
 
     /**
@@ -101,9 +84,13 @@ public final class DeviceModel implements Cloneable {
      * of width t_p and current I.
      */
     public DeviceModel binaryStochastic(double delta, Time tau0, Time pulseWidth, double currentOverCritical) {
-        response = Response.BINARY_STOCHASTIC;
-        switchProbability = 1 - Math.exp(-(pulseWidth.si() / tau0.si())
-                * Math.exp(-delta * (1 - currentOverCritical)));
+        return response(new Response.BinaryStochastic(1 - Math.exp(-(pulseWidth.si() / tau0.si())
+                * Math.exp(-delta * (1 - currentOverCritical)))));
+    }
+
+    /** How the devices answer a pulse: any {@link Response}, e.g. {@code new Response.SoftBounds(0.05, 40)}. */
+    public DeviceModel response(Response value) {
+        response = java.util.Objects.requireNonNull(value, "response");
         return this;
     }
 
@@ -230,9 +217,9 @@ public final class DeviceModel implements Cloneable {
         return gMax;
     }
 
-    /** Pulses across the window (LINEAR, NONLINEAR), domains (DOMAINS), 1 for binary devices. */
+    /** Pulses across the window (linear, nonlinear; nominal for soft bounds), domains, 1 for binary devices. */
     public int pulseRange() {
-        return response == Response.BINARY_STOCHASTIC ? 1 : pulseRange;
+        return response.pulseRange();
     }
 
     /** The nominal step, (G_max − G_min)/{@link #pulseRange}: what one pulse is taken to move when planning pulses. */
@@ -277,31 +264,10 @@ public final class DeviceModel implements Cloneable {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s(G %.3g–%.3g µS, %s%s%s%s%s%s%s%s)", technology, gMin * 1e6, gMax * 1e6,
-                response, levels > 0 ? ", " + levels + " levels" : "", c2c > 0 ? ", c2c " + c2c : "",
+                response.label(), levels > 0 ? ", " + levels + " levels" : "", c2c > 0 ? ", c2c " + c2c : "",
                 d2d > 0 ? ", d2d " + d2d : "", readNoise > 0 || pcmReadNoise ? ", read noise" : "",
                 driftNuMean > 0 || pcmDrift ? ", drift" : "",
                 stuckOnRate + stuckOffRate > 0 ? ", stuck " + stuckOnRate + "/" + stuckOffRate : "",
                 endurance > 0 ? ", endurance " + endurance : "");
-    }
-
-    private static int positive(int value, String what) {
-        if (value < 1) {
-            throw new IllegalArgumentException(what + " must be ≥ 1, got " + value);
-        }
-        return value;
-    }
-
-    private static double nonNegative(double value, String what) {
-        if (!(value >= 0)) {
-            throw new IllegalArgumentException(what + " must be ≥ 0, got " + value);
-        }
-        return value;
-    }
-
-    private static double probability(double value, String what) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(what + " must be in [0, 1], got " + value);
-        }
-        return value;
     }
 }

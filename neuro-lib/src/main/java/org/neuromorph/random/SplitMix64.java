@@ -24,6 +24,13 @@ public final class SplitMix64 {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
+    /** A standard normal draw: Box–Muller on two uniforms, the cosine branch only (one draw, two uniforms). */
+    public double nextGaussian() {
+        double u = 1 - nextDouble();
+        double v = nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
     public long state() {
         return state;
     }

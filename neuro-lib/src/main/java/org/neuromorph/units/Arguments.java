@@ -1,0 +1,42 @@
+package org.neuromorph.units;
+
+/**
+ * The checks of the plain numbers models are given (counts, fractions, probabilities, σ): each failure names the
+ * quantity, the rule it broke and the value, so a researcher sees at once what to change. NaN fails every check.
+ */
+public final class Arguments {
+    private Arguments() {
+    }
+
+    /** {@code value} if it is ≥ 0. */
+    public static double nonNegative(double value, String what) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(what + " must be ≥ 0, got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value} if it is &gt; 0. */
+    public static double positive(double value, String what) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(what + " must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value} if it is in [0, 1]. */
+    public static double probability(double value, String what) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(what + " must be in [0, 1], got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value} if it is ≥ 1. */
+    public static int atLeastOne(int value, String what) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be ≥ 1, got " + value);
+        }
+        return value;
+    }
+}
