@@ -2,8 +2,8 @@ package org.neuromorph.dsl;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.neuromorph.network.Network;
-import org.neuromorph.network.ProgressListener;
+import org.neuromorph.jobs.DefaultProgress;
+import org.neuromorph.jobs.ProgressListener;
 
 /**
  * The one seam between a kernel (or any host that runs cells) and the DSL: the names every cell starts with, in
@@ -29,7 +29,6 @@ public final class Cells {
             new Import("org.neuromorph.units.*", false),
             new Import("org.neuromorph.neuron.*", false),
             new Import("org.neuromorph.network.*", false),
-            new Import("org.neuromorph.input.*", false),
             new Import("org.neuromorph.plasticity.*", false),
             new Import("org.neuromorph.device.*", false),
             new Import("org.neuromorph.crossbar.*", false),
@@ -52,6 +51,6 @@ public final class Cells {
 
     /** Where long jobs (network runs, training, sweeps) report progress from now on: a bar per job, or none. */
     public static void progress(Supplier<ProgressListener> bars) {
-        Network.defaultProgress(bars);
+        DefaultProgress.install(bars);
     }
 }

@@ -7,7 +7,7 @@ import org.neuromorph.data.Dataset;
 import org.neuromorph.device.Characterization;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.device.Devices;
-import org.neuromorph.input.CurrentInjection;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
 import org.neuromorph.neuron.AdEx;

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.neuromorph.network.Network;
-import org.neuromorph.network.ProgressListener;
-import org.neuromorph.random.Seeds;
+import org.neuromorph.jobs.DefaultProgress;
+import org.neuromorph.jobs.ProgressListener;
 import org.neuromorph.plasticity.CustomRule;
+import org.neuromorph.random.Seeds;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -119,12 +119,12 @@ public final class Sweep {
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
         List<Map<String, ?>> results = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
         List<Future<Integer>> futures = new ArrayList<>();
-        ProgressListener progress = Network.defaultProgressListener();
+        ProgressListener progress = DefaultProgress.listener();
         long started = System.nanoTime();
         try {
             for (Point p : points) {
                 futures.add(done.submit(() -> {
-                    Map<String, ?> r = Network.withoutDefaultProgress(() -> experiment.run(p));
+                    Map<String, ?> r = DefaultProgress.offWhile(() -> experiment.run(p));
                     if (r == null) {
                         throw new IllegalStateException("the experiment returned null: return a map of results, "
                                 + "e.g. Map.of(\"rate\", rate)");

@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.jobs.DefaultProgress;
+import org.neuromorph.jobs.ProgressListener;
 import org.neuromorph.network.Network;
-import org.neuromorph.network.ProgressListener;
 import org.neuromorph.network.SpikeMonitor;
 import tech.tablesaw.api.Table;
 
@@ -37,7 +38,7 @@ class SweepTest {
         grid.put("rate", List.of(5, 10, 20));
         grid.put("seconds", List.of(1, 2));
         List<String> reports = new ArrayList<>();
-        Network.defaultProgress(() -> new ProgressListener() {
+        DefaultProgress.install(() -> new ProgressListener() {
             @Override
             public void progress(long done, long total, double simulated, long wallNanos) {
                 reports.add(done + "/" + total + (Double.isNaN(simulated) ? " runs" : " steps"));
@@ -47,7 +48,7 @@ class SweepTest {
         try {
             first = Sweep.over(grid, SweepTest::poissonCount);
         } finally {
-            Network.defaultProgress(() -> null);
+            DefaultProgress.install(() -> null);
         }
         assertEquals(List.of("rate", "seconds", "spikes", "thread"), first.columnNames());
         assertEquals(6, first.rowCount());

@@ -3,7 +3,7 @@ package org.neuromorph.ann;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.crossbar.TiledCrossbar;
 import org.neuromorph.data.Dataset;
-import org.neuromorph.network.Interrupts;
+import org.neuromorph.jobs.Interrupts;
 import org.neuromorph.units.Energy;
 import org.neuromorph.units.Time;
 
@@ -134,7 +134,7 @@ public final class CrossbarInference {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         double[] accuracy = new double[epochs];
-        org.neuromorph.network.JobProgress progress = new org.neuromorph.network.JobProgress("epoch", epochs);
+        org.neuromorph.jobs.JobProgress progress = new org.neuromorph.jobs.JobProgress("epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             Mlp.shuffle(order, rng);
             for (int n : order) {

@@ -2,7 +2,7 @@ package org.neuromorph.ann;
 
 import java.util.SplittableRandom;
 import org.neuromorph.data.Dataset;
-import org.neuromorph.network.Interrupts;
+import org.neuromorph.jobs.Interrupts;
 
 /**
  * A multilayer perceptron, the seed's Figure 1: each unit a McCulloch-Pitts-style weighted sum passed through an
@@ -226,7 +226,7 @@ public final class Mlp {
         }
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         TrainingLog log = new TrainingLog(new int[epochs], new double[epochs], new double[epochs], new double[epochs]);
-        org.neuromorph.network.JobProgress progress = new org.neuromorph.network.JobProgress("epoch", epochs);
+        org.neuromorph.jobs.JobProgress progress = new org.neuromorph.jobs.JobProgress("epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             shuffle(order, rng);
             double lossSum = 0;

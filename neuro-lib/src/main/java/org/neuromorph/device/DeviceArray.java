@@ -1,7 +1,7 @@
 package org.neuromorph.device;
 
 import org.neuromorph.random.SplitMix64;
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 
 /**
  * A population of devices of one model in primitive arrays (about 75 bytes a device: 75 MB for a million): each

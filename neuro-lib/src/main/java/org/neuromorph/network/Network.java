@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.neuromorph.input.PoissonGroup;
-import org.neuromorph.input.SpikeTimesGroup;
+import org.neuromorph.jobs.Interrupts;
+import org.neuromorph.jobs.DefaultProgress;
+import org.neuromorph.jobs.ProgressListener;
 import org.neuromorph.neuron.NeuronModel;
 import org.neuromorph.random.Seeds;
 import org.neuromorph.units.Frequency;
@@ -179,37 +180,7 @@ public final class Network {
         return Collections.unmodifiableList(projections);
     }
 
-    private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = () -> null;
     private ProgressListener progress;
-
-    /**
-     * Where runs of networks that set no listener of their own report progress, e.g. a notebook's progress bar
-     * (the kernel installs one). The supplier is asked once per run and may return null for none.
-     */
-    public static void defaultProgress(java.util.function.Supplier<ProgressListener> listeners) {
-        defaultProgress = java.util.Objects.requireNonNull(listeners);
-    }
-
-    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
-
-    /** The default listener for a run now, or null (none installed, or inside {@link #withoutDefaultProgress}). */
-    public static ProgressListener defaultProgressListener() {
-        return QUIET.get() ? null : defaultProgress.get();
-    }
-
-    /**
-     * Runs {@code work} on this thread with the default progress listener off: for runs inside a larger job
-     * (a sweep's worker threads) that reports its own progress.
-     */
-    public static <T> T withoutDefaultProgress(java.util.function.Supplier<T> work) {
-        boolean was = QUIET.get();
-        QUIET.set(true);
-        try {
-            return work.get();
-        } finally {
-            QUIET.set(was);
-        }
-    }
 
     /** Reports the progress of this network's runs to a listener of its own (null: the default one). */
     public Network progress(ProgressListener listener) {
@@ -227,7 +198,7 @@ public final class Network {
         Population[] pops = populations.values().toArray(new Population[0]);
         Projection[] projs = projections.toArray(new Projection[0]);
         Monitor[] mons = monitors.toArray(new Monitor[0]);
-        ProgressListener listener = progress != null ? progress : defaultProgressListener();
+        ProgressListener listener = progress != null ? progress : DefaultProgress.listener();
         boolean anySplits = java.util.Arrays.stream(pops).anyMatch(p -> p instanceof NeuronGroup g && g.splits());
         StepThreads runThreads = threads > 1 && anySplits ? new StepThreads(threads) : null;
         for (Population p : pops) {

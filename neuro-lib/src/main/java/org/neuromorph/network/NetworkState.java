@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.neuromorph.data.AtomicFiles;
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 
 /**
  * A network's full state in a file: time step, seed and clock; what each population and projection is (models

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.neuromorph.input.CurrentInjection;
 import org.neuromorph.neuron.NeuronDynamics;
 import org.neuromorph.neuron.NeuronModel;
 
@@ -93,7 +92,7 @@ public final class NeuronGroup extends Population {
     }
 
     @Override
-    protected void exchangeState(org.neuromorph.neuron.StateExchange state) {
+    protected void exchangeState(org.neuromorph.state.StateExchange state) {
         dynamics.exchangeState(state);
     }
 

@@ -43,9 +43,9 @@ public abstract class Population {
 
     /**
      * Walks the state this population carries from one step to the next, for save and load (see
-     * {@link org.neuromorph.neuron.StateExchange}). Sources with none keep the default.
+     * {@link org.neuromorph.state.StateExchange}). Sources with none keep the default.
      */
-    protected void exchangeState(org.neuromorph.neuron.StateExchange state) {
+    protected void exchangeState(org.neuromorph.state.StateExchange state) {
     }
 
     /** Called after a load filled the state, at simulation step {@code step}. */

@@ -1,6 +1,6 @@
 package org.neuromorph.network;
 
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 
 /** A state walk whose names get a prefix, so two parts of one owner (a projection and its devices) cannot clash. */
 record PrefixedState(String prefix, StateExchange inner) implements StateExchange {

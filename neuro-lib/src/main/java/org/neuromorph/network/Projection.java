@@ -398,7 +398,7 @@ public final class Projection {
     }
 
     /** Walks the synapses (structure, weights, delays) and the jumps still in flight, for save and load. */
-    void exchangeState(org.neuromorph.neuron.StateExchange state) {
+    void exchangeState(org.neuromorph.state.StateExchange state) {
         state.ints("rowStart", rowStart);
         state.ints("target", target);
         state.doubles("weight", weight);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Capacitance;
 import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Current;

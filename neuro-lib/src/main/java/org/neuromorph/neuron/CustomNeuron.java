@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Time;
 
 /**

@@ -3,6 +3,7 @@ package org.neuromorph.neuron;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Capacitance;
 
 /**

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Resistance;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Voltage;

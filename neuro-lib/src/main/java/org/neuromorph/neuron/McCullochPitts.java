@@ -2,6 +2,7 @@ package org.neuromorph.neuron;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.neuromorph.state.StateExchange;
 
 /**
  * The McCulloch-Pitts threshold unit (McCulloch &amp; Pitts 1943) in discrete time: a unit fires at step n + 1

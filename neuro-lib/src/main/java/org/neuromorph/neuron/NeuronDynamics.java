@@ -1,5 +1,7 @@
 package org.neuromorph.neuron;
 
+import org.neuromorph.state.StateExchange;
+
 /**
  * The state of a group of neurons held as arrays (one array per variable), advanced by the simulator in three
  * phases per step, in the order Brian2 uses: integrate the state over the step, detect threshold crossings,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Time;
 
 /**

@@ -1,6 +1,6 @@
 package org.neuromorph.plasticity;
 
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 
 /**
  * A rule's live state on one projection. The simulator calls it event by event, in Brian2's order: in a step,

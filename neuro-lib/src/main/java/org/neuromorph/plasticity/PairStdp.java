@@ -1,6 +1,6 @@
 package org.neuromorph.plasticity;
 
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Time;
 
 /**

@@ -1,6 +1,6 @@
 package org.neuromorph.plasticity;
 
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 
 /**
  * One exponentially decaying trace per neuron, updated only at events: the value is stored with the step it was

@@ -7,7 +7,7 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.pA;
 
 import org.junit.jupiter.api.Test;
-import org.neuromorph.input.CurrentInjection;
+import org.neuromorph.network.CurrentInjection;
 
 /**
  * A LIF group with no injected current skips reading an array of zeros (its null-current pass); with a current of

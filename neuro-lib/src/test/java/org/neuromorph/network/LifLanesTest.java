@@ -8,7 +8,7 @@ import static org.neuromorph.units.Units.pA;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neuromorph.input.CurrentInjection;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.neuron.Lanes;
 
 /**

@@ -8,6 +8,7 @@ import static org.neuromorph.units.Units.ms;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.jobs.ProgressListener;
 
 class ProgressListenerTest {
 

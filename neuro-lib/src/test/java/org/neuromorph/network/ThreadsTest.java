@@ -10,7 +10,7 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.ohm;
 
 import org.junit.jupiter.api.Test;
-import org.neuromorph.input.CurrentInjection;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.PairStdp;
 

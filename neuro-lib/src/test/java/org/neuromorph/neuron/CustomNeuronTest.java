@@ -13,7 +13,7 @@ import static org.neuromorph.units.Units.s;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.neuromorph.input.CurrentInjection;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;

@@ -8,7 +8,7 @@ import static org.neuromorph.units.Units.nS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.neuromorph.input.CurrentInjection;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;

@@ -1,7 +1,7 @@
 package org.neuromorph.kernel.display;
 
 import java.util.Locale;
-import org.neuromorph.network.ProgressListener;
+import org.neuromorph.jobs.ProgressListener;
 
 /**
  * The progress bar a notebook shows while a network runs, a model trains or a sweep works: nothing for jobs that

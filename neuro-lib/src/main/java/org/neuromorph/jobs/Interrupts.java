@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.jobs;
 
 import java.util.concurrent.CancellationException;
 

@@ -1,11 +1,11 @@
-package org.neuromorph.network;
+package org.neuromorph.jobs;
 
 /**
  * A job counted in units (a training's epochs) reporting to the default progress listener, if one is installed
  * (a notebook's bar; none in plain Java or headless runs).
  */
 public final class JobProgress {
-    private final ProgressListener listener = Network.defaultProgressListener();
+    private final ProgressListener listener = DefaultProgress.listener();
     private final String unit;
     private final long total;
     private final long start = System.nanoTime();

@@ -1,4 +1,4 @@
-package org.neuromorph.neuron;
+package org.neuromorph.state;
 
 /**
  * The arrays and values that make up a component's state, walked for saving or loading a network. One method

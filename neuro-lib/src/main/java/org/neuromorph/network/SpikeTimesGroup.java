@@ -1,8 +1,7 @@
-package org.neuromorph.input;
+package org.neuromorph.network;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.neuromorph.network.Population;
 import org.neuromorph.units.Time;
 
 /** A source that fires given units at given times (each time rounded to its step). */

@@ -1,4 +1,4 @@
-package org.neuromorph.input;
+package org.neuromorph.network;
 
 import org.neuromorph.units.Current;
 import org.neuromorph.units.Time;

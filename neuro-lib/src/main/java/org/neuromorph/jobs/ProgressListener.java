@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.jobs;
 
 /**
  * Told how a long {@link Network#run} is going: at its start, at most every {@link #intervalNanos} of wall time

@@ -1,9 +1,8 @@
-package org.neuromorph.input;
+package org.neuromorph.network;
 
 import java.util.SplittableRandom;
-import org.neuromorph.network.Population;
 import org.neuromorph.random.SplitMix64;
-import org.neuromorph.neuron.StateExchange;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Frequency;
 
 /**
