@@ -33,7 +33,7 @@ mvn -B test -Djvm="$SECOND_JAVA" -Dsurefire.excludesFile="$ROOT/install/second-j
 
 echo "==> JDK $(java_feature "$SECOND_JAVA"): the kernel's end-to-end and fault tests"
 (cd kernel/src/test/python && NEUROMORPH_JAVA="$SECOND_JAVA" /usr/bin/python3 -m pytest -q -p no:cacheprovider \
-    test_protocol.py test_kotlin.py test_display_and_faults.py \
+    test_protocol.py test_both_kernels.py test_kotlin.py test_display_and_faults.py \
     test_reliability.py::test_a_hundred_cell_faults_each_followed_by_a_working_kernel \
     test_reliability.py::test_a_kernel_killed_mid_run_restarts_with_its_history_and_whole_files \
     test_reliability.py::test_a_kernel_whose_client_process_is_killed_stops_itself)
