@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.neuromorph.neuron.NeuronDynamics;
 import org.neuromorph.neuron.NeuronModel;
+import org.neuromorph.neuron.SplitStepping;
 
 /** A group of neurons of one model, with injected currents and incoming delta-synapse jumps. */
 public final class NeuronGroup extends Population {
@@ -23,8 +24,8 @@ public final class NeuronGroup extends Population {
     private int[] chunkStart;
     private int[] chunkSpikes;
     private long parallelStep;
-    private final java.util.function.IntConsumer chunkTask = c -> chunkSpikes[c] = dynamics.advanceRange(
-            parallelStep, input(), chunkStart[c], chunkStart[c + 1], spikes);
+    private final java.util.function.IntConsumer chunkTask = c -> chunkSpikes[c] = ((SplitStepping) dynamics)
+            .advanceRange(parallelStep, input(), chunkStart[c], chunkStart[c + 1], spikes);
 
     public NeuronGroup(String name, int size, NeuronModel model) {
         super(name, size);
@@ -74,7 +75,8 @@ public final class NeuronGroup extends Population {
             return;
         }
         // each chunk writes its spikes from its own start; moved together, they are in index order as if serial
-        dynamics.beginStep(step);
+        SplitStepping split = (SplitStepping) dynamics;
+        split.beginStep(step);
         parallelStep = step;
         threads.forEach(chunkTask);
         int count = chunkSpikes[0];
@@ -83,7 +85,7 @@ public final class NeuronGroup extends Population {
             count += chunkSpikes[c];
         }
         spikeCount = count;
-        dynamics.endStep(step);
+        split.endStep(step);
     }
 
     /** The injected current of this step: null when nothing is injected and the model takes that. */
@@ -118,7 +120,7 @@ public final class NeuronGroup extends Population {
 
     /** Whether this group splits its steps across threads (large enough, and its model allows it). */
     boolean splits() {
-        return size() >= parallelMin && dynamics.splitsByNeuron();
+        return size() >= parallelMin && dynamics instanceof SplitStepping;
     }
 
     /** The threads of the current run (null after it): used when the group {@link #splits}. */

@@ -6,7 +6,8 @@ import org.neuromorph.state.StateExchange;
  * The state of a group of neurons held as arrays (one array per variable), advanced by the simulator in three
  * phases per step, in the order Brian2 uses: integrate the state over the step, detect threshold crossings,
  * (synaptic jumps are delivered here by the simulator), then reset the neurons that spiked.
- * Implementations allocate nothing per step.
+ * Implementations allocate nothing per step. A model whose step can be split by neuron ranges across threads
+ * implements {@link SplitStepping} as well.
  */
 public interface NeuronDynamics {
     int size();
@@ -34,35 +35,11 @@ public interface NeuronDynamics {
     }
 
     /**
-     * Whether {@link #advanceRange} may run on disjoint ranges of neurons from several threads at once, between
-     * {@link #beginStep} and {@link #endStep}; {@link #advance} is then beginStep, advanceRange over all, endStep.
-     */
-    default boolean splitsByNeuron() {
-        return false;
-    }
-
-    /**
-     * Whether {@link #advance} and {@link #advanceRange} take a null current to mean that none is injected, so that
+     * Whether {@link #advance} (and {@link SplitStepping#advanceRange}) take a null current to mean that none is injected, so that
      * a group without injections passes no array of zeros for every step to read.
      */
     default boolean takesNullCurrent() {
         return false;
-    }
-
-    /** Work of a step that precedes the per-neuron part (models that split by neuron). */
-    default void beginStep(long step) {
-    }
-
-    /**
-     * Integrates neurons [start, end) and writes the ones that spike, in increasing order, to
-     * {@code spikes[start ...]}; returns how many. Only for models that {@link #splitsByNeuron}.
-     */
-    default int advanceRange(long step, double[] current, int start, int end, int[] spikes) {
-        throw new UnsupportedOperationException(getClass().getName() + " does not split its step by neuron");
-    }
-
-    /** Work of a step that follows the per-neuron part (models that split by neuron). */
-    default void endStep(long step) {
     }
 
     /** Applies an instantaneous change of membrane potential (a delta synapse), in volts. */
