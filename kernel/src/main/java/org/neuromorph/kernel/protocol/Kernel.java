@@ -15,6 +15,7 @@ import org.neuromorph.kernel.display.Display;
 import org.neuromorph.kernel.display.MimeBundle;
 import org.neuromorph.kernel.display.StreamCapture;
 import org.neuromorph.kernel.eval.Evaluator;
+import org.neuromorph.kernel.magic.Magics;
 import org.neuromorph.kernel.wire.ConnectionInfo;
 import org.neuromorph.kernel.wire.Message;
 import org.neuromorph.kernel.wire.MessageCodec;
@@ -39,6 +40,7 @@ public final class Kernel {
     private final MessageCodec codec;
     private final Session session;
     private final StreamCapture capture = new StreamCapture();
+    private final Magics magics = Magics.standard();
     private final Map<String, Handler> shellHandlers = new HashMap<>();
     private final Map<String, Handler> controlHandlers = new HashMap<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -344,7 +346,7 @@ public final class Kernel {
         capture.beginCell();
         try {
             Evaluator cells = evaluator();
-            outcome = org.neuromorph.kernel.eval.Magics.run(code, cells);
+            outcome = magics.run(code, cells);
             if (outcome instanceof Evaluator.Value value && !silent) {
                 // rendered inside the cell's output window, so what a renderer prints precedes the result
                 resultBundle = MimeBundle.of(value.value(), value.text());

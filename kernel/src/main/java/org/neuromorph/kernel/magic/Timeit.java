@@ -1,4 +1,4 @@
-package org.neuromorph.kernel.eval;
+package org.neuromorph.kernel.magic;
 
 import java.util.Arrays;
 import java.util.Locale;
