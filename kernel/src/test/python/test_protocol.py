@@ -364,3 +364,16 @@ def test_stdin_refused_when_not_allowed(kernel):
     assert reply['status'] == 'error'
     assert reply['ename'] == 'java.io.IOException'
     assert 'allow_stdin is false' in reply['evalue']
+
+
+def test_a_request_whose_content_does_not_fit_gets_an_error_naming_it(kernel):
+    """Contents are bound to typed records: a cursor that is not a number is refused by name, and the kernel serves."""
+    _, kc = kernel
+    bad = kc.session.msg('complete_request', {'code': 'lif().', 'cursor_pos': {'not': 'a number'}})
+    kc.shell_channel.send(bad)
+    reply = reply_to(kc.get_shell_msg, bad['header']['msg_id'])
+    assert reply['msg_type'] == 'complete_reply'
+    assert reply['content']['status'] == 'error' and reply['content']['ename'] == 'MalformedRequest', reply
+    assert 'complete_request' in reply['content']['evalue'] and 'cursor_pos' in reply['content']['evalue'], reply
+    _, msgs = run_cell(kc, '6 * 7')
+    assert results(msgs) == ['42']

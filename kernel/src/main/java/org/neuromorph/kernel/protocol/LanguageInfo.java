@@ -1,7 +1,10 @@
 package org.neuromorph.kernel.protocol;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import kotlin.KotlinVersion;
+import org.neuromorph.random.Seeds;
 
 /** What kernel_info says about the language of a kernel's cells. */
 public record LanguageInfo(String name, String version, String mimetype, String fileExtension,
@@ -24,22 +27,23 @@ public record LanguageInfo(String name, String version, String mimetype, String 
                         + "units (20.ms, (-65).mV) are already imported.", kernelVersion);
     }
 
-    void writeTo(ObjectNode content) {
-        ObjectNode info = content.putObject("language_info");
+    /** kernel_info's language_info, with what a reviewer needs to rerun a notebook (clients copy it into it). */
+    Map<String, Object> asContent() {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("library_version", kernelVersion);
+        provenance.put("kernel", "Neuromorph (" + (name.equals("java") ? "Java" : "Kotlin") + ")");
+        provenance.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        provenance.put("seed_at_start", Seeds.base());
+        provenance.put("started", Instant.now().toString());
+        Map<String, Object> info = new LinkedHashMap<>();
         info.put("name", name);
         info.put("version", version);
         info.put("mimetype", mimetype);
         info.put("file_extension", fileExtension);
         info.put("codemirror_mode", codemirrorMode);
         info.put("pygments_lexer", pygmentsLexer);
-        // clients copy language_info into the notebook's metadata: what a reviewer needs to rerun it
-        ObjectNode provenance = info.putObject("neuromorph");
-        provenance.put("library_version", kernelVersion);
-        provenance.put("kernel", "Neuromorph (" + (name.equals("java") ? "Java" : "Kotlin") + ")");
-        provenance.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        provenance.put("seed_at_start", org.neuromorph.random.Seeds.base());
-        provenance.put("started", java.time.Instant.now().toString());
-        content.put("banner", banner);
+        info.put("neuromorph", provenance);
+        return info;
     }
 }
