@@ -1,8 +1,9 @@
 package org.neuromorph.jobs;
 
 /**
- * Told how a long {@link Network#run} is going: at its start, at most every {@link #intervalNanos} of wall time
- * while it runs (checked every 256 steps, so the loop stays cheap), and at its end. A notebook shows a bar with it.
+ * Told how a long network run ({@code Network.run}) is going: at its start, at most every
+ * {@link #intervalNanos} of wall time while it runs (checked every 256 steps, so the loop stays cheap), and at its
+ * end. A notebook shows a bar with it.
  */
 public interface ProgressListener {
     /**

@@ -1,8 +1,11 @@
 package org.neuromorph.network;
 
 import java.util.SplittableRandom;
-import org.neuromorph.device.PulseRounding;
-import org.neuromorph.random.SplitMix64;
+import org.neuromorph.device.DeviceArray;
+import org.neuromorph.device.DeviceModel;
+import org.neuromorph.plasticity.Learning;
+import org.neuromorph.plasticity.Plasticity;
+import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Voltage;
@@ -13,6 +16,11 @@ import org.neuromorph.units.Voltage;
  * target's membrane potential jump by the weight (volts) at step n + delay, or, with {@link #onto}, adds the weight
  * to a synaptic channel of the target (an exponential current synapse). Pending jumps live in a ring buffer
  * of (max delay + 1) slots, so delivery allocates nothing.
+ *
+ * <p>About 570 lines, past the house's 500, for a reason: a projection is its synapses' arrays and the loops over
+ * them (building, delivery with and without delays, split by target range across threads, the learning hooks on
+ * pre- and postsynaptic spikes), and those loops read the arrays as fields the JIT keeps in registers. What stands
+ * apart does: device synapses ({@link DeviceSynapses}), row warming ({@link RowWarming}), the connectivity rules.
  */
 public final class Projection {
     /** Initial weight of a synapse, in volts. */
@@ -31,14 +39,13 @@ public final class Projection {
     private String synapse;
     private int channel = -1;
 
-    private org.neuromorph.plasticity.Plasticity plasticity;
-    private org.neuromorph.plasticity.Learning learning;
+    private Plasticity plasticity;
+    private Learning learning;
     /** Device synapses: each synapse's weight is scale × its device's conductance; learning becomes pulses. */
-    private org.neuromorph.device.DeviceModel deviceModel;
+    private DeviceModel deviceModel;
     private double weightPerSiemens;
-    private org.neuromorph.device.DeviceArray devices;
-    private double[] before;
-    private SplitMix64 pulseRounding;
+    /** Null for plain weights, or until the first run. */
+    private DeviceSynapses devices;
     /** For learning: the pre unit of each synapse, and the synapses onto each post neuron (transposed CSR). */
     private int[] source;
     private int[] postStart;
@@ -147,7 +154,7 @@ public final class Projection {
      * Makes the weights plastic under a learning rule (STDP, triplet STDP, ...): the rule sees each presynaptic
      * spike when it is emitted and each postsynaptic spike, and changes the weights in place.
      */
-    public Projection plasticity(org.neuromorph.plasticity.Plasticity rule) {
+    public Projection plasticity(Plasticity rule) {
         requireNotBuilt("plasticity");
         plasticity = java.util.Objects.requireNonNull(rule, "rule");
         return this;
@@ -161,7 +168,7 @@ public final class Projection {
      * window), rounded stochastically so that changes smaller than a step still act on average; the weight is
      * then what the device reached.
      */
-    public Projection onDevices(org.neuromorph.device.DeviceModel model, double weightPerSiemens) {
+    public Projection onDevices(DeviceModel model, double weightPerSiemens) {
         requireNotBuilt("onDevices");
         if (!(weightPerSiemens > 0)) {
             throw new IllegalArgumentException("weight per siemens must be > 0, got " + weightPerSiemens);
@@ -171,23 +178,23 @@ public final class Projection {
         return this;
     }
 
-    /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
     /** The learning rule, or null for fixed weights. */
-    public org.neuromorph.plasticity.Plasticity plasticity() {
+    public Plasticity plasticity() {
         return plasticity;
     }
 
     /** The device model the synapses live on, or null for plain weights. */
-    public org.neuromorph.device.DeviceModel deviceModel() {
+    public DeviceModel deviceModel() {
         return deviceModel;
     }
 
-    public org.neuromorph.device.DeviceArray devices() {
+    /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
+    public DeviceArray devices() {
         if (devices == null) {
             throw new IllegalStateException("projection '" + name + "' has no devices"
                     + (deviceModel == null ? ": make it one with onDevices(model, scale)" : " until the first run"));
         }
-        return devices;
+        return devices.devices();
     }
 
     /** The same transmission delay for every synapse (rounded to whole steps). */
@@ -274,13 +281,6 @@ public final class Projection {
     }
 
     private void placeOnDevices(long seed, int preSize, int postSize) {
-        devices = deviceModel.create(Math.max(1, target.length), seed);
-        pulseRounding = new SplitMix64(seed ^ 0x5DEECE66DL);
-        for (int s = 0; s < target.length; s++) {
-            double g = Math.min(devices.gMax(s), Math.max(devices.gMin(s), weight[s] / weightPerSiemens));
-            devices.program(s, g, 0, 10_000);
-            weight[s] = devices.state(s) * weightPerSiemens;
-        }
         int widest = 0;
         for (int i = 0; i < preSize; i++) {
             widest = Math.max(widest, rowStart[i + 1] - rowStart[i]);
@@ -291,21 +291,8 @@ public final class Projection {
             }
         }
         // a rule acting every step or on a modulator changes any synapse at once
-        before = new double[learning != null ? Math.max(widest, target.length) : widest];
-    }
-
-    /** Turns the weight changes a rule made to synapses {@code list[from..to)} (or s itself) into device pulses. */
-    private void toPulses(int[] list, int from, int to) {
-        double step = deviceModel.nominalStep();
-        for (int k = from; k < to; k++) {
-            int s = list == null ? k : list[k];
-            double wanted = weight[s] - before[k - from];
-            if (wanted == 0) {
-                continue;
-            }
-            devices.pulse(s, PulseRounding.round(wanted / weightPerSiemens / step, pulseRounding));
-            weight[s] = devices.state(s) * weightPerSiemens;
-        }
+        devices = new DeviceSynapses(deviceModel, weightPerSiemens, weight, seed,
+                learning != null ? Math.max(widest, target.length) : widest);
     }
 
     /**
@@ -329,13 +316,13 @@ public final class Projection {
     // A rule acting every step or on a modulator may change any synapse: on devices, all changes become pulses.
     private void rememberAllWeights() {
         if (devices != null) {
-            System.arraycopy(weight, 0, before, 0, weight.length);
+            devices.remember(null, 0, weight.length, weight);
         }
     }
 
     private void pulseAllChanges() {
         if (devices != null) {
-            toPulses(null, 0, weight.length);
+            devices.pulse(null, 0, weight.length, weight);
         }
     }
 
@@ -343,11 +330,11 @@ public final class Projection {
         int from = rowStart[i];
         int to = rowStart[i + 1];
         if (devices != null) {
-            System.arraycopy(weight, from, before, 0, to - from);
+            devices.remember(null, from, to, weight);
         }
         learning.onPre(step, i, from, to, target, weight);
         if (devices != null) {
-            toPulses(null, from, to);
+            devices.pulse(null, from, to, weight);
         }
     }
 
@@ -398,7 +385,7 @@ public final class Projection {
     }
 
     /** Walks the synapses (structure, weights, delays) and the jumps still in flight, for save and load. */
-    void exchangeState(org.neuromorph.state.StateExchange state) {
+    void exchangeState(StateExchange state) {
         state.ints("rowStart", rowStart);
         state.ints("target", target);
         state.doubles("weight", weight);
@@ -408,8 +395,7 @@ public final class Projection {
             learning.exchangeState(state);
         }
         if (devices != null) {
-            devices.exchangeState(new PrefixedState("device.", state));
-            pulseRounding.state(state.value("pulseRounding", pulseRounding.state()));
+            devices.exchangeState(state);
         }
     }
 
@@ -421,7 +407,7 @@ public final class Projection {
         int[] spikes = pre.spikes();
         int spikeCount = pre.spikeCount();
         StepThreads threads = post.splitThreads();
-        warmRows(spikes, spikeCount);
+        warmth = RowWarming.warm(spikes, spikeCount, rowStart, target, weight, ringSlots > 1 ? delaySteps : null);
         if (ringSlots == 1 && learning == null && threads != null) {
             // each thread applies the jumps onto its own chunk of the target group, whose state its cache holds
             threads.forEach(deliverChunk);
@@ -466,47 +452,7 @@ public final class Projection {
         }
     }
 
-    /**
-     * Reads one value from every cache line of this step's spike rows (targets, weights, delays) before they are
-     * used. In a large network the rows are cold (tens of MiB of synapses, each row read a few times a second):
-     * read row by row between the scattered updates, few of their misses are in flight at once; read here, with
-     * nothing depending on them, the misses of all rows overlap, and the loops that follow find the rows in the
-     * cache. Measured on CUBA's 1 s: delivery 0.22 → 0.11 s at 64000 neurons, 0.032 → 0.022 s at 16000, no
-     * change at 4000.
-     */
-    private void warmRows(int[] spikes, int spikeCount) {
-        long x = 0;
-        for (int k = 0; k < spikeCount; k++) {
-            int i = spikes[k];
-            int from = rowStart[i];
-            int last = rowStart[i + 1] - 1;
-            if (last < from) {
-                continue;
-            }
-            x ^= foldLines(target, from, last);
-            for (int s = from; s < last; s += DOUBLES_PER_LINE) {
-                x ^= Double.doubleToRawLongBits(weight[s]);
-            }
-            x ^= Double.doubleToRawLongBits(weight[last]);
-            if (ringSlots > 1) {
-                x ^= foldLines(delaySteps, from, last);
-            }
-        }
-        warmth = x; // kept, so that the loads are not dropped as unused
-    }
-
-    /** One value from each cache line of values[from..last], folded together. */
-    private static int foldLines(int[] values, int from, int last) {
-        int x = values[last];
-        for (int s = from; s < last; s += INTS_PER_LINE) {
-            x ^= values[s];
-        }
-        return x;
-    }
-
-    private static final int INTS_PER_LINE = 16;
-    private static final int DOUBLES_PER_LINE = 8;
-    /** The fold of {@link #warmRows}' loads; never read. */
+    /** The fold of {@link RowWarming}'s loads; never read, kept so that the loads are not dropped as unused. */
     @SuppressWarnings("unused")
     private long warmth;
 
@@ -572,13 +518,11 @@ public final class Projection {
             int from = postStart[j];
             int to = postStart[j + 1];
             if (devices != null) {
-                for (int q = from; q < to; q++) {
-                    before[q - from] = weight[postSynapses[q]];
-                }
+                devices.remember(postSynapses, from, to, weight);
             }
             learning.onPost(step, j, postSynapses, from, to, source, weight);
             if (devices != null) {
-                toPulses(postSynapses, from, to);
+                devices.pulse(postSynapses, from, to, weight);
             }
         }
         if (learning.actsEveryStep()) {

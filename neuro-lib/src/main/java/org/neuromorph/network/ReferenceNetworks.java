@@ -14,7 +14,7 @@ public final class ReferenceNetworks {
     }
 
     /**
-     * The CUBA network (Vogels & Abbott 2005, J Neurosci 25:10786; benchmark 2 of Brette et al. 2007,
+     * The CUBA network (Vogels &amp; Abbott 2005, J Neurosci 25:10786; benchmark 2 of Brette et al. 2007,
      * J Comput Neurosci 23:349): n LIF neurons (80 % excitatory), tau_m 20 ms, V_rest (E_l) -49 mV, threshold
      * -50 mV, reset -60 mV, refractory 5 ms, V(0) uniform in [-60, -50) mV; exponential current synapses
      * tau_e 5 ms, tau_i 10 ms, weights 1.62 mV and -9 mV; each pair connected with probability 80/n (p = 0.02 at

@@ -1,5 +1,5 @@
 /**
- * Learning rules on projections: pair and triplet STDP (Bi & Poo's window; Pfister & Gerstner), SRDP, BCM,
+ * Learning rules on projections: pair and triplet STDP (Bi &amp; Poo's window; Pfister &amp; Gerstner), SRDP, BCM,
  * Hebb and Oja, weight bounds, rules written by the user ({@link org.neuromorph.plasticity.CustomRule}), and the
  * literature's pairing protocols that the tests and notebooks reproduce.
  */

@@ -28,6 +28,11 @@ import org.neuromorph.kernel.display.Display;
  * semicolon is the cell's result ({@code x + 1} shows its value, {@code x + 1;} does not, as in IPython).
  * Snippets run in the kernel's JVM (see {@link KernelExecutionControl}) with the kernel's class path, so
  * neuro-lib and the DSL are there, and the DSL's imports are made before the first cell.
+ *
+ * <p>About 520 lines, a little past the house's 500: it is the one place that speaks JShell's API for every request
+ * (evaluate, complete, inspect, is-complete, variables, class path) and for the moves between generations; what
+ * stands apart does: {@link JShellGenerations} (carrying a session to a fresh JShell), {@link CellBytecode},
+ * {@link ArithmeticFastPath}, {@link SourceDocs}, {@link KernelExecutionControl}.
  */
 public final class JShellEvaluator implements Evaluator {
     /** Imports every cell starts with: the JDK's everyday packages, the DSL's ({@link Cells#IMPORTS}), display. */
