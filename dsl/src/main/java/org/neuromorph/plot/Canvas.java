@@ -146,10 +146,4 @@ final class Canvas {
         g.drawString(format(low), x + 20, y0 + height);
         g.drawString(unit, x - 4, y0 - 8);
     }
-
-    /** The finished figure: this PNG with the interactive version of the same data. */
-    Figure done(String title, String summary, PlotlySpec interactive) {
-        g.dispose();
-        return new Figure(title, summary, image, interactive);
-    }
 }

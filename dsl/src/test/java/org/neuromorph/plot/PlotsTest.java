@@ -180,7 +180,7 @@ class PlotsTest {
         net.run(Neuro.ms(2500)); // ~300,000 spikes: every 2nd shown
         JsonNode big = Neuro.raster(spikes).plotly();
         int shown = big.at("/data/0/x").size();
-        assertTrue(shown <= Plots.RASTER_MARKERS && shown >= spikes.count() / 2, shown + " of " + spikes.count());
+        assertTrue(shown <= PlotlyChart.MARKERS && shown >= spikes.count() / 2, shown + " of " + spikes.count());
         assertTrue(big.at("/layout/title/text").asText().contains("every 2th of " + spikes.count()),
                 big.at("/layout/title/text").asText());
     }
