@@ -4,32 +4,29 @@ import org.neuromorph.ann.Activation;
 import org.neuromorph.ann.Mlp;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.data.Dataset;
-import org.neuromorph.device.Characterization;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.device.Devices;
-import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Connectivity;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
+import org.neuromorph.network.SpikeMonitor;
+import org.neuromorph.network.StateMonitor;
 import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.CustomNeuron;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.neuron.McCullochPitts;
-import org.neuromorph.network.SpikeMonitor;
-import org.neuromorph.network.StateMonitor;
 import org.neuromorph.plasticity.CustomRule;
 import org.neuromorph.plasticity.PairStdp;
+import org.neuromorph.plasticity.Plasticity;
+import org.neuromorph.plasticity.TripletStdp;
 import org.neuromorph.plot.Figure;
 import org.neuromorph.plot.Plots;
-import org.neuromorph.plasticity.Plasticity;
-import org.neuromorph.plasticity.StdpProtocols;
-import org.neuromorph.plasticity.TripletStdp;
+import org.neuromorph.table.Tables;
 import org.neuromorph.units.Current;
 import org.neuromorph.units.Frequency;
 import org.neuromorph.units.Time;
 import org.neuromorph.units.Units;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -207,19 +204,13 @@ public final class Neuro extends Units {
 
     /** The STDP window as a table (Δt in ms, weight change): {@code pairs} pairings at {@code frequency}, from w0. */
     public static Table stdpWindow(Plasticity rule, double w0, int pairs, Frequency frequency, Time... deltaTs) {
-        double[] changes = StdpProtocols.window(rule, w0, pairs, frequency, ms(0.1), deltaTs);
-        double[] deltaMs = java.util.Arrays.stream(deltaTs).mapToDouble(t -> t.si() * 1e3).toArray();
-        return Table.create("STDP window").addColumns(DoubleColumn.create("Δt (ms)", deltaMs),
-                DoubleColumn.create("Δw", changes));
+        return Tables.stdpWindow(rule, w0, pairs, frequency, deltaTs);
     }
 
     /** The frequency dependence at one Δt as a table (frequency in Hz, weight change). */
     public static Table stdpFrequencyDependence(Plasticity rule, double w0, int pairs, Time deltaT,
             Frequency... frequencies) {
-        double[] changes = StdpProtocols.frequencyDependence(rule, w0, pairs, deltaT, ms(0.1), frequencies);
-        double[] hz = java.util.Arrays.stream(frequencies).mapToDouble(Frequency::si).toArray();
-        return Table.create("STDP at Δt = " + deltaT).addColumns(DoubleColumn.create("frequency (Hz)", hz),
-                DoubleColumn.create("Δw", changes));
+        return Tables.stdpFrequencyDependence(rule, w0, pairs, deltaT, frequencies);
     }
 
     /**
@@ -228,12 +219,7 @@ public final class Neuro extends Units {
      */
     public static Table stdpTriplets(Plasticity rule, double w0, int repetitions, Frequency frequency, Time first,
             Time second) {
-        double[] changes = {
-            StdpProtocols.triplet(rule, w0, repetitions, true, first, second, frequency, ms(0.1)),
-            StdpProtocols.triplet(rule, w0, repetitions, false, first, second, frequency, ms(0.1))};
-        return Table.create("STDP triplets, " + first + " and " + second + " apart").addColumns(
-                tech.tablesaw.api.StringColumn.create("order", "pre-post-pre", "post-pre-post"),
-                DoubleColumn.create("Δw", changes));
+        return Tables.stdpTriplets(rule, w0, repetitions, frequency, first, second);
     }
 
     /** Analog HfOx RRAM (see {@link Devices#rram}). */
@@ -276,40 +262,27 @@ public final class Neuro extends Units {
      * {@code down} depressing pulses); columns pulse, device, cycle, direction, G_uS.
      */
     public static Table pulseResponse(DeviceModel model, int devices, int up, int down, int cycles, long seed) {
-        Characterization.PulseResponse r = Characterization.pulseResponse(model, devices, up, down, cycles, seed);
-        return Table.create(model.technology() + ": pulse response").addColumns(IntColumn.create("pulse", r.pulse()),
-                IntColumn.create("device", r.device()), IntColumn.create("cycle", r.cycle()),
-                IntColumn.create("direction", r.direction()), DoubleColumn.create("G_uS", micro(r.conductance())));
+        return Tables.pulseResponse(model, devices, up, down, cycles, seed);
     }
 
     /** The spread after program-and-verify to a target: one row per device, column G_uS. */
     public static Table programmingSpread(DeviceModel model, int devices, org.neuromorph.units.Conductance target,
             long seed) {
-        double[] g = Characterization.programmed(model, devices, target.si(), seed);
-        return Table.create(model.technology() + ": programmed to " + target).addColumns(
-                IntColumn.indexColumn("device", devices, 0), DoubleColumn.create("G_uS", micro(g)));
+        return Tables.programmingSpread(model, devices, target, seed);
     }
 
     /** Drift: mean and spread of the devices' reads at each time after programming (columns time_s, mean, sd). */
     public static Table driftOverTime(DeviceModel model, int devices, org.neuromorph.units.Conductance target,
             double... timesSeconds) {
-        Characterization.Drift d = Characterization.drift(model, devices, target.si(), timesSeconds, 1);
-        return Table.create(model.technology() + ": drift from " + target).addColumns(
-                DoubleColumn.create("time_s", d.time()), DoubleColumn.create("mean_G_uS", micro(d.mean())),
-                DoubleColumn.create("sd_G_uS", micro(d.sd())));
+        return Tables.driftOverTime(model, devices, target, timesSeconds);
     }
 
     /** Read-noise samples of one device programmed to a target, read {@code reads} times at {@code at}. */
     public static Table readNoiseSamples(DeviceModel model, org.neuromorph.units.Conductance target, int reads,
             Time at) {
-        double[] r = Characterization.readNoise(model, target.si(), reads, at.si(), 1);
-        return Table.create(model.technology() + ": reads").addColumns(IntColumn.indexColumn("read", reads, 0),
-                DoubleColumn.create("G_uS", micro(r)));
+        return Tables.readNoiseSamples(model, target, reads, at);
     }
 
-    private static double[] micro(double[] siemens) {
-        return java.util.Arrays.stream(siemens).map(x -> x * 1e6).toArray();
-    }
 
     /** A crossbar of {@code inputs} word lines × {@code outputs} bit lines of {@code model} devices (y = W·x). */
     public static Crossbar crossbar(DeviceModel model, int inputs, int outputs) {
@@ -333,9 +306,7 @@ public final class Neuro extends Units {
 
     /** A training log as a table: epoch, loss, train and test accuracy. */
     public static Table trainingTable(Mlp.TrainingLog log) {
-        return Table.create("training").addColumns(IntColumn.create("epoch", log.epoch()),
-                DoubleColumn.create("loss", log.loss()), DoubleColumn.create("train_accuracy", log.trainAccuracy()),
-                DoubleColumn.create("test_accuracy", log.testAccuracy()));
+        return Tables.training(log);
     }
 
     /** A raster plot of one or more spike monitors (each group in its colour), with the population rate below. */

@@ -1,8 +1,17 @@
 package org.neuromorph.table;
 
+import org.neuromorph.ann.Mlp;
+import org.neuromorph.device.Characterization;
+import org.neuromorph.device.DeviceModel;
 import org.neuromorph.network.RateMonitor;
 import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
+import org.neuromorph.plasticity.Plasticity;
+import org.neuromorph.plasticity.StdpProtocols;
+import org.neuromorph.units.Conductance;
+import org.neuromorph.units.Frequency;
+import org.neuromorph.units.Time;
+import org.neuromorph.units.Units;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -113,5 +122,85 @@ public final class Tables {
     /** The whole table as an HTML table (every row), for exports. */
     public static String html(Table table) {
         return TableRenderer.html(table, false);
+    }
+
+    // tables of the plasticity protocols and the device characterizations (the Neuro facade hands them out)
+
+    /** The STDP window as a table (Δt in ms, weight change): {@code pairs} pairings at {@code frequency}, from w0. */
+    public static Table stdpWindow(Plasticity rule, double w0, int pairs, Frequency frequency, Time... deltaTs) {
+        double[] changes = StdpProtocols.window(rule, w0, pairs, frequency, Units.ms(0.1), deltaTs);
+        double[] deltaMs = java.util.Arrays.stream(deltaTs).mapToDouble(t -> t.si() * 1e3).toArray();
+        return Table.create("STDP window").addColumns(DoubleColumn.create("Δt (ms)", deltaMs),
+                DoubleColumn.create("Δw", changes));
+    }
+
+    /** The frequency dependence at one Δt as a table (frequency in Hz, weight change). */
+    public static Table stdpFrequencyDependence(Plasticity rule, double w0, int pairs, Time deltaT,
+            Frequency... frequencies) {
+        double[] changes = StdpProtocols.frequencyDependence(rule, w0, pairs, deltaT, Units.ms(0.1), frequencies);
+        double[] hz = java.util.Arrays.stream(frequencies).mapToDouble(Frequency::si).toArray();
+        return Table.create("STDP at Δt = " + deltaT).addColumns(DoubleColumn.create("frequency (Hz)", hz),
+                DoubleColumn.create("Δw", changes));
+    }
+
+    /**
+     * Triplets as a table (order, weight change): pre-post-pre and post-pre-post, {@code first} and {@code second}
+     * apart, repeated {@code repetitions} times at {@code frequency} (Wang et al. 2005's protocol), from w0.
+     */
+    public static Table stdpTriplets(Plasticity rule, double w0, int repetitions, Frequency frequency, Time first,
+            Time second) {
+        double[] changes = {
+            StdpProtocols.triplet(rule, w0, repetitions, true, first, second, frequency, Units.ms(0.1)),
+            StdpProtocols.triplet(rule, w0, repetitions, false, first, second, frequency, Units.ms(0.1))};
+        return Table.create("STDP triplets, " + first + " and " + second + " apart").addColumns(
+                StringColumn.create("order", "pre-post-pre", "post-pre-post"),
+                DoubleColumn.create("Δw", changes));
+    }
+
+    /**
+     * Conductance against pulse number: {@code devices} devices, {@code cycles} × ({@code up} potentiating then
+     * {@code down} depressing pulses); columns pulse, device, cycle, direction, G_uS.
+     */
+    public static Table pulseResponse(DeviceModel model, int devices, int up, int down, int cycles, long seed) {
+        Characterization.PulseResponse r = Characterization.pulseResponse(model, devices, up, down, cycles, seed);
+        return Table.create(model.technology() + ": pulse response").addColumns(IntColumn.create("pulse", r.pulse()),
+                IntColumn.create("device", r.device()), IntColumn.create("cycle", r.cycle()),
+                IntColumn.create("direction", r.direction()), DoubleColumn.create("G_uS", micro(r.conductance())));
+    }
+
+    /** The spread after program-and-verify to a target: one row per device, column G_uS. */
+    public static Table programmingSpread(DeviceModel model, int devices, Conductance target,
+            long seed) {
+        double[] g = Characterization.programmed(model, devices, target.si(), seed);
+        return Table.create(model.technology() + ": programmed to " + target).addColumns(
+                IntColumn.indexColumn("device", devices, 0), DoubleColumn.create("G_uS", micro(g)));
+    }
+
+    /** Drift: mean and spread of the devices' reads at each time after programming (columns time_s, mean, sd). */
+    public static Table driftOverTime(DeviceModel model, int devices, Conductance target,
+            double... timesSeconds) {
+        Characterization.Drift d = Characterization.drift(model, devices, target.si(), timesSeconds, 1);
+        return Table.create(model.technology() + ": drift from " + target).addColumns(
+                DoubleColumn.create("time_s", d.time()), DoubleColumn.create("mean_G_uS", micro(d.mean())),
+                DoubleColumn.create("sd_G_uS", micro(d.sd())));
+    }
+
+    /** Read-noise samples of one device programmed to a target, read {@code reads} times at {@code at}. */
+    public static Table readNoiseSamples(DeviceModel model, Conductance target, int reads,
+            Time at) {
+        double[] r = Characterization.readNoise(model, target.si(), reads, at.si(), 1);
+        return Table.create(model.technology() + ": reads").addColumns(IntColumn.indexColumn("read", reads, 0),
+                DoubleColumn.create("G_uS", micro(r)));
+    }
+
+    /** A training log as a table: epoch, loss, train and test accuracy. */
+    public static Table training(Mlp.TrainingLog log) {
+        return Table.create("training").addColumns(IntColumn.create("epoch", log.epoch()),
+                DoubleColumn.create("loss", log.loss()), DoubleColumn.create("train_accuracy", log.trainAccuracy()),
+                DoubleColumn.create("test_accuracy", log.testAccuracy()));
+    }
+
+    private static double[] micro(double[] siemens) {
+        return java.util.Arrays.stream(siemens).map(x -> x * 1e6).toArray();
     }
 }
