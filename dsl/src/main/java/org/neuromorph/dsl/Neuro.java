@@ -1,5 +1,9 @@
 package org.neuromorph.dsl;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.neuromorph.ann.Activation;
 import org.neuromorph.ann.Mlp;
 import org.neuromorph.crossbar.Crossbar;
@@ -9,8 +13,10 @@ import org.neuromorph.device.Devices;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
+import org.neuromorph.network.Projection;
 import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
+import org.neuromorph.network.WeightMonitor;
 import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.CustomNeuron;
 import org.neuromorph.neuron.Izhikevich;
@@ -23,6 +29,7 @@ import org.neuromorph.plasticity.TripletStdp;
 import org.neuromorph.plot.Figure;
 import org.neuromorph.plot.Plots;
 import org.neuromorph.table.Tables;
+import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Current;
 import org.neuromorph.units.Frequency;
 import org.neuromorph.units.Time;
@@ -139,12 +146,12 @@ public final class Neuro extends Units {
      * Writes a figure (PNG and HTML) or a table (CSV and HTML) to {@code exports/}, named after the cell; returns
      * the files. See {@link Export}.
      */
-    public static java.util.List<java.nio.file.Path> export(Object figureOrTable) {
+    public static List<Path> export(Object figureOrTable) {
         return Export.export(figureOrTable);
     }
 
     /** {@link #export(Object)} under a name of your choosing. */
-    public static java.util.List<java.nio.file.Path> export(Object figureOrTable, String name) {
+    public static List<Path> export(Object figureOrTable, String name) {
         return Export.export(figureOrTable, name);
     }
 
@@ -152,12 +159,12 @@ public final class Neuro extends Units {
      * Runs {@code experiment} once per value of {@code parameter}, in parallel, each run with its own seed
      * ({@code p.seed()}), and tabulates what it returns: e.g. {@code sweep("rule", List.of(stdp(), mine), p -> ...)}.
      */
-    public static Table sweep(String parameter, java.util.List<?> values, Sweep.Experiment experiment) {
+    public static Table sweep(String parameter, List<?> values, Sweep.Experiment experiment) {
         return Sweep.over(parameter, values, experiment);
     }
 
     /** Runs {@code experiment} on every combination of the grid's values, in parallel (see {@link Sweep}). */
-    public static Table sweep(java.util.Map<String, ? extends java.util.List<?>> grid, Sweep.Experiment experiment) {
+    public static Table sweep(Map<String, ? extends List<?>> grid, Sweep.Experiment experiment) {
         return Sweep.over(grid, experiment);
     }
 
@@ -186,7 +193,7 @@ public final class Neuro extends Units {
      * "hippocampal nearest".
      */
     public static TripletStdp tripletStdp(String parameterSet) {
-        return switch (parameterSet.toLowerCase(java.util.Locale.ROOT).replace('-', ' ').trim()) {
+        return switch (parameterSet.toLowerCase(Locale.ROOT).replace('-', ' ').trim()) {
             case "visual cortex all to all" -> TripletStdp.visualCortexAllToAll();
             case "visual cortex all to all minimal" -> TripletStdp.visualCortexAllToAllMinimal();
             case "visual cortex nearest" -> TripletStdp.visualCortexNearest();
@@ -266,19 +273,19 @@ public final class Neuro extends Units {
     }
 
     /** The spread after program-and-verify to a target: one row per device, column G_uS. */
-    public static Table programmingSpread(DeviceModel model, int devices, org.neuromorph.units.Conductance target,
+    public static Table programmingSpread(DeviceModel model, int devices, Conductance target,
             long seed) {
         return Tables.programmingSpread(model, devices, target, seed);
     }
 
     /** Drift: mean and spread of the devices' reads at each time after programming (columns time_s, mean, sd). */
-    public static Table driftOverTime(DeviceModel model, int devices, org.neuromorph.units.Conductance target,
+    public static Table driftOverTime(DeviceModel model, int devices, Conductance target,
             double... timesSeconds) {
         return Tables.driftOverTime(model, devices, target, timesSeconds);
     }
 
     /** Read-noise samples of one device programmed to a target, read {@code reads} times at {@code at}. */
-    public static Table readNoiseSamples(DeviceModel model, org.neuromorph.units.Conductance target, int reads,
+    public static Table readNoiseSamples(DeviceModel model, Conductance target, int reads,
             Time at) {
         return Tables.readNoiseSamples(model, target, reads, at);
     }
@@ -325,12 +332,12 @@ public final class Neuro extends Units {
     }
 
     /** A projection's weights as a map, presynaptic neurons × postsynaptic neurons. */
-    public static Figure weightMap(org.neuromorph.network.Projection projection) {
+    public static Figure weightMap(Projection projection) {
         return Plots.weightMap(projection);
     }
 
     /** The distribution of a monitored projection's weights at each snapshot (time × weight). */
-    public static Figure weightHistogram(org.neuromorph.network.WeightMonitor monitor) {
+    public static Figure weightHistogram(WeightMonitor monitor) {
         return Plots.weightHistogram(monitor);
     }
 

@@ -1,6 +1,7 @@
 package org.neuromorph.dsl;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class Sweep {
         }
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < combos.size(); i++) {
-            points.add(new Point(i, Seeds.forRun(i), java.util.Collections.unmodifiableMap(combos.get(i))));
+            points.add(new Point(i, Seeds.forRun(i), Collections.unmodifiableMap(combos.get(i))));
         }
         return points;
     }
@@ -117,7 +118,7 @@ public final class Sweep {
             return t;
         });
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-        List<Map<String, ?>> results = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
+        List<Map<String, ?>> results = new ArrayList<>(Collections.nCopies(points.size(), null));
         List<Future<Integer>> futures = new ArrayList<>();
         ProgressListener progress = DefaultProgress.listener();
         long started = System.nanoTime();

@@ -4,10 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.neuromorph.data.AtomicFiles;
 
 /**
  * A figure drawn from data, in three forms made from the same arrays: an interactive Plotly figure (its JSON, and
@@ -56,7 +58,7 @@ public final class Figure {
     }
 
     public Figure savePng(Path file) {
-        org.neuromorph.data.AtomicFiles.write(file, "the figure", png());
+        AtomicFiles.write(file, "the figure", png());
         return this;
     }
 
@@ -96,8 +98,8 @@ public final class Figure {
 
     /** A standalone HTML page with the interactive figure and plotly.js inlined: it opens with no network. */
     public Figure saveHtml(Path file) {
-        org.neuromorph.data.AtomicFiles.write(file, "the figure", PlotlyJs.page(title, html())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(file, "the figure", PlotlyJs.page(title, html())
+                .getBytes(StandardCharsets.UTF_8));
         return this;
     }
 

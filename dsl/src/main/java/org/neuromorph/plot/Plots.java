@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.network.Projection;
@@ -249,7 +250,7 @@ public final class Plots {
         double[][] gy = new double[keys.length][];
         for (int k = 0; k < keys.length; k++) {
             double key = keys[k];
-            int[] rows = java.util.stream.IntStream.range(0, table.rowCount())
+            int[] rows = IntStream.range(0, table.rowCount())
                     .filter(r -> groups.getDouble(r) == key).toArray();
             gx[k] = Arrays.stream(rows).mapToDouble(xs::getDouble).toArray();
             gy[k] = Arrays.stream(rows).mapToDouble(yc::getDouble).toArray();

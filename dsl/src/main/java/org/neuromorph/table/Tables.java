@@ -1,8 +1,11 @@
 package org.neuromorph.table;
 
+import java.util.Arrays;
 import org.neuromorph.ann.Mlp;
 import org.neuromorph.device.Characterization;
 import org.neuromorph.device.DeviceModel;
+import org.neuromorph.network.Network;
+import org.neuromorph.network.NeuronGroup;
 import org.neuromorph.network.RateMonitor;
 import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.network.StateMonitor;
@@ -87,7 +90,7 @@ public final class Tables {
      * A network's parts, one row each: populations (model, neurons) and projections (ends, synapses, learning rule,
      * devices).
      */
-    public static Table summary(org.neuromorph.network.Network net) {
+    public static Table summary(Network net) {
         StringColumn part = StringColumn.create("part");
         StringColumn name = StringColumn.create("name");
         StringColumn what = StringColumn.create("what");
@@ -97,7 +100,7 @@ public final class Tables {
         for (var population : net.populations().values()) {
             part.append("population");
             name.append(population.name());
-            what.append(population instanceof org.neuromorph.network.NeuronGroup group ? group.model().name()
+            what.append(population instanceof NeuronGroup group ? group.model().name()
                     : population.getClass().getSimpleName());
             size.append(population.size());
             learning.append("");
@@ -115,7 +118,7 @@ public final class Tables {
             learning.append(projection.plasticity() == null ? "" : String.valueOf(projection.plasticity()));
             devices.append(projection.deviceModel() == null ? "" : projection.deviceModel().technology());
         }
-        return Table.create("Network at t = " + new org.neuromorph.units.Time(net.time()), part, name, what, size,
+        return Table.create("Network at t = " + new Time(net.time()), part, name, what, size,
                 learning, devices);
     }
 
@@ -129,7 +132,7 @@ public final class Tables {
     /** The STDP window as a table (Δt in ms, weight change): {@code pairs} pairings at {@code frequency}, from w0. */
     public static Table stdpWindow(Plasticity rule, double w0, int pairs, Frequency frequency, Time... deltaTs) {
         double[] changes = StdpProtocols.window(rule, w0, pairs, frequency, Units.ms(0.1), deltaTs);
-        double[] deltaMs = java.util.Arrays.stream(deltaTs).mapToDouble(t -> t.si() * 1e3).toArray();
+        double[] deltaMs = Arrays.stream(deltaTs).mapToDouble(t -> t.si() * 1e3).toArray();
         return Table.create("STDP window").addColumns(DoubleColumn.create("Δt (ms)", deltaMs),
                 DoubleColumn.create("Δw", changes));
     }
@@ -138,7 +141,7 @@ public final class Tables {
     public static Table stdpFrequencyDependence(Plasticity rule, double w0, int pairs, Time deltaT,
             Frequency... frequencies) {
         double[] changes = StdpProtocols.frequencyDependence(rule, w0, pairs, deltaT, Units.ms(0.1), frequencies);
-        double[] hz = java.util.Arrays.stream(frequencies).mapToDouble(Frequency::si).toArray();
+        double[] hz = Arrays.stream(frequencies).mapToDouble(Frequency::si).toArray();
         return Table.create("STDP at Δt = " + deltaT).addColumns(DoubleColumn.create("frequency (Hz)", hz),
                 DoubleColumn.create("Δw", changes));
     }
@@ -201,6 +204,6 @@ public final class Tables {
     }
 
     private static double[] micro(double[] siemens) {
-        return java.util.Arrays.stream(siemens).map(x -> x * 1e6).toArray();
+        return Arrays.stream(siemens).map(x -> x * 1e6).toArray();
     }
 }

@@ -3,6 +3,8 @@ package org.neuromorph.kernel;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The kernel's own log, on the process's original stderr (the front end shows it in its terminal, not in
@@ -33,7 +35,7 @@ public final class Log {
     }
 
     private static final long LIMIT_NANOS = 10_000_000_000L;
-    private static final java.util.Map<String, long[]> LIMITED = new java.util.HashMap<>();
+    private static final Map<String, long[]> LIMITED = new HashMap<>();
 
     /**
      * A warning that hostile or broken clients can repeat at will: the first of each {@code kind} is logged, the

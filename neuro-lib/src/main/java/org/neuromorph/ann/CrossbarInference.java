@@ -1,9 +1,13 @@
 package org.neuromorph.ann;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.crossbar.TiledCrossbar;
 import org.neuromorph.data.Dataset;
 import org.neuromorph.jobs.Interrupts;
+import org.neuromorph.jobs.JobProgress;
 import org.neuromorph.units.Energy;
 import org.neuromorph.units.Time;
 
@@ -90,7 +94,7 @@ public final class CrossbarInference {
 
     private double onesResponse(int l) {
         double[] ones = new double[mlp.sizes()[l]];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         double sum = 0;
         for (double v : layers[l].mvm(ones)) {
             sum += Math.abs(v);
@@ -131,10 +135,10 @@ public final class CrossbarInference {
      * sides saturates. Returns the test accuracy after each epoch.
      */
     public double[] trainInSitu(Dataset train, Dataset test, int epochs, double rate, Crossbar.Update how, long seed) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] order = IntStream.range(0, train.size()).toArray();
         double[] accuracy = new double[epochs];
-        org.neuromorph.jobs.JobProgress progress = new org.neuromorph.jobs.JobProgress("epoch", epochs);
+        JobProgress progress = new JobProgress("epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             Mlp.shuffle(order, rng);
             for (int n : order) {

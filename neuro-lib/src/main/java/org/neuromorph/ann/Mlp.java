@@ -1,8 +1,11 @@
 package org.neuromorph.ann;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.neuromorph.data.Dataset;
 import org.neuromorph.jobs.Interrupts;
+import org.neuromorph.jobs.JobProgress;
 
 /**
  * A multilayer perceptron, the seed's Figure 1: each unit a McCulloch-Pitts-style weighted sum passed through an
@@ -224,9 +227,9 @@ public final class Mlp {
             vb[l] = new double[b[l].length];
             gb[l] = new double[b[l].length];
         }
-        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+        int[] order = IntStream.range(0, train.size()).toArray();
         TrainingLog log = new TrainingLog(new int[epochs], new double[epochs], new double[epochs], new double[epochs]);
-        org.neuromorph.jobs.JobProgress progress = new org.neuromorph.jobs.JobProgress("epoch", epochs);
+        JobProgress progress = new JobProgress("epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             shuffle(order, rng);
             double lossSum = 0;
@@ -238,9 +241,9 @@ public final class Mlp {
                 double[][][] used = weightNoise > 0 ? noisyWeights(rng) : w;
                 for (int l = 0; l < w.length; l++) {
                     for (double[] row : gw[l]) {
-                        java.util.Arrays.fill(row, 0);
+                        Arrays.fill(row, 0);
                     }
-                    java.util.Arrays.fill(gb[l], 0);
+                    Arrays.fill(gb[l], 0);
                 }
                 for (int k = start; k < end; k++) {
                     int n = order[k];
@@ -331,7 +334,7 @@ public final class Mlp {
         backprop(w, x, label, gw, gb);
         double[][][] result = new double[w.length][][];
         for (int l = 0; l < w.length; l++) {
-            result[l] = java.util.Arrays.copyOf(gw[l], gw[l].length + 1);
+            result[l] = Arrays.copyOf(gw[l], gw[l].length + 1);
             result[l][gw[l].length] = gb[l];
         }
         return result;
@@ -339,6 +342,6 @@ public final class Mlp {
 
     @Override
     public String toString() {
-        return "Mlp" + java.util.Arrays.toString(sizes) + " (" + hidden + ", softmax)";
+        return "Mlp" + Arrays.toString(sizes) + " (" + hidden + ", softmax)";
     }
 }

@@ -1,5 +1,8 @@
 package org.neuromorph.crossbar;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The read kernels of noiseless reads without IR drop: Kirchhoff on a cached signed conductance matrix (G+ − G−, or
  * G − G_ref), passes of y += v_i·row_i that the JIT vectorises, with the array energy from each row's total
@@ -45,7 +48,7 @@ final class CachedReads {
 
     void precision(Crossbar.ReadPrecision value) {
         if (value != precision) {
-            precision = java.util.Objects.requireNonNull(value, "read precision");
+            precision = Objects.requireNonNull(value, "read precision");
             effective = null;
             effectiveSingle = null;
             rowConductance = null; // rebuilt in the new precision on the next read
@@ -104,7 +107,7 @@ final class CachedReads {
             return sums;
         }
         int half = inputs / 2;
-        java.util.Arrays.fill(lower, 0);
+        Arrays.fill(lower, 0);
         ReadHelper.both(() -> accumulate(g, v, sums, 0, half), () -> accumulate(g, v, lower, half, inputs));
         for (int j = 0; j < outputs; j++) {
             sums[j] += lower[j];
@@ -119,7 +122,7 @@ final class CachedReads {
             driven[i] = (float) v[i];
         }
         float[] upper = upperSingle;
-        java.util.Arrays.fill(upper, 0);
+        Arrays.fill(upper, 0);
         double[] sums = new double[outputs];
         if ((long) inputs * outputs < SPLIT_CELLS) {
             accumulate(g, driven, upper, 0, inputs);
@@ -130,7 +133,7 @@ final class CachedReads {
         }
         int half = inputs / 2;
         float[] low = lowerSingle;
-        java.util.Arrays.fill(low, 0);
+        Arrays.fill(low, 0);
         ReadHelper.both(() -> accumulate(g, driven, upper, 0, half), () -> accumulate(g, driven, low, half, inputs));
         for (int j = 0; j < outputs; j++) {
             sums[j] = (double) upper[j] + low[j];

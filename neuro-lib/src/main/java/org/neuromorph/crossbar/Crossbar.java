@@ -1,9 +1,11 @@
 package org.neuromorph.crossbar;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.device.DeviceModel;
+import org.neuromorph.random.Seeds;
 import org.neuromorph.units.Current;
 import org.neuromorph.units.Energy;
 import org.neuromorph.units.Resistance;
@@ -84,7 +86,7 @@ public final class Crossbar {
     private Mapping mappingKind = Mapping.DIFFERENTIAL;
     private Periphery periphery = Periphery.DEFAULT;
     private Wires wires = Wires.NONE;
-    private long seed = org.neuromorph.random.Seeds.base();
+    private long seed = Seeds.base();
     /** The crossbar's clock in seconds since programming began. */
     private double time;
 
@@ -222,7 +224,7 @@ public final class Crossbar {
     /** What programming took: pulses, energy, time, and each weight's error after it (in weight units). */
     public record ProgramReport(long pulses, double energy, double time, double[] weightErrors) {
         public double rmsError() {
-            return Math.sqrt(java.util.Arrays.stream(weightErrors).map(e -> e * e).average().orElse(0));
+            return Math.sqrt(Arrays.stream(weightErrors).map(e -> e * e).average().orElse(0));
         }
     }
 

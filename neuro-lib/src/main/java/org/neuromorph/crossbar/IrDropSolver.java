@@ -1,5 +1,7 @@
 package org.neuromorph.crossbar;
 
+import java.util.Arrays;
+
 /**
  * Currents of a crossbar with wire resistance. Word line i is driven at its left end through one wire segment,
  * bit line j is held at virtual ground (the sense amplifier) at its bottom end through one segment, every segment
@@ -55,15 +57,15 @@ public final class IrDropSolver {
      */
     public double[] solve(double[] g, double[] v, double wire, double[] out) {
         double gw = 1 / wire;
-        java.util.Arrays.fill(rhs, 0);
+        Arrays.fill(rhs, 0);
         for (int i = 0; i < rows; i++) {
             rhs[i * cols] = gw * v[i];
         }
         // start from the ideal solution: word lines at their drive, bit lines at ground
         for (int i = 0; i < rows; i++) {
-            java.util.Arrays.fill(x, i * cols, (i + 1) * cols, v[i]);
+            Arrays.fill(x, i * cols, (i + 1) * cols, v[i]);
         }
-        java.util.Arrays.fill(x, n, 2 * n, 0);
+        Arrays.fill(x, n, 2 * n, 0);
         multiply(g, gw, x, q);
         double rhsNorm = 0;
         for (int k = 0; k < 2 * n; k++) {
@@ -218,7 +220,7 @@ public final class IrDropSolver {
                 bitVoltage[i * cols + j] = voltage;
             }
         }
-        java.util.Arrays.fill(out, 0, cols, 0);
+        Arrays.fill(out, 0, cols, 0);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 int k = i * cols + j;

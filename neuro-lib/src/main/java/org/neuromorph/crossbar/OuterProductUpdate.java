@@ -1,5 +1,6 @@
 package org.neuromorph.crossbar;
 
+import java.util.Arrays;
 import org.neuromorph.device.PulseRounding;
 import org.neuromorph.random.SplitMix64;
 
@@ -68,8 +69,8 @@ final class OuterProductUpdate {
     private void coincidences(WeightMapping m, double[] x, double[] d, double rate, double pulsesPerWeight) {
         int inputs = m.inputs;
         int outputs = m.outputs;
-        double xMax = java.util.Arrays.stream(x).map(Math::abs).max().orElse(0);
-        double dMax = java.util.Arrays.stream(d).map(Math::abs).max().orElse(0);
+        double xMax = Arrays.stream(x).map(Math::abs).max().orElse(0);
+        double dMax = Arrays.stream(d).map(Math::abs).max().orElse(0);
         if (xMax == 0 || dMax == 0) {
             return;
         }

@@ -1,6 +1,8 @@
 package org.neuromorph.crossbar;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.neuromorph.units.Energy;
 import org.neuromorph.units.Time;
@@ -46,7 +48,7 @@ public final class TiledCrossbar {
     }
 
     public List<Crossbar> tiles() {
-        return java.util.Collections.unmodifiableList(tiles);
+        return Collections.unmodifiableList(tiles);
     }
 
     /** Programs W (outputs × inputs) with one scale for all tiles (the largest |w| of the whole matrix). */
@@ -78,7 +80,7 @@ public final class TiledCrossbar {
         for (int t = 0; t < tiles.size(); t++) {
             Crossbar c = tiles.get(t);
             int[] o = origins.get(t);
-            double[] part = c.mvm(java.util.Arrays.copyOfRange(x, o[0], o[0] + c.inputs()));
+            double[] part = c.mvm(Arrays.copyOfRange(x, o[0], o[0] + c.inputs()));
             for (int j = 0; j < part.length; j++) {
                 y[o[1] + j] += part[j];
             }
@@ -92,7 +94,7 @@ public final class TiledCrossbar {
         for (int t = 0; t < tiles.size(); t++) {
             Crossbar c = tiles.get(t);
             int[] o = origins.get(t);
-            double[] part = c.transpose(java.util.Arrays.copyOfRange(d, o[1], o[1] + c.outputs()));
+            double[] part = c.transpose(Arrays.copyOfRange(d, o[1], o[1] + c.outputs()));
             for (int i = 0; i < part.length; i++) {
                 z[o[0] + i] += part[i];
             }
@@ -105,8 +107,8 @@ public final class TiledCrossbar {
         for (int t = 0; t < tiles.size(); t++) {
             Crossbar c = tiles.get(t);
             int[] o = origins.get(t);
-            c.update(java.util.Arrays.copyOfRange(x, o[0], o[0] + c.inputs()),
-                    java.util.Arrays.copyOfRange(d, o[1], o[1] + c.outputs()), rate, how);
+            c.update(Arrays.copyOfRange(x, o[0], o[0] + c.inputs()),
+                    Arrays.copyOfRange(d, o[1], o[1] + c.outputs()), rate, how);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.neuromorph.crossbar;
 
+import java.util.Objects;
+
 /**
  * The array's wires: resistance per segment and how IR drop is solved (none, first order or the full network).
  * Currents of a forward read flow from word lines driven at their left ends to bit lines sensed at their bottom
@@ -20,7 +22,7 @@ final class Wires {
             throw new IllegalArgumentException("wire resistance must be ≥ 0 Ω, got " + ohms + " Ω");
         }
         this.ohms = ohms;
-        this.method = ohms == 0 ? Crossbar.IrDrop.NONE : java.util.Objects.requireNonNull(method, "IR drop method");
+        this.method = ohms == 0 ? Crossbar.IrDrop.NONE : Objects.requireNonNull(method, "IR drop method");
     }
 
     /** Whether the wires have resistance (reads then go through {@link IrDropSolver}). */

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -29,8 +30,8 @@ public record Dataset(String name, double[][] features, int[] labels, int classe
 
     /** Samples [from, to) as a dataset of their own. */
     public Dataset slice(String part, int from, int to) {
-        return new Dataset(name + " " + part, java.util.Arrays.copyOfRange(features, from, to),
-                java.util.Arrays.copyOfRange(labels, from, to), classes);
+        return new Dataset(name + " " + part, Arrays.copyOfRange(features, from, to),
+                Arrays.copyOfRange(labels, from, to), classes);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.neuromorph.device;
 
+import java.util.Arrays;
+
 /**
  * The measurements a device paper shows, as columns ready for a table: conductance against pulse number over
  * potentiate/depress cycles, the spread after program-and-verify, drift over time, and read-noise samples.
@@ -74,9 +76,9 @@ public final class Characterization {
         double[] reads = new double[devices];
         for (int t = 0; t < times.length; t++) {
             array.readAll(reads, times[t]);
-            double m = java.util.Arrays.stream(reads).average().orElse(0);
+            double m = Arrays.stream(reads).average().orElse(0);
             mean[t] = m;
-            sd[t] = Math.sqrt(java.util.Arrays.stream(reads).map(x -> (x - m) * (x - m)).sum()
+            sd[t] = Math.sqrt(Arrays.stream(reads).map(x -> (x - m) * (x - m)).sum()
                     / Math.max(1, devices - 1));
         }
         return new Drift(times.clone(), mean, sd);

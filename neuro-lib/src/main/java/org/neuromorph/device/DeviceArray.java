@@ -1,5 +1,6 @@
 package org.neuromorph.device;
 
+import java.util.Locale;
 import org.neuromorph.random.SplitMix64;
 import org.neuromorph.state.StateExchange;
 
@@ -106,7 +107,7 @@ public final class DeviceArray {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%s device %d: %.4g µS%s", array.model.technology, index,
+            return String.format(Locale.ROOT, "%s device %d: %.4g µS%s", array.model.technology, index,
                     conductance() * 1e6, stuck() ? " (stuck)" : "");
         }
     }

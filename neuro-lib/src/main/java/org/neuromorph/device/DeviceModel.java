@@ -4,6 +4,7 @@ import static org.neuromorph.units.Arguments.nonNegative;
 import static org.neuromorph.units.Arguments.probability;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.neuromorph.units.Conductance;
 import org.neuromorph.units.Energy;
 import org.neuromorph.units.Time;
@@ -90,7 +91,7 @@ public final class DeviceModel implements Cloneable {
 
     /** How the devices answer a pulse: any {@link Response}, e.g. {@code new Response.SoftBounds(0.05, 40)}. */
     public DeviceModel response(Response value) {
-        response = java.util.Objects.requireNonNull(value, "response");
+        response = Objects.requireNonNull(value, "response");
         return this;
     }
 

@@ -1,14 +1,17 @@
 package org.neuromorph.network;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.neuromorph.jobs.Interrupts;
 import org.neuromorph.jobs.DefaultProgress;
+import org.neuromorph.jobs.Interrupts;
 import org.neuromorph.jobs.ProgressListener;
 import org.neuromorph.neuron.NeuronModel;
 import org.neuromorph.random.Seeds;
@@ -199,7 +202,7 @@ public final class Network {
         Projection[] projs = projections.toArray(new Projection[0]);
         Monitor[] mons = monitors.toArray(new Monitor[0]);
         ProgressListener listener = progress != null ? progress : DefaultProgress.listener();
-        boolean anySplits = java.util.Arrays.stream(pops).anyMatch(p -> p instanceof NeuronGroup g && g.splits());
+        boolean anySplits = Arrays.stream(pops).anyMatch(p -> p instanceof NeuronGroup g && g.splits());
         StepThreads runThreads = threads > 1 && anySplits ? new StepThreads(threads) : null;
         for (Population p : pops) {
             if (p instanceof NeuronGroup group) {
@@ -265,7 +268,7 @@ public final class Network {
      * flight, random streams, the clock) to a versioned file; {@link #load} continues from it exactly. Monitors'
      * recordings are not part of it: export them as tables. Builds the network if it has not run yet.
      */
-    public Network save(java.nio.file.Path file) {
+    public Network save(Path file) {
         build();
         NetworkState.save(this, file);
         return this;
@@ -273,7 +276,7 @@ public final class Network {
 
     /** {@link #save(java.nio.file.Path)} to a path given as text. */
     public Network save(String file) {
-        return save(java.nio.file.Path.of(file));
+        return save(Path.of(file));
     }
 
     /**
@@ -283,7 +286,7 @@ public final class Network {
      * another format version, truncated or damaged, or of another network is refused with the reason, and this
      * network is left as it was.
      */
-    public Network load(java.nio.file.Path file) {
+    public Network load(Path file) {
         build();
         NetworkState.load(this, file);
         return this;
@@ -291,7 +294,7 @@ public final class Network {
 
     /** {@link #load(java.nio.file.Path)} from a path given as text. */
     public Network load(String file) {
-        return load(java.nio.file.Path.of(file));
+        return load(Path.of(file));
     }
 
     void restoreClock(long savedSeed, long savedStep) {
@@ -331,7 +334,7 @@ public final class Network {
     @Override
     public String toString() {
         int synapses = projections.stream().mapToInt(Projection::synapseCount).sum();
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "Network(dt=%s, t=%s, %d populations, %d projections%s, %d monitors)",
                 new Time(dt), new Time(time()), populations.size(), projections.size(),
                 built ? " with " + synapses + " synapses" : "", monitors.size());

@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,7 +194,7 @@ final class NetworkState {
             throw refused(file, "it ends after " + bytes.length + " bytes: the file is truncated");
         }
         crc.update(bytes, 0, body);
-        long stored = java.nio.ByteBuffer.wrap(bytes, body, 8).getLong();
+        long stored = ByteBuffer.wrap(bytes, body, 8).getLong();
         if (stored != crc.getValue()) {
             throw refused(file, "its checksum does not match (" + bytes.length
                     + " bytes): the file is truncated or damaged");

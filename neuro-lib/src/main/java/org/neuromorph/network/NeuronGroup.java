@@ -3,10 +3,13 @@ package org.neuromorph.network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.neuromorph.neuron.NeuronDynamics;
 import org.neuromorph.neuron.NeuronModel;
 import org.neuromorph.neuron.SplitStepping;
+import org.neuromorph.state.StateExchange;
 
 /** A group of neurons of one model, with injected currents and incoming delta-synapse jumps. */
 public final class NeuronGroup extends Population {
@@ -24,12 +27,12 @@ public final class NeuronGroup extends Population {
     private int[] chunkStart;
     private int[] chunkSpikes;
     private long parallelStep;
-    private final java.util.function.IntConsumer chunkTask = c -> chunkSpikes[c] = ((SplitStepping) dynamics)
+    private final IntConsumer chunkTask = c -> chunkSpikes[c] = ((SplitStepping) dynamics)
             .advanceRange(parallelStep, input(), chunkStart[c], chunkStart[c + 1], spikes);
 
     public NeuronGroup(String name, int size, NeuronModel model) {
         super(name, size);
-        this.model = java.util.Objects.requireNonNull(model, "model");
+        this.model = Objects.requireNonNull(model, "model");
     }
 
     public NeuronModel model() {
@@ -94,7 +97,7 @@ public final class NeuronGroup extends Population {
     }
 
     @Override
-    protected void exchangeState(org.neuromorph.state.StateExchange state) {
+    protected void exchangeState(StateExchange state) {
         dynamics.exchangeState(state);
     }
 

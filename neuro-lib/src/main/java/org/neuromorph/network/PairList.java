@@ -1,5 +1,6 @@
 package org.neuromorph.network;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
@@ -48,7 +49,7 @@ final class PairList implements Connectivity {
             sorted[fill[pre[k]]++] = post[k];
         }
         for (int i = 0; i < preSize; i++) {
-            java.util.Arrays.sort(sorted, start[i], start[i + 1]);
+            Arrays.sort(sorted, start[i], start[i + 1]);
         }
         rowStart = start;
         targets = sorted;

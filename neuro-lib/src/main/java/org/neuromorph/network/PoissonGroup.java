@@ -1,5 +1,6 @@
 package org.neuromorph.network;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.neuromorph.random.SplitMix64;
 import org.neuromorph.state.StateExchange;
@@ -91,7 +92,7 @@ public final class PoissonGroup extends Population {
             throw new IllegalArgumentException("Poisson rate must be ≥ 0, got " + rate);
         }
         double[] rates = new double[size];
-        java.util.Arrays.fill(rates, rate.si());
+        Arrays.fill(rates, rate.si());
         return rates;
     }
 
@@ -126,7 +127,7 @@ public final class PoissonGroup extends Population {
 
     @Override
     public String description() {
-        return "Poisson(" + size() + " units, rates hash " + java.util.Arrays.hashCode(rates) + ")";
+        return "Poisson(" + size() + " units, rates hash " + Arrays.hashCode(rates) + ")";
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.neuromorph.network;
 
+import java.util.SplittableRandom;
+import org.neuromorph.state.StateExchange;
+
 /**
  * Anything that emits spikes on the network's clock: a group of model neurons or a spike source.
  * Each step the simulator calls {@link #update}, then reads the spikes of that step from {@link #spikes()}.
@@ -32,7 +35,7 @@ public abstract class Population {
     }
 
     /** Called once when the network is built, before the first step. */
-    protected abstract void initialize(double dt, java.util.SplittableRandom rng);
+    protected abstract void initialize(double dt, SplittableRandom rng);
 
     /** Advances to the end of step {@code step} and determines which units spike in it. */
     protected abstract void update(long step, double dt);
@@ -45,7 +48,7 @@ public abstract class Population {
      * Walks the state this population carries from one step to the next, for save and load (see
      * {@link org.neuromorph.state.StateExchange}). Sources with none keep the default.
      */
-    protected void exchangeState(org.neuromorph.state.StateExchange state) {
+    protected void exchangeState(StateExchange state) {
     }
 
     /** Called after a load filled the state, at simulation step {@code step}. */

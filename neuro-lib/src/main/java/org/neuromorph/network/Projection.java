@@ -1,6 +1,10 @@
 package org.neuromorph.network;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.plasticity.Learning;
@@ -61,10 +65,10 @@ public final class Projection {
     private int ringSlots;
 
     /** The owning network's clock, for modulator signals that arrive between runs. */
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
 
     Projection(String name, Population pre, NeuronGroup post, Connectivity connectivity,
-            java.util.function.LongSupplier clock) {
+            LongSupplier clock) {
         this.name = name;
         this.clock = clock;
         this.pre = pre;
@@ -146,7 +150,7 @@ public final class Projection {
      */
     public Projection onto(String synapseName) {
         requireNotBuilt("onto");
-        synapse = java.util.Objects.requireNonNull(synapseName);
+        synapse = Objects.requireNonNull(synapseName);
         return this;
     }
 
@@ -156,7 +160,7 @@ public final class Projection {
      */
     public Projection plasticity(Plasticity rule) {
         requireNotBuilt("plasticity");
-        plasticity = java.util.Objects.requireNonNull(rule, "rule");
+        plasticity = Objects.requireNonNull(rule, "rule");
         return this;
     }
 
@@ -173,7 +177,7 @@ public final class Projection {
         if (!(weightPerSiemens > 0)) {
             throw new IllegalArgumentException("weight per siemens must be > 0, got " + weightPerSiemens);
         }
-        deviceModel = java.util.Objects.requireNonNull(model, "model");
+        deviceModel = Objects.requireNonNull(model, "model");
         this.weightPerSiemens = weightPerSiemens;
         return this;
     }
@@ -368,7 +372,7 @@ public final class Projection {
     private void indexByPost(int preSize, int postSize) {
         source = new int[target.length];
         for (int i = 0; i < preSize; i++) {
-            java.util.Arrays.fill(source, rowStart[i], rowStart[i + 1], i);
+            Arrays.fill(source, rowStart[i], rowStart[i + 1], i);
         }
         postStart = new int[postSize + 1];
         for (int t : target) {
@@ -378,7 +382,7 @@ public final class Projection {
             postStart[j + 1] += postStart[j];
         }
         postSynapses = new int[target.length];
-        int[] next = java.util.Arrays.copyOf(postStart, postSize);
+        int[] next = Arrays.copyOf(postStart, postSize);
         for (int s = 0; s < target.length; s++) {
             postSynapses[next[target[s]]++] = s;
         }
@@ -456,7 +460,7 @@ public final class Projection {
     @SuppressWarnings("unused")
     private long warmth;
 
-    private final java.util.function.IntConsumer deliverChunk = this::deliverChunk;
+    private final IntConsumer deliverChunk = this::deliverChunk;
 
     private void deliverChunk(int c) {
         deliverRange(post.chunkStart(c), post.chunkStart(c + 1));

@@ -1,12 +1,13 @@
 package org.neuromorph.network;
 
+import static org.neuromorph.units.Units.Hz;
 import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.nS;
-import static org.neuromorph.units.Units.Hz;
 
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.PairStdp;
+import org.neuromorph.plasticity.Plasticity;
 
 /** Published benchmark networks, built as their papers specify, for comparisons with other simulators. */
 public final class ReferenceNetworks {
@@ -54,7 +55,7 @@ public final class ReferenceNetworks {
     }
 
     /** The same network with another learning rule on its plastic projection (to compare rules on one task). */
-    public static Network songMillerAbbott(int inputs, long seed, org.neuromorph.plasticity.Plasticity rule) {
+    public static Network songMillerAbbott(int inputs, long seed, Plasticity rule) {
         Network net = new Network().dt(ms(0.1)).seed(seed);
         var sources = net.poisson("inputs", inputs, Hz(15));
         Lif model = new Lif().tauM(ms(10)).vRest(mV(-74)).vThreshold(mV(-54)).vReset(mV(-60)).refractory(ms(0))

@@ -1,5 +1,7 @@
 package org.neuromorph.network;
 
+import java.util.Locale;
+
 /** Records every spike of a population as (time, index), in order of time. */
 public final class SpikeMonitor implements Monitor {
     private final Population source;
@@ -82,7 +84,7 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "SpikeMonitor(%s: %d spikes in %.4g s, mean rate %.4g Hz)",
+        return String.format(Locale.ROOT, "SpikeMonitor(%s: %d spikes in %.4g s, mean rate %.4g Hz)",
                 source.name(), count(), duration(), meanRate());
     }
 }

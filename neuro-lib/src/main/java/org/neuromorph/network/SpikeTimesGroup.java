@@ -45,7 +45,7 @@ public final class SpikeTimesGroup extends Population {
     @Override
     public String description() {
         return "SpikeTimes(" + size() + " units, " + sortedTimes.length + " spikes, hash "
-                + (31 * java.util.Arrays.hashCode(sortedIndices) + java.util.Arrays.hashCode(sortedTimes)) + ")";
+                + (31 * Arrays.hashCode(sortedIndices) + Arrays.hashCode(sortedTimes)) + ")";
     }
 
     @Override

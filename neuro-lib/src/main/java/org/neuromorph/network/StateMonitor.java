@@ -1,6 +1,7 @@
 package org.neuromorph.network;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /** Records one state variable of chosen neurons at the start of every step (values at t = n·dt). */
 public final class StateMonitor implements Monitor {
@@ -10,7 +11,7 @@ public final class StateMonitor implements Monitor {
     private final DoubleList values = new DoubleList(4096);
     private int samples;
     private double dt;
-    private java.util.function.IntToDoubleFunction reader;
+    private IntToDoubleFunction reader;
 
     StateMonitor(NeuronGroup group, String variable, int[] neurons) {
         for (int i : neurons) {

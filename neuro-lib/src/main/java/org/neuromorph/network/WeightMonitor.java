@@ -2,6 +2,7 @@ package org.neuromorph.network;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Snapshots of a projection's weights (all synapses, or chosen ones in CSR order) every {@code interval} steps,
@@ -31,7 +32,7 @@ public final class WeightMonitor implements Monitor {
         }
         double[] w = projection.weights();
         if (synapses == null) {
-            synapses = chosen.length > 0 ? chosen : java.util.stream.IntStream.range(0, w.length).toArray();
+            synapses = chosen.length > 0 ? chosen : IntStream.range(0, w.length).toArray();
             for (int s : synapses) {
                 if (s < 0 || s >= w.length) {
                     throw new IllegalArgumentException("weight monitor of '" + projection.name() + "': synapse " + s

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Capacitance;
+import org.neuromorph.units.Voltage;
 
 /**
  * Izhikevich (2003) simple model, IEEE Trans. Neural Netw. 14:1569:
@@ -91,7 +92,7 @@ public final class Izhikevich implements NeuronModel {
     }
 
     /** Initial membrane potential (default −65 mV); u starts at b·v0. */
-    public Izhikevich v0(org.neuromorph.units.Voltage value) {
+    public Izhikevich v0(Voltage value) {
         v0 = value.si() * 1e3;
         return this;
     }

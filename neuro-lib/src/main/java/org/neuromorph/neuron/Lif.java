@@ -1,6 +1,9 @@
 package org.neuromorph.neuron;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.neuromorph.units.Resistance;
 import org.neuromorph.units.Time;
@@ -40,10 +43,10 @@ public final class Lif implements NeuronModel {
     double resistance = 100e6;
     double v0Low = Double.NaN;
     double v0High = Double.NaN;
-    final java.util.List<String> synapseNames = new java.util.ArrayList<>();
-    final java.util.List<Double> synapseTaus = new java.util.ArrayList<>();
-    final java.util.List<String> conductanceNames = new java.util.ArrayList<>();
-    final java.util.List<double[]> conductanceParams = new java.util.ArrayList<>(); // {tau, reversal}
+    final List<String> synapseNames = new ArrayList<>();
+    final List<Double> synapseTaus = new ArrayList<>();
+    final List<String> conductanceNames = new ArrayList<>();
+    final List<double[]> conductanceParams = new ArrayList<>(); // {tau, reversal}
 
     /** Adds an exponential current synapse channel with time constant tau, e.g. {@code synapse("e", ms(5))}. */
     public Lif synapse(String name, Time tau) {
@@ -174,7 +177,7 @@ public final class Lif implements NeuronModel {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "LIF(tauM=%s, vRest=%s, vReset=%s, vThreshold=%s, refractory=%s, R=%s%s%s)",
                 new Time(tauM), new Voltage(vRest), new Voltage(vReset),
                 new Voltage(vThreshold), new Time(refractory), new Resistance(resistance),

@@ -1,7 +1,12 @@
 package org.neuromorph.neuron;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 import org.neuromorph.state.StateExchange;
 
 /**
@@ -50,7 +55,7 @@ final class LifGroup implements SplitStepping {
 
     LifGroup(Lif p, int size, double dt, SplittableRandom rng) {
         int channels = p.synapseNames.size();
-        java.util.List<String> names = new java.util.ArrayList<>(p.synapseNames);
+        List<String> names = new ArrayList<>(p.synapseNames);
         names.addAll(p.conductanceNames);
         channelNames = names.toArray(new String[0]);
         int conductances = p.conductanceNames.size();
@@ -347,10 +352,10 @@ final class LifGroup implements SplitStepping {
         // the refractory queue, in spike order, is whoever spiked within the last refractorySteps steps
         refractoryHead = 0;
         refractoryCount = 0;
-        java.util.stream.IntStream.range(0, v.length)
+        IntStream.range(0, v.length)
                 .filter(i -> step - lastSpike[i] < refractorySteps)
                 .boxed()
-                .sorted(java.util.Comparator.comparingLong((Integer i) -> lastSpike[i]).thenComparing(i -> i))
+                .sorted(Comparator.comparingLong((Integer i) -> lastSpike[i]).thenComparing(i -> i))
                 .forEach(i -> refractory[refractoryCount++] = i);
     }
 
@@ -376,7 +381,7 @@ final class LifGroup implements SplitStepping {
     }
 
     @Override
-    public java.util.function.IntToDoubleFunction reader(String name) {
+    public IntToDoubleFunction reader(String name) {
         if (name.equals("v")) {
             return i -> v[i];
         }

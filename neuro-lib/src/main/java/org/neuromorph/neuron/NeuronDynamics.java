@@ -1,5 +1,6 @@
 package org.neuromorph.neuron;
 
+import java.util.function.IntToDoubleFunction;
 import org.neuromorph.state.StateExchange;
 
 /**
@@ -103,7 +104,7 @@ public interface NeuronDynamics {
      * keeps a variable scaled (LIF's current channels) must put its factor into the array before
      * {@link #variable} can hand that out, which rounds the values, so reading through it would change the run.
      */
-    default java.util.function.IntToDoubleFunction reader(String name) {
+    default IntToDoubleFunction reader(String name) {
         double[] values = variable(name);
         return i -> values[i];
     }

@@ -1,5 +1,7 @@
 package org.neuromorph.neuron;
 
+import java.util.Arrays;
+
 /** Checks the neuron models share, so every model refuses a bad parameter with the same kind of message. */
 final class Parameters {
     private Parameters() {
@@ -29,6 +31,6 @@ final class Parameters {
             }
         }
         throw new IllegalArgumentException("this " + model + " has no synapse '" + name + "'; it has "
-                + java.util.Arrays.toString(names) + " (add one with " + example + ")");
+                + Arrays.toString(names) + " (add one with " + example + ")");
     }
 }

@@ -1,5 +1,7 @@
 package org.neuromorph.plasticity;
 
+import java.util.Locale;
+import java.util.Objects;
 import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Time;
 
@@ -61,7 +63,7 @@ public final class PairStdp implements Plasticity {
     }
 
     public PairStdp pairing(Pairing value) {
-        pairing = java.util.Objects.requireNonNull(value);
+        pairing = Objects.requireNonNull(value);
         return this;
     }
 
@@ -87,7 +89,7 @@ public final class PairStdp implements Plasticity {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "PairStdp(A+=%s, A-=%s, tau+=%s, tau-=%s, %s, %s, %s)",
+        return String.format(Locale.ROOT, "PairStdp(A+=%s, A-=%s, tau+=%s, tau-=%s, %s, %s, %s)",
                 aPlus, aMinus, new Time(tauPlus), new Time(tauMinus), multiplicative ? "multiplicative" : "additive",
                 pairing, bounds);
     }

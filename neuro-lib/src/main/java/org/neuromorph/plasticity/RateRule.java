@@ -1,5 +1,7 @@
 package org.neuromorph.plasticity;
 
+import java.util.Arrays;
+
 /**
  * A learning rule for rate units: given presynaptic rates x (length pre) and postsynaptic rates y (length post),
  * it advances the weights {@code w[i * pre + j]} (post i, pre j; row-major) by one time step dt, integrating
@@ -81,7 +83,7 @@ public interface RateRule {
             checkSizes(w, pre, post, x, y);
             if (theta == null || theta.length != post) {
                 theta = new double[post];
-                java.util.Arrays.fill(theta, theta0);
+                Arrays.fill(theta, theta0);
             }
             for (int i = 0; i < post; i++) {
                 double yi = y[i];

@@ -1,5 +1,7 @@
 package org.neuromorph.plasticity;
 
+import java.util.Arrays;
+import java.util.Locale;
 import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Time;
 
@@ -41,7 +43,7 @@ public final class Srdp implements Plasticity {
     public Learning instantiate(int preSize, int postSize, int synapses, double dt) {
         long windowSteps = Math.round(window / dt);
         long[] lastPre = new long[preSize];
-        java.util.Arrays.fill(lastPre, Long.MIN_VALUE / 2);
+        Arrays.fill(lastPre, Long.MIN_VALUE / 2);
         return new Learning() {
             @Override
             public void onPre(long step, int pre, int from, int to, int[] target, double[] weight) {
@@ -65,7 +67,7 @@ public final class Srdp implements Plasticity {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "Srdp(window=%s, A_set=%s, A_reset=%s, %s)",
+        return String.format(Locale.ROOT, "Srdp(window=%s, A_set=%s, A_reset=%s, %s)",
                 new Time(window), aSet, aReset, bounds);
     }
 }

@@ -1,5 +1,6 @@
 package org.neuromorph.plasticity;
 
+import java.util.Locale;
 import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Time;
 
@@ -109,7 +110,7 @@ public final class TripletStdp implements Plasticity {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "TripletStdp(%s: A2+=%s, A3+=%s, A2-=%s, A3-=%s, tau+=%s, tau-=%s, tau_x=%s, tau_y=%s, %s)",
                 name, a2Plus, a3Plus, a2Minus, a3Minus, new Time(tauPlus), new Time(tauMinus), new Time(tauX),
                 new Time(tauY), bounds);

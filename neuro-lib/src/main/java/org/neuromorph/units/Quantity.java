@@ -1,5 +1,7 @@
 package org.neuromorph.units;
 
+import java.util.Locale;
+
 /**
  * A physical quantity held in SI units. Each dimension is its own type ({@link Time}, {@link Voltage}, ...)
  * so that passing a voltage where a time is expected is a compile error, not a wrong simulation.
@@ -27,7 +29,7 @@ public interface Quantity {
         double scaled = si / Math.pow(1000, exponent);
         String number = (Math.abs(scaled - Math.rint(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled)))
                 ? Long.toString(Math.round(scaled))
-                : String.format(java.util.Locale.ROOT, "%.6g", scaled).replaceAll("0+$", "").replaceAll("\\.$", "");
+                : String.format(Locale.ROOT, "%.6g", scaled).replaceAll("0+$", "").replaceAll("\\.$", "");
         return number + " " + prefixes[exponent + 5] + unit;
     }
 }

@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,24 +37,24 @@ final class InstallCommand implements Callable<Integer> {
     CommandLineLocation location = new CommandLineLocation();
 
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "an option for the kernel's JVM (repeatable)")
-    java.util.List<String> jvmOptions = new java.util.ArrayList<>();
+    List<String> jvmOptions = new ArrayList<>();
 
     @Option(names = "--jvm-opts", paramLabel = "\"OPTS\"", description = "options for the kernel's JVM in one "
             + "string, e.g. \"-Xmx8g -XX:+UseG1GC\" (also read from the NEUROMORPH_JVM_OPTS environment variable)")
     String jvmOpts;
 
     /** Ours, minus those the user's replace, then the user's (from the environment, --jvm-opts, --jvm-option). */
-    java.util.List<String> effectiveJvmOptions() {
-        java.util.List<String> user = new java.util.ArrayList<>();
+    List<String> effectiveJvmOptions() {
+        List<String> user = new ArrayList<>();
         for (String source : new String[] {System.getenv("NEUROMORPH_JVM_OPTS"), jvmOpts}) {
             if (source != null && !source.isBlank()) {
-                user.addAll(java.util.List.of(source.trim().split("\\s+")));
+                user.addAll(List.of(source.trim().split("\\s+")));
             }
         }
         user.addAll(jvmOptions);
         boolean ownCollector = user.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w*GC"));
         boolean ownInitialHeap = user.stream().anyMatch(o -> o.startsWith("-Xms") || o.startsWith("-XX:InitialHeapSize"));
-        java.util.List<String> options = new java.util.ArrayList<>();
+        List<String> options = new ArrayList<>();
         for (String o : KernelJvm.DEFAULT_OPTIONS) {
             boolean replaced = o.startsWith("-XX:+Use") ? ownCollector : o.startsWith("-Xms") && ownInitialHeap;
             if (!replaced) {
@@ -73,7 +76,7 @@ final class InstallCommand implements Callable<Integer> {
             System.err.println("neuromorph install: " + missing);
             return 2;
         }
-        java.util.List<KernelLanguage> languages = language.chosen("install");
+        List<KernelLanguage> languages = language.chosen("install");
         if (languages == null) {
             return 2;
         }
@@ -103,17 +106,17 @@ final class InstallCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         ObjectNode spec = json.createObjectNode();
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        java.util.List<String> arguments = new java.util.ArrayList<>();
+        List<String> arguments = new ArrayList<>();
         if (!noClassArchive) {
             Path archive = dir.resolve("classes.jsa");
             if (buildClassArchive(javaCommand, jar, lang, archive, effectiveJvmOptions())) {
                 // an archive that no longer matches the jar (rebuilt since) is ignored quietly
-                arguments.addAll(java.util.List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                arguments.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                         "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
         }
         arguments.addAll(effectiveJvmOptions());
-        arguments.addAll(java.util.List.of("-jar", jar.toString(), "kernel", "--language", lang,
+        arguments.addAll(List.of("-jar", jar.toString(), "kernel", "--language", lang,
                 "--connection-file", "{connection_file}"));
         ArrayNode argv = spec.putArray("argv");
         KernelJvm.launch(javaCommand, arguments).forEach(argv::add);
@@ -135,16 +138,16 @@ final class InstallCommand implements Callable<Integer> {
 
     /** Runs the warm-up under -XX:ArchiveClassesAtExit; false (with the reason on stderr) if no archive came of it. */
     private static boolean buildClassArchive(String javaCommand, Path jar, String lang, Path archive,
-            java.util.List<String> jvmOptions) {
+            List<String> jvmOptions) {
         try {
             // the kernel's own options, so the archive is made under the collector it will be used with
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand,
+            List<String> command = new ArrayList<>(List.of(javaCommand,
                     "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             command.addAll(jvmOptions);
-            command.addAll(java.util.List.of("-jar", jar.toString(), "warm-up", "--language", lang));
+            command.addAll(List.of("-jar", jar.toString(), "warm-up", "--language", lang));
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 System.err.println("neuromorph install: the class archive for " + lang + " took too long; skipped");
                 return false;

@@ -2,6 +2,8 @@ package org.neuromorph.kernel.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "an option for the kernel's JVM (repeatable)")
-    java.util.List<String> jvmOptions = new java.util.ArrayList<>();
+    List<String> jvmOptions = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("neuromorph run: run this from the jar (java -jar neuromorph.jar run FILE)");
             return 2;
         }
-        java.util.List<String> options = new java.util.ArrayList<>(KernelJvm.DEFAULT_OPTIONS);
+        List<String> options = new ArrayList<>(KernelJvm.DEFAULT_OPTIONS);
         if (!progress) {
             options.add("-Dneuromorph.progress=false");
         }

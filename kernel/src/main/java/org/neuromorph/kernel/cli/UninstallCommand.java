@@ -3,6 +3,7 @@ package org.neuromorph.kernel.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +22,11 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        java.util.List<KernelLanguage> languages = language.chosen("uninstall");
+        List<KernelLanguage> languages = language.chosen("uninstall");
         if (languages == null) {
             return 2;
         }
-        java.util.List<String> names = name != null ? java.util.List.of(name)
+        List<String> names = name != null ? List.of(name)
                 : languages.stream().map(KernelLanguage::kernelspecName).toList();
         int removed = 0;
         for (String specName : names) {

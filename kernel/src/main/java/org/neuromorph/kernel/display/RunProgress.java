@@ -1,6 +1,7 @@
 package org.neuromorph.kernel.display;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.neuromorph.jobs.ProgressListener;
 
 /**
@@ -30,7 +31,7 @@ public final class RunProgress implements ProgressListener {
         show(done, total, wallNanos, () -> line(unit, done, total, wallNanos));
     }
 
-    private void show(long done, long total, long wallNanos, java.util.function.Supplier<String> text) {
+    private void show(long done, long total, long wallNanos, Supplier<String> text) {
         if (handle == null && (wallNanos < QUIET_NANOS || done == total)) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.neuromorph.kernel.eval;
 
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -63,7 +64,7 @@ final class ArithmeticFastPath {
     }
 
     /** The declared types of the variables the fast path reads (JShell's type names). */
-    static final java.util.Set<String> TYPES = java.util.Set.of("int", "long", "double", "boolean");
+    static final Set<String> TYPES = Set.of("int", "long", "double", "boolean");
 
     private void skipSpaces() {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {

@@ -3,6 +3,7 @@ package org.neuromorph.kernel.eval;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.neuromorph.kernel.Log;
 
 /**
  * Runs a cell's code on a fresh thread with a large stack in the cells' thread group, and stops it on request: an
@@ -162,7 +163,7 @@ final class CellRunner {
     /** The kernel log names where a cell that does not stop is, so the library loop that ignores interrupts is found. */
     private static void warnStuck(Thread thread) {
         StackTraceElement[] stack = thread.getStackTrace();
-        org.neuromorph.kernel.Log.warn("a stopped cell is still running after " + GRACE_MILLIS + " ms, in code that "
+        Log.warn("a stopped cell is still running after " + GRACE_MILLIS + " ms, in code that "
                 + "neither checks interrupts nor is a cell's: " + (stack.length > 0 ? stack[0] : "(no frame)"));
     }
 

@@ -1,5 +1,6 @@
 package org.neuromorph.kernel.eval;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -62,7 +63,7 @@ public interface Evaluator extends AutoCloseable {
     List<Variable> variables();
 
     /** Adds jars or class directories to what later cells compile and run against ({@code %classpath}, {@code %maven}). */
-    void addToClasspath(List<java.nio.file.Path> entries);
+    void addToClasspath(List<Path> entries);
 
     /**
      * Ways to write {@code code} as a {@code Runnable} lambda argument in this language, tried in order until one

@@ -1,12 +1,16 @@
 package org.neuromorph.kernel.eval;
 
+import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jshell.Diag;
@@ -20,6 +24,7 @@ import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import org.neuromorph.dsl.Cells;
+import org.neuromorph.kernel.Log;
 import org.neuromorph.kernel.display.Display;
 
 /**
@@ -85,14 +90,14 @@ public final class JShellEvaluator implements Evaluator {
         // JShell's own console output (not the cells') is discarded; cells print through System.out
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         shell = JShell.builder()
-                .executionEngine(provider, java.util.Map.of())
+                .executionEngine(provider, Map.of())
                 .out(quiet).err(quiet)
                 .compilerOptions("-Xlint:none", "-proc:none")
                 .build();
         control = provider.control();
         String classPath = System.getProperty("java.class.path");
         if (classPath != null && !classPath.isBlank()) {
-            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            for (String entry : classPath.split(File.pathSeparator)) {
                 shell.addToClasspath(entry);
             }
         }
@@ -125,7 +130,7 @@ public final class JShellEvaluator implements Evaluator {
         String note = "the Java evaluator moved to a fresh JShell after " + snippetsPerGeneration
                 + " snippets, keeping the session (" + generations.carried().size() + " variables carried) in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms";
-        org.neuromorph.kernel.Log.info(note + (lost.isEmpty() ? "" : "; not carried: " + lost));
+        Log.info(note + (lost.isEmpty() ? "" : "; not carried: " + lost));
         if (!lost.isEmpty()) {
             System.err.println("Note: " + note + ". Not carried over: " + String.join(", ", lost)
                     + "; declare them again to use them.");
@@ -180,8 +185,8 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     @Override
-    public void addToClasspath(List<java.nio.file.Path> entries) {
-        for (java.nio.file.Path entry : entries) {
+    public void addToClasspath(List<Path> entries) {
+        for (Path entry : entries) {
             shell.addToClasspath(entry.toString()); // the compiler's class path and the cells' class loader
             addedClasspath.add(entry.toString());
         }
@@ -418,11 +423,11 @@ public final class JShellEvaluator implements Evaluator {
         int at = Math.max(0, Math.min(cursor, code.length()));
         seeCarriedVariables(code.substring(0, at)); // what the cell names so far, as the run will see it
         List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, at, anchor);
-        Set<String> matches = new java.util.LinkedHashSet<>();
+        Set<String> matches = new LinkedHashSet<>();
         List<String> types = new ArrayList<>();
         boolean anyMatchingType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
         Set<String> shellVariables = shell.variables().map(VarSnippet::name).collect(Collectors.toSet());
-        java.util.function.Predicate<String> variables =
+        Predicate<String> variables =
                 name -> shellVariables.contains(name) || generations.carried().containsKey(name);
         Set<String> classes = shell.types().map(TypeDeclSnippet::name).collect(Collectors.toSet());
         for (SourceCodeAnalysis.Suggestion s : suggestions) {
@@ -460,7 +465,7 @@ public final class JShellEvaluator implements Evaluator {
      * (a method ends in "("), the keywords, and Java's naming convention for what is left (types are
      * capitalised, packages are not).
      */
-    private static String kindOf(String continuation, java.util.function.Predicate<String> variables,
+    private static String kindOf(String continuation, Predicate<String> variables,
             Set<String> classes) {
         if (continuation.endsWith("(") || continuation.endsWith("()")) {
             return "function";

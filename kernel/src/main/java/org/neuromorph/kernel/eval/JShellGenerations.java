@@ -8,14 +8,19 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -56,9 +61,9 @@ final class JShellGenerations implements AutoCloseable {
     private static final String GENERATION_PREFIX = "REPL/Cells";
     /** The holders live beside the cells: javac resolves the cells' nested types named in their fields only there. */
     private static final String HOLDER_PREFIX = "REPL/CarriedVariables";
-    private static final java.util.regex.Pattern IDENTIFIER =
-            java.util.regex.Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
-    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("L([^;<>]+)[;<]");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
+    private static final Pattern CLASS_NAME = Pattern.compile("L([^;<>]+)[;<]");
 
     /** What a new generation evaluates to hold the session, in order. */
     record Carry(List<String> sources) {
@@ -73,7 +78,7 @@ final class JShellGenerations implements AutoCloseable {
     private final Path classes;
     private final Map<String, CarriedVariable> carried = new LinkedHashMap<>();
     /** The carried names in order, for completion by prefix. */
-    private final java.util.NavigableSet<String> carriedNames = new java.util.TreeSet<>();
+    private final NavigableSet<String> carriedNames = new TreeSet<>();
     /** Nested classes named in cell classes (internal name to outer, simple name and access): see {@link #carryOver}. */
     private final Map<String, Object[]> nested = new HashMap<>();
     private final Map<String, Field> carriedFields = new HashMap<>();
@@ -169,8 +174,8 @@ final class JShellGenerations implements AutoCloseable {
      * fields {@link CellBytecode} relinks to where the variables live.
      */
     String importFor(String code) {
-        Set<String> wanted = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = IDENTIFIER.matcher(code);
+        Set<String> wanted = new TreeSet<>();
+        Matcher m = IDENTIFIER.matcher(code);
         while (m.find()) {
             String name = m.group();
             if (carried.containsKey(name) && !current.imported.contains(name)) {
@@ -184,12 +189,12 @@ final class JShellGenerations implements AutoCloseable {
         ClassWriter writer = new ClassWriter(0);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, holder, null,
                 "java/lang/Object", null);
-        Set<String> named = new java.util.TreeSet<>();
+        Set<String> named = new TreeSet<>();
         for (String name : wanted) {
             CarriedVariable v = carried.get(name);
             writer.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, v.name(), v.descriptor(), v.signature(), null)
                     .visitEnd();
-            java.util.regex.Matcher c = CLASS_NAME.matcher(v.descriptor() + (v.signature() == null ? "" : v.signature()));
+            Matcher c = CLASS_NAME.matcher(v.descriptor() + (v.signature() == null ? "" : v.signature()));
             while (c.find()) {
                 for (String n = c.group(1); nested.containsKey(n); n = (String) nested.get(n)[0]) {
                     named.add(n);
@@ -209,7 +214,7 @@ final class JShellGenerations implements AutoCloseable {
     }
 
     /** The carried variables whose names start with {@code prefix}, in alphabetical order. */
-    java.util.SortedSet<String> carriedStartingWith(String prefix) {
+    SortedSet<String> carriedStartingWith(String prefix) {
         return carriedNames.subSet(prefix, prefix + Character.MAX_VALUE);
     }
 

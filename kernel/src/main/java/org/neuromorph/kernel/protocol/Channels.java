@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.neuromorph.kernel.Log;
 import org.neuromorph.kernel.wire.Message;
 import org.neuromorph.kernel.wire.MessageCodec;
@@ -158,7 +159,7 @@ final class Channels {
     /** Which field of a request's content did not fit its record, and why, in the protocol's own names. */
     private static String misfit(String type, JsonMappingException e) {
         String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+                : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
         return "the " + abbreviate(type) + " field '" + field + "' does not fit the protocol: "
                 + e.getOriginalMessage().split("\n", 2)[0];
     }

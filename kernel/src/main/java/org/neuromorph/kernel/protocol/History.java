@@ -3,16 +3,22 @@ package org.neuromorph.kernel.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.neuromorph.data.AtomicFiles;
 import org.neuromorph.kernel.Log;
 
 /**
@@ -94,7 +100,7 @@ public final class History {
                 if (file != null && Files.isRegularFile(file) && Files.size(file) > 3 * kept + (1 << 20)) {
                     compact();
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 Log.warn("cannot cut back history " + file + ": " + e.getMessage());
             }
         }
@@ -103,17 +109,17 @@ public final class History {
     /** Cuts the file back to its last records in one atomic rename; callers hold this object's lock. */
     private void compact() {
         List<String> keep = lastLines(file, MAX_LINES);
-        org.neuromorph.data.AtomicFiles.write(file, "the history",
+        AtomicFiles.write(file, "the history",
                 (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8));
         linesInFile = keep.size();
     }
 
     /** The last {@code n} lines of a file, read backwards from its end in blocks. */
     private static List<String> lastLines(Path file, int n) {
-        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             long position = channel.size();
-            java.io.ByteArrayOutputStream reversed = new java.io.ByteArrayOutputStream();
-            java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(1 << 16);
+            ByteArrayOutputStream reversed = new ByteArrayOutputStream();
+            ByteBuffer block = ByteBuffer.allocate(1 << 16);
             int newlines = 0;
             List<byte[]> blocks = new ArrayList<>();
             while (position > 0 && newlines <= n) {
@@ -124,7 +130,7 @@ public final class History {
                 while (block.hasRemaining() && channel.read(block) >= 0) {
                     // read the whole block
                 }
-                byte[] bytes = java.util.Arrays.copyOf(block.array(), size);
+                byte[] bytes = Arrays.copyOf(block.array(), size);
                 for (byte b : bytes) {
                     newlines += b == '\n' ? 1 : 0;
                 }
@@ -208,7 +214,7 @@ public final class History {
             if (loaded && ++linesInFile > 3L * MAX_LINES) {
                 compact();
             }
-        } catch (IOException | java.io.UncheckedIOException ex) {
+        } catch (IOException | UncheckedIOException ex) {
             writeFailed = true;
             Log.warn("history is kept for this session only: cannot write " + file + ": " + ex.getMessage());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -140,7 +141,7 @@ public final class MessageCodec {
                 throw new InvalidMessageException("not a JSON object", part + " is not a JSON object");
             }
             return (ObjectNode) node;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Jackson's first line says what is wrong; the rest quotes the input, which the log does not need
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new InvalidMessageException("invalid JSON", part + " is not valid JSON: "
