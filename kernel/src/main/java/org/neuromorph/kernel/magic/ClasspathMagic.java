@@ -9,13 +9,8 @@ import org.neuromorph.kernel.eval.Evaluator;
 /** {@code %classpath add PATH...} adds jars or class directories; {@code %classpath} lists what was added. */
 record ClasspathMagic(ClassPathAdditions added) implements Magic {
     @Override
-    public List<String> names() {
-        return List.of("%classpath");
-    }
-
-    @Override
-    public Evaluator.Outcome run(String name, String argument, String body, Evaluator evaluator) {
-        String[] words = argument.isEmpty() ? new String[0] : argument.split("\\s+");
+    public Evaluator.Outcome run(Call call) {
+        String[] words = call.argument().isEmpty() ? new String[0] : call.argument().split("\\s+");
         if (words.length == 0) {
             List<Path> all = added.all();
             return new Evaluator.Value(null, all.isEmpty() ? "nothing added (%classpath add PATH)"
@@ -34,6 +29,6 @@ record ClasspathMagic(ClassPathAdditions added) implements Magic {
             }
             entries.add(entry);
         }
-        return added.add(entries, evaluator);
+        return added.add(entries, call.evaluator());
     }
 }

@@ -4,22 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.neuromorph.kernel.eval.Evaluator;
 
 /** {@code %load FILE}: runs a file of cell code (.jsh, .kts, ...) in this session, so its declarations stay. */
 final class LoadMagic implements Magic {
     @Override
-    public List<String> names() {
-        return List.of("%load");
-    }
-
-    @Override
-    public Evaluator.Outcome run(String name, String argument, String body, Evaluator evaluator) {
-        if (argument.isEmpty()) {
+    public Evaluator.Outcome run(Call call) {
+        if (call.argument().isEmpty()) {
             return Magic.usage("%load", "name a file of code to run here: %load helpers.jsh");
         }
-        Path file = Path.of(argument).toAbsolutePath();
+        Path file = Path.of(call.argument()).toAbsolutePath();
         String source;
         try {
             source = Files.readString(file);
@@ -28,6 +22,6 @@ final class LoadMagic implements Magic {
                     + Path.of("").toAbsolutePath());
         }
         System.out.println("loaded " + file + " (" + source.lines().count() + " lines)");
-        return evaluator.evaluate(source);
+        return call.evaluator().evaluate(source);
     }
 }

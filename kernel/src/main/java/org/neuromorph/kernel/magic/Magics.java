@@ -17,23 +17,23 @@ public final class Magics {
     public static Magics standard() {
         ClassPathAdditions added = new ClassPathAdditions();
         Magics magics = new Magics();
-        magics.register(new ListMagics(magics));
-        magics.register(new TimeMagic());
-        magics.register(new TimeitMagic());
-        magics.register(new SeedMagic());
-        magics.register(new WhoMagic());
-        magics.register(new LoadMagic());
-        magics.register(new ClasspathMagic(added));
-        magics.register(new MavenMagic(added));
-        magics.register(new RichTextMagic("%%html", "text/html"));
-        magics.register(new RichTextMagic("%%markdown", "text/markdown"));
-        magics.register(new RichTextMagic("%%javascript", "application/javascript"));
+        magics.register(magics::list, "%lsmagic");
+        magics.register(new TimeMagic(), "%time", "%%time");
+        magics.register(new TimeitMagic(), "%timeit", "%%timeit");
+        magics.register(new SeedMagic(), "%seed");
+        magics.register(new WhoMagic(), "%who");
+        magics.register(new LoadMagic(), "%load");
+        magics.register(new ClasspathMagic(added), "%classpath");
+        magics.register(new MavenMagic(added), "%maven");
+        magics.register(new RichTextMagic("text/html"), "%%html");
+        magics.register(new RichTextMagic("text/markdown"), "%%markdown");
+        magics.register(new RichTextMagic("application/javascript"), "%%javascript");
         return magics;
     }
 
-    /** Adds a magic under each of its names (a later one with the same name replaces the earlier). */
-    public void register(Magic magic) {
-        for (String name : magic.names()) {
+    /** Adds a magic under each of the names given (a later one with the same name replaces the earlier). */
+    public void register(Magic magic, String... names) {
+        for (String name : names) {
             if (!name.startsWith("%")) {
                 throw new IllegalArgumentException("a magic's name starts with % or %%, got '" + name + "'");
             }
@@ -63,20 +63,12 @@ public final class Magics {
                     + String.join(" ", names(false)) + " " + String.join(" ", names(true)),
                     List.of("unknown magic " + name));
         }
-        return magic.run(name, argument, body, evaluator);
+        return magic.run(new Magic.Call(name, argument, body, evaluator));
     }
 
     /** {@code %lsmagic}: the magics there are. */
-    private record ListMagics(Magics magics) implements Magic {
-        @Override
-        public List<String> names() {
-            return List.of("%lsmagic");
-        }
-
-        @Override
-        public Evaluator.Outcome run(String name, String argument, String body, Evaluator evaluator) {
-            return new Evaluator.Value(null, "line magics: " + String.join(" ", magics.names(false))
-                    + "\ncell magics: " + String.join(" ", magics.names(true)));
-        }
+    private Evaluator.Outcome list(Magic.Call call) {
+        return new Evaluator.Value(null, "line magics: " + String.join(" ", names(false)) + "\ncell magics: "
+                + String.join(" ", names(true)));
     }
 }

@@ -9,17 +9,12 @@ import org.neuromorph.kernel.eval.Evaluator;
 /** {@code %maven group:artifact:version...}: resolves each with its dependencies and adds the jars. */
 record MavenMagic(ClassPathAdditions added) implements Magic {
     @Override
-    public List<String> names() {
-        return List.of("%maven");
-    }
-
-    @Override
-    public Evaluator.Outcome run(String name, String argument, String body, Evaluator evaluator) {
-        if (argument.isEmpty()) {
+    public Evaluator.Outcome run(Call call) {
+        if (call.argument().isEmpty()) {
             return Magic.usage("%maven", "name an artifact: %maven org.apache.commons:commons-text:1.12.0");
         }
         List<Path> jars = new ArrayList<>();
-        for (String coordinates : argument.split("\\s+")) {
+        for (String coordinates : call.argument().split("\\s+")) {
             try {
                 jars.addAll(Dependencies.resolve(coordinates));
             } catch (IllegalArgumentException e) {
@@ -33,7 +28,7 @@ record MavenMagic(ClassPathAdditions added) implements Magic {
                         + "resolve " + coordinates));
             }
         }
-        return added.add(jars, evaluator);
+        return added.add(jars, call.evaluator());
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,6 +1,5 @@
 package org.neuromorph.kernel.magic;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuromorph.kernel.eval.Evaluator;
@@ -14,13 +13,9 @@ final class TimeitMagic implements Magic {
     private static final Pattern OPTION = Pattern.compile("-([nr])\\s*(\\S+)\\s+");
 
     @Override
-    public List<String> names() {
-        return List.of("%timeit", "%%timeit");
-    }
-
-    @Override
-    public Evaluator.Outcome run(String name, String argument, String body, Evaluator evaluator) {
-        String text = name.equals("%%timeit") || !body.isEmpty() ? argument + "\n" + body : argument;
+    public Evaluator.Outcome run(Call call) {
+        String text = call.name().equals("%%timeit") || !call.body().isEmpty() ? call.argument() + "\n" + call.body()
+                : call.argument();
         long loops = 0;
         int runs = 0;
         String code = text.strip();
@@ -42,8 +37,8 @@ final class TimeitMagic implements Magic {
                     + "code below it");
         }
         Evaluator.Failure rejected = null;
-        for (String form : evaluator.asRunnable(code)) {
-            Evaluator.Outcome outcome = evaluator.evaluate(Timeit.class.getName() + ".measure(" + loops + "L, "
+        for (String form : call.evaluator().asRunnable(code)) {
+            Evaluator.Outcome outcome = call.evaluator().evaluate(Timeit.class.getName() + ".measure(" + loops + "L, "
                     + runs + ", " + form + ")");
             if (!(outcome instanceof Evaluator.Failure f && f.ename().equals("CompilationError"))) {
                 return outcome;

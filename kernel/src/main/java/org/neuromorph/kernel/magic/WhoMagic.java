@@ -7,13 +7,8 @@ import org.neuromorph.kernel.eval.Evaluator;
 /** {@code %who}: the session's variables and their types. */
 final class WhoMagic implements Magic {
     @Override
-    public List<String> names() {
-        return List.of("%who");
-    }
-
-    @Override
-    public Evaluator.Outcome run(String name, String argument, String body, Evaluator evaluator) {
-        List<Evaluator.Variable> variables = evaluator.variables();
+    public Evaluator.Outcome run(Call call) {
+        List<Evaluator.Variable> variables = call.evaluator().variables();
         if (variables.isEmpty()) {
             return new Evaluator.Value(null, "no variables yet");
         }
