@@ -83,6 +83,10 @@ CELLS = {
                 'val q = 6 * 7\nq + 0\nprintln("printed $q")\n'),
     'timed': ('%%time\nint magicTimed = 6 * 7;', '%%time\nval magicTimed = 6 * 7'),
     'greet': ('demo.Greeter.hi("spikes")', 'demo.Greeter.hi("spikes")'),
+    'imported': ('String.join(" ", DefaultProgress.class.getSimpleName(), ProgressListener.class.getSimpleName(), '
+                 'StateExchange.class.getSimpleName(), Response.Linear.class.getSimpleName())',
+                 'listOf(DefaultProgress::class, ProgressListener::class, StateExchange::class, Response.Linear::class)'
+                 '.joinToString(" ") { it.java.simpleName }'),
 }
 
 
@@ -115,6 +119,14 @@ def test_execution_count_stdout_and_stderr(either):
     assert ''.join(s['text'] for s in streams if s['name'] == 'stdout') == 'to out ü\n'
     assert ''.join(s['text'] for s in streams if s['name'] == 'stderr') == 'to err\n'
     assert types(msgs)[0:2] == ['status', 'execute_input'] and types(msgs)[-1] == 'status'
+
+
+def test_the_library_packages_are_imported(either):
+    """Cells see every package of the library without an import, the leaf ones (jobs, state) included."""
+    _, kc, cell, lang = either
+    reply, msgs = run_cell(kc, cell('imported'))
+    assert reply['status'] == 'ok', reply
+    assert results(msgs) == [quoted(lang, 'DefaultProgress ProgressListener StateExchange Linear')]
 
 
 def test_error_aborts_queued_cells(either):

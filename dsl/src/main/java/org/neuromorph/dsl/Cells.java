@@ -29,6 +29,8 @@ public final class Cells {
             new Import("org.neuromorph.units.*", false),
             new Import("org.neuromorph.neuron.*", false),
             new Import("org.neuromorph.network.*", false),
+            new Import("org.neuromorph.jobs.*", false),
+            new Import("org.neuromorph.state.*", false),
             new Import("org.neuromorph.plasticity.*", false),
             new Import("org.neuromorph.device.*", false),
             new Import("org.neuromorph.crossbar.*", false),
