@@ -53,10 +53,7 @@ final class PngChart {
             c.g.setColor(bars.colour());
             int base = (int) Math.round(c.py(0));
             for (int b = 0; b < bars.heights().length; b++) {
-                int left = (int) Math.round(c.px(bars.left(b)));
-                int w = Math.max(1, (int) Math.round(c.px(bars.left(b + 1))) - left - (bars.separated() ? 1 : 0));
-                int top = (int) Math.round(c.py(bars.heights()[b]));
-                c.g.fillRect(left, top, w, base - top);
+                fillBar(c, bars, b, (int) Math.round(c.py(bars.heights()[b])), base);
             }
         } else if (layer instanceof Chart.Heat heat) {
             drawHeat(c, heat);
@@ -100,6 +97,13 @@ final class PngChart {
         }
     }
 
+    /** Bar b from pixel row {@code top} down to {@code bottom}, across its bin (less a pixel when separated). */
+    private static void fillBar(Canvas c, Chart.Bars bars, int b, int top, int bottom) {
+        int left = (int) Math.round(c.px(bars.left(b)));
+        int w = Math.max(1, (int) Math.round(c.px(bars.left(b + 1))) - left - (bars.separated() ? 1 : 0));
+        c.g.fillRect(left, top, w, bottom - top);
+    }
+
     /** The panel's bars scaled to its height (tallest bar full height), a rule above it and its note. */
     private static void drawPanel(Canvas c, Chart.Panel panel, int mainHeight) {
         Chart.Bars bars = panel.bars();
@@ -111,10 +115,8 @@ final class PngChart {
         int height = c.height - mainHeight - 8;
         c.g.setColor(bars.colour());
         for (int b = 0; b < bars.heights().length; b++) {
-            int left = (int) Math.round(c.px(bars.left(b)));
-            int w = Math.max(1, (int) Math.round(c.px(bars.left(b + 1))) - left);
             int h = peak == 0 ? 0 : (int) Math.round(bars.heights()[b] / peak * height);
-            c.g.fillRect(left, top + height - h, w, h);
+            fillBar(c, bars, b, top + height - h, top + height);
         }
         c.g.setColor(Color.BLACK);
         c.g.drawLine(c.x0, top - 4, c.x0 + c.width, top - 4);

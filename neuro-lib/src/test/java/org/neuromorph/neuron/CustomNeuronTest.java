@@ -18,7 +18,6 @@ import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
 import org.neuromorph.network.SpikeMonitor;
-import org.neuromorph.network.StateMonitor;
 
 /** Neuron models written in a cell against the built-in ones, and the integrators against exact solutions. */
 class CustomNeuronTest {
