@@ -3,15 +3,15 @@
 # float32), and the IR-drop solve's time by array size. The two alternate for ROUNDS rounds (default 5; this machine
 # is shared and noisy) and the table gives each one's median over the rounds. Writes bench/results/mvm.jsonl.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-source bench/prepare.sh
-prepare_bench mvm python3-numpy
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
+# numpy alone links the reference BLAS on a fresh machine; OpenBLAS (and threadpoolctl, to report it) are the anchor
+prepare_bench mvm python3-numpy libopenblas0-pthread python3-threadpoolctl
 for round in $(seq "${ROUNDS:-5}"); do
     # Transparent huge pages for the heap: a read allocates its result, and on this virtual machine the first touch
     # of each fresh 4 KiB heap page costs so much that reads ran up to five times slower until the heap had been
     # walked once (OpenBLAS's results come from malloc's reused memory); 2 MiB pages make those faults 512× rarer.
-    java -Xmx12g -XX:+UseTransparentHugePages -cp "$CP" org.neuromorph.bench.MvmBench | tee -a "$OUT"
+    java -Xmx12g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$CP" \
+        org.neuromorph.bench.MvmBench 2> >(grep -v 'incubator modules' >&2) | tee -a "$OUT"
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/anchors/mvm/numpy_mvm.py | tee -a "$OUT"
 done
 /usr/bin/python3 - "$OUT" <<'PY'
