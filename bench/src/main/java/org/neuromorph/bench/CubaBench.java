@@ -4,11 +4,11 @@ import static org.neuromorph.units.Units.s;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.neuromorph.jobs.Lanes;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.Projection;
 import org.neuromorph.network.ReferenceNetworks;
-import org.neuromorph.network.SpikeMonitor;
-import org.neuromorph.neuron.Lanes;
 
 /**
  * The CUBA benchmark on Neuromorph, printed as one JSON line with the same fields as the Brian2 anchor

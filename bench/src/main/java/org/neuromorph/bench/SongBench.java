@@ -4,9 +4,9 @@ import static org.neuromorph.units.Units.s;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.ReferenceNetworks;
-import org.neuromorph.network.SpikeMonitor;
 
 /**
  * Song, Miller &amp; Abbott 2000 (1000 Poisson inputs, all-to-all additive STDP onto one LIF) on Neuromorph, one

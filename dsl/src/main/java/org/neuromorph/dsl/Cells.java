@@ -29,6 +29,7 @@ public final class Cells {
             new Import("org.neuromorph.units.*", false),
             new Import("org.neuromorph.neuron.*", false),
             new Import("org.neuromorph.network.*", false),
+            new Import("org.neuromorph.monitor.*", false),
             new Import("org.neuromorph.jobs.*", false),
             new Import("org.neuromorph.state.*", false),
             new Import("org.neuromorph.plasticity.*", false),

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.device.DeviceArray;
+import org.neuromorph.monitor.SpikeMonitor;
+import org.neuromorph.monitor.StateMonitor;
+import org.neuromorph.monitor.WeightMonitor;
 import org.neuromorph.network.Projection;
-import org.neuromorph.network.SpikeMonitor;
-import org.neuromorph.network.StateMonitor;
-import org.neuromorph.network.WeightMonitor;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuromorph.jobs.DefaultProgress;
 import org.neuromorph.jobs.ProgressListener;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.Network;
-import org.neuromorph.network.SpikeMonitor;
 import tech.tablesaw.api.Table;
 
 /** Sweeps: grid order, independent seeds, the same table every time, progress per run, failures named. */

@@ -1,11 +1,12 @@
-package org.neuromorph.neuron;
+package org.neuromorph.jobs;
 
 /**
- * Whether neuron updates run in SIMD lanes through the JDK's incubating Vector API ({@code jdk.incubator.vector}).
- * JDK 17 resolves that module only when the JVM starts with {@code --add-modules jdk.incubator.vector} (the
- * kernels, the headless runner and the benchmarks do); without it, or with {@code -Dneuromorph.simd=false}, the
- * same operations run in scalar loops, in the same order, and give the same bits. This class names no Vector API
- * type, so it loads on any JVM; the classes that do are loaded only when {@link #enabled()} says so.
+ * Whether hot loops (LIF neuron updates, crossbar reads) run in SIMD lanes through the JDK's incubating Vector API
+ * ({@code jdk.incubator.vector}). JDK 17 resolves that module only when the JVM starts with
+ * {@code --add-modules jdk.incubator.vector} (the kernels, the headless runner and the benchmarks do); without it,
+ * or with {@code -Dneuromorph.simd=false}, the same operations run in scalar loops, in the same order, and give the
+ * same bits. This class names no Vector API type, so it loads on any JVM; the classes that do are loaded only when
+ * {@link #enabled()} says so.
  * <p>
  * Lane code is many times slower than the scalar loop until the JIT has compiled it (each vector is an object
  * until then), which it does during a JVM's first run: a fresh JVM's first second of a 4000-neuron CUBA took

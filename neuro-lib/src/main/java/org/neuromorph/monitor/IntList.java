@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.monitor;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.monitor;
 
 /** Records something each step. The simulator calls {@link #atStepStart} before integration and
  * {@link #afterThreshold} once the step's spikes are known. */

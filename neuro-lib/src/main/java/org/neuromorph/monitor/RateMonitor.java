@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.monitor;
 
 import java.util.Locale;
 
@@ -7,11 +7,12 @@ import java.util.Locale;
  * spiked divided by the group size and the step (Hz). {@link #smoothed} averages it over a sliding window.
  */
 public final class RateMonitor implements Monitor {
-    private final Population population;
+    private final SpikeSource population;
     private final DoubleList rates = new DoubleList(1024);
     private double dt;
 
-    RateMonitor(Population population) {
+    /** Records {@code population}'s rate; a network makes one with {@code net.monitorRate(group)}. */
+    public RateMonitor(SpikeSource population) {
         this.population = population;
     }
 

@@ -1,20 +1,21 @@
-package org.neuromorph.network;
+package org.neuromorph.monitor;
 
 import java.util.Locale;
 
 /** Records every spike of a population as (time, index), in order of time. */
 public final class SpikeMonitor implements Monitor {
-    private final Population source;
+    private final SpikeSource source;
     private final IntList steps = new IntList(1024);
     private final IntList indices = new IntList(1024);
     private double dt;
     private long recordedSteps;
 
-    SpikeMonitor(Population source) {
+    /** Records {@code source}'s spikes; a network makes one with {@code net.monitorSpikes(group)}. */
+    public SpikeMonitor(SpikeSource source) {
         this.source = source;
     }
 
-    public Population source() {
+    public SpikeSource source() {
         return source;
     }
 

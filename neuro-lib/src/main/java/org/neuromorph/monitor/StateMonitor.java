@@ -1,11 +1,11 @@
-package org.neuromorph.network;
+package org.neuromorph.monitor;
 
 import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
 
 /** Records one state variable of chosen neurons at the start of every step (values at t = n·dt). */
 public final class StateMonitor implements Monitor {
-    private final NeuronGroup group;
+    private final StateSource group;
     private final String variable;
     private final int[] neurons;
     private final DoubleList values = new DoubleList(4096);
@@ -13,7 +13,8 @@ public final class StateMonitor implements Monitor {
     private double dt;
     private IntToDoubleFunction reader;
 
-    StateMonitor(NeuronGroup group, String variable, int[] neurons) {
+    /** Records {@code variable} of {@code neurons}; a network makes one with {@code net.monitorState(...)}. */
+    public StateMonitor(StateSource group, String variable, int[] neurons) {
         for (int i : neurons) {
             if (i < 0 || i >= group.size()) {
                 throw new IllegalArgumentException("neuron " + i + " is not in group '" + group.name()
@@ -29,7 +30,7 @@ public final class StateMonitor implements Monitor {
     public void atStepStart(long step, double dt) {
         this.dt = dt;
         if (reader == null) { // the group's state exists from the first step on
-            reader = group.dynamics().reader(variable);
+            reader = group.reader(variable);
         }
         for (int i : neurons) {
             values.add(reader.applyAsDouble(i));

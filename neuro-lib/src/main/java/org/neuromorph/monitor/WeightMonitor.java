@@ -1,4 +1,4 @@
-package org.neuromorph.network;
+package org.neuromorph.monitor;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,14 +9,18 @@ import java.util.stream.IntStream;
  * taken at the start of a step, so plastic weights can be followed over a run.
  */
 public final class WeightMonitor implements Monitor {
-    private final Projection projection;
+    private final WeightSource projection;
     private final long interval;
     private final int[] chosen;
     private int[] synapses;
     private final DoubleList values = new DoubleList(1024);
     private final DoubleList times = new DoubleList(64);
 
-    WeightMonitor(Projection projection, long intervalSteps, int[] synapses) {
+    /**
+     * Takes a snapshot every {@code intervalSteps} steps; a network makes one with
+     * {@code net.monitorWeights(projection, interval)}.
+     */
+    public WeightMonitor(WeightSource projection, long intervalSteps, int[] synapses) {
         if (intervalSteps < 1) {
             throw new IllegalArgumentException("a weight monitor's interval must be at least one step");
         }

@@ -13,6 +13,11 @@ import java.util.stream.IntStream;
 import org.neuromorph.jobs.DefaultProgress;
 import org.neuromorph.jobs.Interrupts;
 import org.neuromorph.jobs.ProgressListener;
+import org.neuromorph.monitor.Monitor;
+import org.neuromorph.monitor.RateMonitor;
+import org.neuromorph.monitor.SpikeMonitor;
+import org.neuromorph.monitor.StateMonitor;
+import org.neuromorph.monitor.WeightMonitor;
 import org.neuromorph.neuron.NeuronModel;
 import org.neuromorph.random.Seeds;
 import org.neuromorph.units.Frequency;
@@ -140,9 +145,7 @@ public final class Network {
     /** Records every spike of a population. */
     public SpikeMonitor monitorSpikes(Population population) {
         requireMember(population);
-        SpikeMonitor monitor = new SpikeMonitor(population);
-        monitors.add(monitor);
-        return monitor;
+        return record(new SpikeMonitor(population));
     }
 
     /** Snapshots a projection's weights every {@code interval} (all synapses, or the given CSR indices). */
@@ -150,18 +153,13 @@ public final class Network {
         if (!projections.contains(projection)) {
             throw new IllegalArgumentException("projection '" + projection.name() + "' is not part of this network");
         }
-        long steps = Math.max(1, Math.round(interval.si() / dt));
-        WeightMonitor monitor = new WeightMonitor(projection, steps, synapses);
-        monitors.add(monitor);
-        return monitor;
+        return record(new WeightMonitor(projection, Math.max(1, Math.round(interval.si() / dt)), synapses));
     }
 
     /** Records the population rate of a population at every step (spikes / size / dt). */
     public RateMonitor monitorRate(Population population) {
         requireMember(population);
-        RateMonitor monitor = new RateMonitor(population);
-        monitors.add(monitor);
-        return monitor;
+        return record(new RateMonitor(population));
     }
 
     /** Records a state variable (e.g. "v") of the given neurons, every step. */
@@ -170,7 +168,10 @@ public final class Network {
         if (neurons.length == 0) {
             neurons = IntStream.range(0, group.size()).toArray();
         }
-        StateMonitor monitor = new StateMonitor(group, variable, neurons);
+        return record(new StateMonitor(group, variable, neurons));
+    }
+
+    private <M extends Monitor> M record(M monitor) {
         monitors.add(monitor);
         return monitor;
     }

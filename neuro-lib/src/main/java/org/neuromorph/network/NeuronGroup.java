@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
+import org.neuromorph.monitor.StateSource;
 import org.neuromorph.neuron.NeuronDynamics;
 import org.neuromorph.neuron.NeuronModel;
 import org.neuromorph.neuron.SplitStepping;
 import org.neuromorph.state.StateExchange;
 
 /** A group of neurons of one model, with injected currents and incoming delta-synapse jumps. */
-public final class NeuronGroup extends Population {
+public final class NeuronGroup extends Population implements StateSource {
     private final NeuronModel model;
     private final List<CurrentInjection> injections = new ArrayList<>();
     private NeuronDynamics dynamics;
@@ -51,6 +53,11 @@ public final class NeuronGroup extends Population {
             throw new IllegalStateException("group '" + name() + "' has no state yet: run the network first");
         }
         return dynamics;
+    }
+
+    @Override
+    public IntToDoubleFunction reader(String variable) {
+        return dynamics().reader(variable);
     }
 
     boolean initialized() {

@@ -1,13 +1,14 @@
 package org.neuromorph.network;
 
 import java.util.SplittableRandom;
+import org.neuromorph.monitor.SpikeSource;
 import org.neuromorph.state.StateExchange;
 
 /**
  * Anything that emits spikes on the network's clock: a group of model neurons or a spike source.
  * Each step the simulator calls {@link #update}, then reads the spikes of that step from {@link #spikes()}.
  */
-public abstract class Population {
+public abstract class Population implements SpikeSource {
     private final String name;
     private final int size;
     /** Indices of the units that spiked in the current step; the first {@link #spikeCount} are valid. */
@@ -26,10 +27,12 @@ public abstract class Population {
         this.spikes = new int[size];
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public int size() {
         return size;
     }
@@ -61,10 +64,12 @@ public abstract class Population {
     }
 
     /** The spikes of the current step: indices {@code spikes()[0 .. spikeCount()-1]}. */
+    @Override
     public int[] spikes() {
         return spikes;
     }
 
+    @Override
     public int spikeCount() {
         return spikeCount;
     }

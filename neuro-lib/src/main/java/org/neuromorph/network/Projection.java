@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.device.DeviceModel;
+import org.neuromorph.monitor.WeightSource;
 import org.neuromorph.plasticity.Learning;
 import org.neuromorph.plasticity.Plasticity;
 import org.neuromorph.state.StateExchange;
@@ -26,7 +28,7 @@ import org.neuromorph.units.Voltage;
  * pre- and postsynaptic spikes), and those loops read the arrays as fields the JIT keeps in registers. What stands
  * apart does: device synapses ({@link DeviceSynapses}), row warming ({@link RowWarming}), the connectivity rules.
  */
-public final class Projection {
+public final class Projection implements WeightSource {
     /** Initial weight of a synapse, in volts. */
     @FunctionalInterface
     public interface WeightInit {
@@ -76,6 +78,7 @@ public final class Projection {
         this.connectivity = connectivity;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -217,6 +220,7 @@ public final class Projection {
     }
 
     /** The live weight array in volts, in CSR order (after the network is built). */
+    @Override
     public double[] weights() {
         if (!built()) {
             throw new IllegalStateException("projection '" + name + "' is built when the network first runs");
@@ -256,14 +260,19 @@ public final class Projection {
         }
         int preSize = pre.size();
         int postSize = post.size();
-        IntList targets = new IntList(preSize * 4);
+        IntStream.Builder targets = IntStream.builder();
+        int[] count = {0};
+        IntConsumer emit = t -> {
+            targets.add(t);
+            count[0]++;
+        };
         rowStart = new int[preSize + 1];
         for (int i = 0; i < preSize; i++) {
-            rowStart[i] = targets.size();
-            connectivity.targets(i, preSize, postSize, rng, targets::add);
+            rowStart[i] = count[0];
+            connectivity.targets(i, preSize, postSize, rng, emit);
         }
-        rowStart[preSize] = targets.size();
-        target = targets.toArray();
+        rowStart[preSize] = count[0];
+        target = targets.build().toArray();
         weight = new double[target.length];
         delaySteps = new int[target.length];
         int d = (int) Math.round(delay / dt);

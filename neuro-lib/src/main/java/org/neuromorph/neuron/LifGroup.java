@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
+import org.neuromorph.jobs.Lanes;
 import org.neuromorph.state.StateExchange;
 
 /**

@@ -3,6 +3,7 @@ package org.neuromorph.neuron;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.neuromorph.jobs.Lanes;
 
 /**
  * LIF's step with two current channels in SIMD lanes. Each lane does the scalar pass's operations in their order

@@ -97,7 +97,7 @@ class CrossbarTest {
 
     @Test
     void largeReadsSplitAcrossThreadsGiveTheSameResultWhoeverRunsThem() throws Exception {
-        // 701 × 400 cells: above the size that splits the word lines in two halves (one on the shared helper)
+        // 701 × 400 cells: above the size that splits the bit lines in two halves (one on the shared helper)
         double[][] w = randomMatrix(400, 701, 21);
         double[] x = randomVector(701, 22);
         Crossbar c = Crossbar.of(ideal(), 701, 400);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,20 +61,20 @@ class ConnectivityTest {
     @Test
     void probabilitiesZeroAndOneAreExact() {
         SplittableRandom rng = new SplittableRandom(1);
-        IntList all = new IntList(8);
+        IntStream.Builder all = IntStream.builder();
         Connectivity.fixedProbability(1).targets(0, 1, 5, rng, all::add);
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, all.toArray());
-        IntList none = new IntList(8);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, all.build().toArray());
+        IntStream.Builder none = IntStream.builder();
         Connectivity.fixedProbability(0).targets(0, 1, 5, rng, none::add);
-        assertEquals(0, none.size());
+        assertEquals(0, none.build().count());
     }
 
     @Test
     void tinyProbabilityOnHugeGroupsDoesNotOverflow() {
-        IntList made = new IntList(8);
+        IntStream.Builder made = IntStream.builder();
         Connectivity.fixedProbability(Double.MIN_VALUE).targets(0, 1, Integer.MAX_VALUE, new SplittableRandom(3),
                 made::add);
-        assertEquals(0, made.size());
+        assertEquals(0, made.build().count());
     }
 
     private static void assertWithinFiveSigma(String what, double observed, double expected, double sd) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.SpikeMonitor;
 
 /**
  * The CUBA benchmark network (Vogels & Abbott 2005; Brette et al. 2007): 4000 LIF neurons, 3200 excitatory and

@@ -9,6 +9,7 @@ import static org.neuromorph.units.Units.s;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.StateMonitor;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.units.Time;
 

@@ -7,6 +7,7 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.pA;
 
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.CurrentInjection;
 
 /**

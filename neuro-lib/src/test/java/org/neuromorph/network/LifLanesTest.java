@@ -8,8 +8,9 @@ import static org.neuromorph.units.Units.pA;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.jobs.Lanes;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.CurrentInjection;
-import org.neuromorph.neuron.Lanes;
 
 /**
  * LIF's two-channel step in SIMD lanes ({@link Lanes}) against the scalar passes: the same spikes and every neuron's

@@ -8,6 +8,8 @@ import static org.neuromorph.units.Units.ms;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuromorph.monitor.SpikeMonitor;
+import org.neuromorph.monitor.StateMonitor;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.units.Time;
 

@@ -6,6 +6,8 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.s;
 
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.RateMonitor;
+import org.neuromorph.monitor.SpikeMonitor;
 
 class RateMonitorTest {
 

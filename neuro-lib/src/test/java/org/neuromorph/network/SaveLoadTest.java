@@ -16,6 +16,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromorph.device.Devices;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;

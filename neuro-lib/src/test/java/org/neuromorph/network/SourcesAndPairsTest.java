@@ -10,6 +10,7 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.s;
 
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.neuron.Lif;
 
 class SourcesAndPairsTest {

@@ -10,6 +10,8 @@ import static org.neuromorph.units.Units.ms;
 import static org.neuromorph.units.Units.ohm;
 
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.SpikeMonitor;
+import org.neuromorph.monitor.StateMonitor;
 import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.PairStdp;

@@ -8,6 +8,7 @@ import static org.neuromorph.units.Units.mV;
 import static org.neuromorph.units.Units.ms;
 
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.WeightMonitor;
 import org.neuromorph.neuron.Lif;
 
 class WeightMonitorTest {

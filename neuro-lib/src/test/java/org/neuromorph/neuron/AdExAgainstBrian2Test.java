@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
-import org.neuromorph.network.SpikeMonitor;
 
 /**
  * AdEx with Brette &amp; Gerstner's published parameters under step currents of 0.5–1.5 nA for 500 ms, forward Euler

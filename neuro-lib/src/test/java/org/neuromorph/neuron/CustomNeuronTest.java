@@ -13,11 +13,11 @@ import static org.neuromorph.units.Units.s;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.neuromorph.network.CurrentInjection;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.Connectivity;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
-import org.neuromorph.network.SpikeMonitor;
 
 /** Neuron models written in a cell against the built-in ones, and the integrators against exact solutions. */
 class CustomNeuronTest {

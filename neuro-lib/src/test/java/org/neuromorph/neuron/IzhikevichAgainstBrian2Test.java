@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
-import org.neuromorph.network.SpikeMonitor;
 
 /**
  * The published Izhikevich cell types under constant input I = 10 for 1 s, forward Euler at dt 0.1 and 0.01 ms,

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
-import org.neuromorph.network.SpikeMonitor;
 
 /**
  * One LIF neuron under constant and step drive, against Brian2 2.5.1 (exact integration, dt 0.1 and 0.01 ms;

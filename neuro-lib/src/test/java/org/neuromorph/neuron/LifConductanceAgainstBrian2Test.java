@@ -8,12 +8,12 @@ import static org.neuromorph.units.Units.nS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.neuromorph.network.CurrentInjection;
+import org.neuromorph.monitor.SpikeMonitor;
+import org.neuromorph.monitor.StateMonitor;
 import org.neuromorph.network.Connectivity;
+import org.neuromorph.network.CurrentInjection;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
-import org.neuromorph.network.SpikeMonitor;
-import org.neuromorph.network.StateMonitor;
 import org.neuromorph.units.Time;
 
 /**

@@ -9,10 +9,10 @@ import static org.neuromorph.units.Units.ms;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.Connectivity;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.NeuronGroup;
-import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.units.Time;
 
 /**

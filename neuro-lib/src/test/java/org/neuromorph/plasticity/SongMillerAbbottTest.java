@@ -7,9 +7,9 @@ import static org.neuromorph.units.Units.s;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.neuromorph.monitor.SpikeMonitor;
 import org.neuromorph.network.Network;
 import org.neuromorph.network.ReferenceNetworks;
-import org.neuromorph.network.SpikeMonitor;
 import org.neuromorph.neuron.Brian2Reference;
 
 /**

@@ -26,8 +26,8 @@ final class KernelJvm {
      * start (p99 105 ms); the parallel one 250 MiB and p99 50 ms, and it is the throughput collector simulations
      * want. A user's collector or initial heap replaces ours.
      * <p>
-     * The JDK's incubating Vector API, for LIF's step in SIMD lanes (org.neuromorph.neuron.Lanes), when this JDK has
-     * the module: the CUBA benchmark's loop took a quarter less time at 64000 neurons.
+     * The JDK's incubating Vector API, for LIF's step and crossbar reads in SIMD lanes (org.neuromorph.jobs.Lanes),
+     * when this JDK has the module: the CUBA benchmark's loop took a quarter less time at 64000 neurons.
      * <p>
      * From JDK 23 on, the Kotlin compiler's use of sun.misc.Unsafe's memory access is allowed explicitly: JDK 24 and
      * later otherwise print a deprecation warning at the first Kotlin cell that only JetBrains can act on.
