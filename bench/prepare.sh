@@ -1,9 +1,13 @@
-# Shared by the bench/run-*-bench.sh scripts (sourced, not run): installs what the anchors need, builds the
-# bench module, and sets CP (our classes) and OUT (the results file, emptied). Usage: prepare_bench NAME PACKAGE...
+# Shared by the bench/run-*.sh scripts (sourced, not run): moves to the repository's root (ROOT), loads the install
+# helpers; prepare_bench installs what the anchors need, builds the bench module, and sets CP (our classes) and OUT
+# (the results file, emptied). Usage: prepare_bench NAME PACKAGE...
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source install/prerequisites.sh
+
 prepare_bench() {
     local name="$1"
     shift
-    source install/prerequisites.sh
     need_build_tools
     need_packages "$@"
     mvn -B -q -DskipTests install -pl bench -am
@@ -11,4 +15,11 @@ prepare_bench() {
     OUT="bench/results/$name.jsonl"
     mkdir -p bench/results
     : > "$OUT"
+}
+
+# For the kernel benchmarks: Jupyter and the anchors' packages, and the kernel's jar (built if missing).
+prepare_kernel_bench() {
+    need_build_tools
+    need_packages "${JUPYTER_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
+    [ -f kernel/target/neuromorph.jar ] || mvn -B -q -DskipTests package
 }

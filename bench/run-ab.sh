@@ -4,10 +4,8 @@
 # the speed (a refactoring): "within noise" means ratios near 1 with the rounds' ranges overlapping.
 # Usage: bench/run-ab.sh OLD_REV [NEW_REV]   (NEW_REV defaults to the working tree). Writes bench/results/ab.jsonl.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
 [ $# -ge 1 ] || { echo "usage: bench/run-ab.sh OLD_REV [NEW_REV]" >&2; exit 2; }
-source install/prerequisites.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 need_build_tools
 OUT="bench/results/ab.jsonl"
 mkdir -p bench/results
@@ -39,7 +37,8 @@ fi
 for round in $(seq "${ROUNDS:-5}"); do
     for side in old new; do
         cp=$([ "$side" = old ] && echo "$CP_OLD" || echo "$CP_NEW")
-        mvm=$(java -Xmx12g -XX:+UseTransparentHugePages -cp "$cp" org.neuromorph.bench.MvmBench | tail -1)
+        mvm=$(java -Xmx12g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$cp" \
+            org.neuromorph.bench.MvmBench 2> >(grep -v 'incubator modules' >&2) | tail -1)
         echo "{\"side\": \"$side\", \"round\": $round, \"bench\": \"mvm\", \"result\": $mvm}" >> "$OUT"
         for n in 4000 64000; do
             cuba=$(java -Xmx4g --add-modules jdk.incubator.vector -cp "$cp" org.neuromorph.bench.CubaBench "$n" 1000 \

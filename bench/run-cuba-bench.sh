@@ -4,9 +4,7 @@
 # Usage: bench/run-cuba-bench.sh [N ...]   (default 4000 16000 64000). Writes bench/results/cuba.jsonl and prints a table.
 # Brian2 runs its cython and cpp_standalone targets (each compiles first: that time is in its end-to-end figure).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-source bench/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 prepare_bench cuba python3-brian python3-numpy python3-scipy cython3 g++
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(4000 16000 64000)

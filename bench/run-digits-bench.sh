@@ -2,9 +2,7 @@
 # The digits MLP in software and on device arrays (bench/results/digits.jsonl), then its training speed
 # (bench/results/mlp.jsonl).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-source bench/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 prepare_bench digits
 java -cp "$CP" org.neuromorph.bench.DigitsBench | tee -a "$OUT"
 java -cp "$CP" org.neuromorph.bench.MlpBench | tee bench/results/mlp.jsonl

@@ -3,12 +3,8 @@
 # see kernel_soak.py. Uses kernelspecs installed by the jar built here into a temporary prefix. Results in
 # bench/results/kernel_soak_java.json and kernel_soak_kotlin.json.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-source install/prerequisites.sh
-need_build_tools
-need_packages "${JUPYTER_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
-[ -f kernel/target/neuromorph.jar ] || mvn -B -q -DskipTests package
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
+prepare_kernel_bench
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 java -jar kernel/target/neuromorph.jar install --prefix "$prefix" >/dev/null

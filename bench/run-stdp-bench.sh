@@ -3,9 +3,7 @@
 # Brian2 2.5.1 (cython and cpp_standalone targets, anchor bench/anchors/brian2/stdp_song.py) in one run.
 # Writes bench/results/stdp_song.jsonl and prints a table.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-source bench/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 prepare_bench stdp_song python3-brian python3-numpy python3-scipy cython3 g++
 java -cp "$CP" org.neuromorph.bench.SongBench 1000 100 12345 3 | tee -a "$OUT"
 for target in cython cpp_standalone; do

@@ -83,10 +83,14 @@ CELLS = {
                 'val q = 6 * 7\nq + 0\nprintln("printed $q")\n'),
     'timed': ('%%time\nint magicTimed = 6 * 7;', '%%time\nval magicTimed = 6 * 7'),
     'greet': ('demo.Greeter.hi("spikes")', 'demo.Greeter.hi("spikes")'),
+    'throw in a function': ('void boom() { throw new IllegalStateException("bad state"); }\nboom();',
+                            'fun boom(): Nothing = error("bad state")\nboom()'),
+    'wrong unit': ('int a = 1;\nvar m = lif().tauM(mV(-65));', 'val ok = 1\nval m = lif { tauM = (-65).mV }'),
     'imported': ('String.join(" ", DefaultProgress.class.getSimpleName(), ProgressListener.class.getSimpleName(), '
-                 'StateExchange.class.getSimpleName(), Response.Linear.class.getSimpleName())',
-                 'listOf(DefaultProgress::class, ProgressListener::class, StateExchange::class, Response.Linear::class)'
-                 '.joinToString(" ") { it.java.simpleName }'),
+                 'StateExchange.class.getSimpleName(), Response.Linear.class.getSimpleName(), '
+                 'SpikeSource.class.getSimpleName())',
+                 'listOf(DefaultProgress::class, ProgressListener::class, StateExchange::class, Response.Linear::class, '
+                 'SpikeSource::class).joinToString(" ") { it.java.simpleName }'),
 }
 
 
@@ -122,11 +126,34 @@ def test_execution_count_stdout_and_stderr(either):
 
 
 def test_the_library_packages_are_imported(either):
-    """Cells see every package of the library without an import, the leaf ones (jobs, state) included."""
+    """Cells see every package of the library without an import, the leaf ones (jobs, state, monitor) included."""
     _, kc, cell, lang = either
     reply, msgs = run_cell(kc, cell('imported'))
     assert reply['status'] == 'ok', reply
-    assert results(msgs) == [quoted(lang, 'DefaultProgress ProgressListener StateExchange Linear')]
+    assert results(msgs) == [quoted(lang, 'DefaultProgress ProgressListener StateExchange Linear SpikeSource')]
+
+
+def test_an_exception_names_the_function_it_left_and_the_cell_goes_on_working(either):
+    _, kc, cell, _ = either
+    reply, msgs = run_cell(kc, cell('throw in a function'))
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'java.lang.IllegalStateException'
+    assert reply['evalue'] == 'bad state'
+    assert any('boom' in line for line in reply['traceback']), reply['traceback']
+    assert types(msgs) == ['status', 'execute_input', 'error', 'status']
+    _, msgs = run_cell(kc, '6 * 7')
+    assert results(msgs) == ['42']
+
+
+def test_a_wrong_unit_is_a_compile_error_naming_line_column_and_both_units(either):
+    _, kc, cell, lang = either
+    reply, msgs = run_cell(kc, cell('wrong unit'))
+    assert reply['status'] == 'error'
+    assert reply['ename'] == 'CompilationError'
+    assert reply['evalue'].startswith('line 2, column %d' % (20 if lang == 'java' else 22)), reply['evalue']
+    assert 'Voltage' in reply['evalue'] and 'Time' in reply['evalue']
+    assert any(line.strip().startswith('^') for line in reply['traceback']), reply['traceback']
+    assert types(msgs) == ['status', 'execute_input', 'error', 'status']
 
 
 def test_error_aborts_queued_cells(either):

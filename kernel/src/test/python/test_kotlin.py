@@ -33,26 +33,6 @@ def test_dsl_units_and_builders(kotlin_kernel):
     assert results(msgs) == ['0.0100 -52.0 500']
 
 
-def test_wrong_unit_does_not_compile_and_names_the_place(kotlin_kernel):
-    _, kc = kotlin_kernel
-    reply, _ = run_cell(kc, 'val ok = 1\nval m = lif { tauM = (-65).mV }')
-    assert reply['status'] == 'error'
-    assert reply['ename'] == 'CompilationError'
-    assert reply['evalue'].startswith('line 2, column 22')
-    assert 'Voltage' in reply['evalue'] and 'Time' in reply['evalue']
-    assert any(line.strip() == '^' for line in reply['traceback'])
-
-
-def test_runtime_exception_names_the_cell_line(kotlin_kernel):
-    _, kc = kotlin_kernel
-    reply, msgs = run_cell(kc, 'val before = 1\nerror("no spikes")')
-    assert reply['status'] == 'error'
-    assert reply['ename'] == 'java.lang.IllegalStateException'
-    assert reply['evalue'] == 'no spikes'
-    assert any('Cell_' in line and ':2)' in line for line in reply['traceback']), reply['traceback']
-    assert 'error' in [m['msg_type'] for m in msgs]
-
-
 def test_is_complete_from_the_parser(kotlin_kernel):
     _, kc = kotlin_kernel
     for code, status in [('for (i in 0..2) {', 'incomplete'), ('val q = listOf(1,', 'incomplete'),

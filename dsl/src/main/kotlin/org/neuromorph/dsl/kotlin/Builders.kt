@@ -24,9 +24,22 @@ import org.neuromorph.units.Resistance
 import org.neuromorph.units.Time
 import org.neuromorph.units.Units
 import org.neuromorph.units.Voltage
+import kotlin.properties.ReadWriteProperty
+import kotlin.reflect.KProperty
 
 @DslMarker
 annotation class NeuroDsl
+
+/**
+ * A builder's property over a Java object's fluent getter and setter, e.g.
+ * `var tauM: Time by fluent({ Units.s(model.tauM()) }, { value -> model.tauM(value) })`.
+ */
+internal fun <T> fluent(get: () -> T, set: (T) -> Unit): ReadWriteProperty<Any?, T> =
+    object : ReadWriteProperty<Any?, T> {
+        override fun getValue(thisRef: Any?, property: KProperty<*>): T = get()
+
+        override fun setValue(thisRef: Any?, property: KProperty<*>, value: T) = set(value)
+    }
 
 /** A network configured in a block: `network { dt = 0.1.ms; seed = 42 }`. */
 fun network(block: NetworkScope.() -> Unit): Network = Network().also { NetworkScope(it).block() }
@@ -34,18 +47,10 @@ fun network(block: NetworkScope.() -> Unit): Network = Network().also { NetworkS
 @NeuroDsl
 class NetworkScope(val network: Network) {
     /** The time step of the clock (default 0.1 ms). */
-    var dt: Time
-        get() = Units.s(network.dt())
-        set(value) {
-            network.dt(value)
-        }
+    var dt: Time by fluent({ Units.s(network.dt()) }, { value -> network.dt(value) })
 
     /** The seed every random choice derives from. */
-    var seed: Long
-        get() = network.seed()
-        set(value) {
-            network.seed(value)
-        }
+    var seed: Long by fluent({ network.seed() }, { value -> network.seed(value) })
 }
 
 /** A leaky integrate-and-fire model configured in a block: `lif { tauM = 20.ms; vReset = (-65).mV }`. */
@@ -54,46 +59,22 @@ fun lif(block: LifScope.() -> Unit): Lif = Lif().also { LifScope(it).block() }
 @NeuroDsl
 class LifScope(val model: Lif) {
     /** Membrane time constant (default 20 ms). */
-    var tauM: Time
-        get() = Units.s(model.tauM())
-        set(value) {
-            model.tauM(value)
-        }
+    var tauM: Time by fluent({ Units.s(model.tauM()) }, { value -> model.tauM(value) })
 
     /** Resting potential (default -70 mV). */
-    var vRest: Voltage
-        get() = Units.V(model.vRest())
-        set(value) {
-            model.vRest(value)
-        }
+    var vRest: Voltage by fluent({ Units.V(model.vRest()) }, { value -> model.vRest(value) })
 
     /** Reset potential after a spike (default -70 mV). */
-    var vReset: Voltage
-        get() = Units.V(model.vReset())
-        set(value) {
-            model.vReset(value)
-        }
+    var vReset: Voltage by fluent({ Units.V(model.vReset()) }, { value -> model.vReset(value) })
 
     /** Firing threshold (default -50 mV). */
-    var vThreshold: Voltage
-        get() = Units.V(model.vThreshold())
-        set(value) {
-            model.vThreshold(value)
-        }
+    var vThreshold: Voltage by fluent({ Units.V(model.vThreshold()) }, { value -> model.vThreshold(value) })
 
     /** Absolute refractory period (default 2 ms). */
-    var refractory: Time
-        get() = Units.s(model.refractory())
-        set(value) {
-            model.refractory(value)
-        }
+    var refractory: Time by fluent({ Units.s(model.refractory()) }, { value -> model.refractory(value) })
 
     /** Membrane resistance (default 100 MΩ). */
-    var resistance: Resistance
-        get() = Units.ohm(model.resistance())
-        set(value) {
-            model.resistance(value)
-        }
+    var resistance: Resistance by fluent({ Units.ohm(model.resistance()) }, { value -> model.resistance(value) })
 
     /** Initial membrane potential of every neuron. */
     fun v0(value: Voltage) {

@@ -38,32 +38,16 @@ fun flash(block: DeviceScope.() -> Unit): DeviceModel = Devices.flash().also { D
 @NeuroDsl
 class DeviceScope(val model: DeviceModel) {
     /** Cycle-to-cycle σ of each pulse's change, as a fraction of the window. */
-    var c2c: Double
-        get() = model.c2c()
-        set(value) {
-            model.c2c(value)
-        }
+    var c2c: Double by fluent({ model.c2c() }, { value -> model.c2c(value) })
 
     /** Device-to-device σ of windows and update constants (relative). */
-    var d2d: Double
-        get() = model.d2d()
-        set(value) {
-            model.d2d(value)
-        }
+    var d2d: Double by fluent({ model.d2d() }, { value -> model.d2d(value) })
 
     /** Read-noise σ relative to the conductance. */
-    var readNoise: Double
-        get() = model.readNoise()
-        set(value) {
-            model.readNoise(value)
-        }
+    var readNoise: Double by fluent({ model.readNoise() }, { value -> model.readNoise(value) })
 
     /** Levels the conductance is rounded to (at least 2). */
-    var levels: Int
-        get() = model.levels()
-        set(value) {
-            model.levels(value)
-        }
+    var levels: Int by fluent({ model.levels() }, { value -> model.levels(value) })
 
     /** The conductance window. */
     fun range(min: Conductance, max: Conductance) {

@@ -276,13 +276,29 @@ class KotlinEvaluator @JvmOverloads constructor(
                 if (frame.className.startsWith("kotlin.script.experimental") || frame.className.startsWith("jdk.internal.reflect")) {
                     break
                 }
-                val inCell = frame.className.startsWith("Cell_")
-                traceback.add("\tat " + if (inCell) "cell (${frame.fileName}:${frame.lineNumber})" else frame.toString())
+                traceback.add("\tat " + cellFrame(frame))
             }
             first = false
             cause = cause.cause
         }
         return Evaluator.Failure(ename, evalue, traceback)
+    }
+
+    /**
+     * A frame as the Java kernel shows it: a cell's own statements as "cell (Cell_4.kts:2)", a function or class
+     * declared in a cell by its name ("boom(Cell_3.kts:1)", "Point.sum(Cell_3.kts:5)"), the rest as the JVM does.
+     */
+    private fun cellFrame(frame: StackTraceElement): String {
+        if (!frame.className.startsWith("Cell_")) {
+            return frame.toString()
+        }
+        val where = "${frame.fileName}:${frame.lineNumber}"
+        val nested = frame.className.substringAfter('$', "")
+        return when {
+            nested.isEmpty() && frame.methodName == "<init>" -> "cell ($where)"
+            nested.isEmpty() -> "${frame.methodName}($where)"
+            else -> "$nested.${frame.methodName}($where)"
+        }
     }
 
     /**
