@@ -46,8 +46,13 @@ class HardwareNotebooksTest {
         return m;
     }
 
-    /** The numbers of a two-column text table's second column, in row order, for rows starting with an integer. */
-    private static List<Double> column(String table) {
+    /**
+     * The numbers of the second column of the text table titled {@code title}, in row order, for rows starting with
+     * an integer.
+     */
+    private static List<Double> column(String all, String title) {
+        String from = all.substring(all.indexOf(title));
+        String table = from.substring(0, from.indexOf("rows ×"));
         List<Double> values = new ArrayList<>();
         Matcher row = Pattern.compile("(?m)^\\s*\\d+\\s*\\|\\s*([0-9.eE-]+)\\s*\\|").matcher(table);
         while (row.find()) {
@@ -93,14 +98,12 @@ class HardwareNotebooksTest {
         String all = run("05-crossbar-mvm.ipynb");
         Matcher ideal = find("ideal devices and periphery, 128 × 128: relative error ([0-9.eE+-]+)", all);
         assertTrue(Double.parseDouble(ideal.group(1)) < 1e-12, "ideal read = matrix product to rounding");
-        String irTable = all.substring(all.indexOf("IR drop: relative error against array size"));
-        List<Double> ir = column(irTable.substring(0, irTable.indexOf("rows ×")));
-        assertEquals(5, ir.size(), irTable);
+        List<Double> ir = column(all, "IR drop: relative error against array size");
+        assertEquals(5, ir.size(), all);
         for (int k = 1; k < ir.size(); k++) {
             assertTrue(ir.get(k) > ir.get(k - 1), "IR-drop error grows with the array: " + ir);
         }
-        String bitsTable = all.substring(all.indexOf("converter resolution: relative error"));
-        List<Double> bits = column(bitsTable.substring(0, bitsTable.indexOf("rows ×")));
+        List<Double> bits = column(all, "converter resolution: relative error");
         for (int k = 2; k < bits.size(); k++) { // 3 and 4 bits both lose nearly everything
             assertTrue(bits.get(k) < bits.get(k - 1) / 2.5, "two more bits, about a quarter of the error: " + bits);
         }
