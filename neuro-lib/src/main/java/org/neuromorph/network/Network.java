@@ -303,9 +303,13 @@ public final class Network {
         step = savedStep;
     }
 
-    private void build() {
+    /**
+     * Builds the network now, as its first run would: every population's state and every projection's synapses,
+     * drawn from the seed. Later calls do nothing. For what reads a network before running it (an export).
+     */
+    public Network build() {
         if (built) {
-            return;
+            return this;
         }
         // one independent stream per population and projection, derived from the seed in creation order,
         // so adding a monitor or changing one population's size does not reshuffle the others
@@ -317,6 +321,7 @@ public final class Network {
             p.build(dt, root.split());
         }
         built = true;
+        return this;
     }
 
     private void requireNotBuilt(String what) {

@@ -204,6 +204,16 @@ public final class Projection implements WeightSource {
         return devices.devices();
     }
 
+    /** The transmission delay of every synapse, as set. */
+    public Time delay() {
+        return new Time(delay);
+    }
+
+    /** The synaptic channel of the target the weights go onto ({@link #onto}), or null for voltage jumps. */
+    public String synapse() {
+        return synapse;
+    }
+
     /** The same transmission delay for every synapse (rounded to whole steps). */
     public Projection delay(Time value) {
         requireNotBuilt("delay");

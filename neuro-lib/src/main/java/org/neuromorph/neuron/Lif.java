@@ -1,7 +1,9 @@
 package org.neuromorph.neuron;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.neuromorph.units.Resistance;
@@ -46,6 +48,20 @@ public final class Lif implements NeuronModel {
     final List<Double> synapseTaus = new ArrayList<>();
     final List<String> conductanceNames = new ArrayList<>();
     final List<double[]> conductanceParams = new ArrayList<>(); // {tau, reversal}
+
+    /** The current synapse channels by name, with their time constants in seconds, in the order added. */
+    public Map<String, Double> synapses() {
+        Map<String, Double> taus = new LinkedHashMap<>();
+        for (int k = 0; k < synapseNames.size(); k++) {
+            taus.put(synapseNames.get(k), synapseTaus.get(k));
+        }
+        return taus;
+    }
+
+    /** The conductance synapse channels by name. */
+    public List<String> conductances() {
+        return List.copyOf(conductanceNames);
+    }
 
     /** Adds an exponential current synapse channel with time constant tau, e.g. {@code synapse("e", ms(5))}. */
     public Lif synapse(String name, Time tau) {

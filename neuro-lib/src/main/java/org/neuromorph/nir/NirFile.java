@@ -9,10 +9,12 @@ import io.jhdf.api.WritableGroup;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * NIR's file format: HDF5 with a string dataset {@code version} at the root and the graph in group {@code node}
@@ -104,7 +106,7 @@ public final class NirFile {
                     p.longs("start_dim")[0], p.longs("end_dim")[0]);
             case "NIRGraph" -> new NirNode.Subgraph(graph(group, name + "."));
             default -> throw new IllegalArgumentException("node '" + name + "' is a " + type + ", which Neuromorph "
-                    + "does not step yet; supported: " + new java.util.TreeSet<>(SUPPORTED));
+                    + "does not step yet; supported: " + new TreeSet<>(SUPPORTED));
         };
     }
 
@@ -173,7 +175,7 @@ public final class NirFile {
     }
 
     private static String text(Object data) {
-        return data != null && data.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] {data})
+        return data != null && data.getClass().isArray() ? Arrays.deepToString(new Object[] {data})
                 : String.valueOf(data);
     }
 

@@ -1,6 +1,7 @@
 package org.neuromorph.nir;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -200,7 +201,7 @@ public final class NirNetwork {
                 if (inputs.containsKey(name)) {
                     System.arraycopy(inputs.get(name)[t], 0, in, 0, in.length);
                 } else {
-                    java.util.Arrays.fill(in, 0);
+                    Arrays.fill(in, 0);
                     for (String source : now.get(name)) {
                         add(in, out.get(source));
                     }

@@ -1,6 +1,7 @@
 package org.neuromorph.nir;
 
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * What a {@link NirNetwork} run gave: every Output node's values and every recorded node's outputs and voltages,
@@ -25,7 +26,7 @@ public record NirRun(double dt, Map<String, double[][]> outputs, Map<String, dou
 
     /** The steps in which element {@code index} of {@code rows} (an output or a record) was nonzero: its spikes. */
     public static int[] spikeSteps(double[][] rows, int index) {
-        return java.util.stream.IntStream.range(0, rows.length).filter(t -> rows[t][index] != 0).toArray();
+        return IntStream.range(0, rows.length).filter(t -> rows[t][index] != 0).toArray();
     }
 
     private static double[][] require(Map<String, double[][]> map, String name, String what) {

@@ -226,6 +226,28 @@ class NirTest {
     }
 
     @Test
+    void spikesAndTracesTravelAsNirData() {
+        double[][] norse = csv("lif_norse.csv");
+        NirRun run = NirNetwork.of(NirFile.read(resource("lif_norse.nir")), ms(0.1)).recordVoltage("1")
+                .run(column(norse, 0));
+        int[] steps = NirRun.spikeSteps(run.output("output"), 0);
+        double[] times = java.util.Arrays.stream(steps).mapToDouble(t -> t * 1e-4).toArray();
+        NirData.Events spikes = new NirData.Events(new int[steps.length], times, 1, 0.1);
+        Path file = tmp.resolve("run.nir");
+        NirData.write(Map.of("1", Map.of("spikes", spikes, "v", new NirData.Grid(run.voltage("1"), 1e-4))), file);
+        Map<String, Map<String, NirData.Observable>> back = NirData.read(file);
+        NirData.Events events = (NirData.Events) back.get("1").get("spikes");
+        assertArrayEquals(times, events.time(), 0);
+        assertEquals(1, events.units());
+        assertEquals(0.1, events.tMax(), 0);
+        NirData.Grid v = (NirData.Grid) back.get("1").get("v");
+        assertEquals(1e-4, v.dt(), 0);
+        assertArrayEquals(run.voltage("1"), v.data());
+        assertThrows(IllegalArgumentException.class, () -> NirData.read(resource("lif_norse.nir")),
+                "a graph file is not data");
+    }
+
+    @Test
     void whatCannotBeSteppedIsNamedWithWhatCan() throws IOException {
         Path file = tmp.resolve("conv.nir");
         try (WritableHdfFile f = HdfFile.write(file)) {
