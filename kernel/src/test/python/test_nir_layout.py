@@ -1,0 +1,53 @@
+"""The NIR files Neuromorph writes have the layout NIR's own reader (nir.read, h5py) expects: read here with Debian's
+python3-h5py, node by node, as nir/serialization.py reads them (type compared as bytes, parameters by name)."""
+import subprocess
+
+import h5py
+import numpy as np
+
+from conftest import JAR, JAVA
+
+SCRIPT = '''
+var net = network().dt(ms(0.1)).seed(1);
+var src = net.poisson("in", 4, Hz(50));
+var exc = net.group("exc", 3, lif().refractory(ms(0)));
+var out = net.group("out", 2, lif().refractory(ms(0)).synapse("e", ms(5)));
+net.connect(src, exc, allToAll()).weight(mV(1)).delay(ms(1));
+net.connect(exc, out, allToAll()).onto("e").weight(mV(2));
+NirFile.write(NirExport.of(net), Path.of("%s"));
+'''
+
+# what nir.read takes from each node type's group (nir/serialization.py, read_node)
+PARAMETERS = {b'Input': ['shape'], b'Output': ['shape'], b'Linear': ['weight'], b'Delay': ['delay'],
+              b'LIF': ['tau', 'r', 'v_leak', 'v_threshold', 'v_reset'],
+              b'CubaLIF': ['tau_mem', 'tau_syn', 'r', 'v_leak', 'v_threshold', 'w_in', 'v_reset']}
+
+
+def test_an_exported_network_has_the_layout_nir_reads(tmp_path):
+    path = tmp_path / 'net.nir'
+    script = tmp_path / 'export.jsh'
+    script.write_text(SCRIPT % path)
+    done = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with h5py.File(path, 'r') as f:
+        assert f['version'][()].decode().startswith('1.')
+        graph = f['node']
+        assert graph['type'][()] == b'NIRGraph'
+        nodes = graph['nodes']
+        types = {name: nodes[name]['type'][()] for name in nodes}
+        assert types == {'in': b'Input', 'exc': b'LIF', 'out': b'CubaLIF', 'in->exc#0': b'Linear',
+                         'in->exc#0_delay': b'Delay', 'exc->out#1': b'Linear', 'out_out': b'Output'}, types
+        for name, kind in types.items():
+            for parameter in PARAMETERS[kind]:
+                assert parameter in nodes[name], f'{name} ({kind}) lacks {parameter}'
+        assert list(nodes['in']['shape'][()]) == [4]
+        assert list(nodes['out_out']['shape'][()]) == [2]
+        assert nodes['exc']['tau'].shape == (3,) and nodes['exc']['tau'].dtype == np.float64
+        assert np.allclose(nodes['exc']['v_threshold'][()], -0.05)
+        assert nodes['in->exc#0']['weight'].shape == (3, 4)  # post × pre, as NIR's W·x
+        assert nodes['exc->out#1']['weight'].shape == (2, 3)
+        assert np.allclose(nodes['in->exc#0_delay']['delay'][()], 1e-3)
+        edges = [(a.decode(), b.decode()) for a, b in graph['edges'][()]]
+        assert ('in', 'in->exc#0') in edges and ('exc->out#1', 'out') in edges and ('out', 'out_out') in edges
+        assert all(a in types and b in types for a, b in edges), edges
+        assert graph['metadata']['dt'][()] == b'0.000100000'
