@@ -37,7 +37,7 @@ fi
 for round in $(seq "${ROUNDS:-5}"); do
     for side in old new; do
         cp=$([ "$side" = old ] && echo "$CP_OLD" || echo "$CP_NEW")
-        mvm=$(java -Xmx12g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$cp" \
+        mvm=$(java -Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$cp" \
             org.neuromorph.bench.MvmBench 2> >(grep -v 'incubator modules' >&2) | tail -1)
         echo "{\"side\": \"$side\", \"round\": $round, \"bench\": \"mvm\", \"result\": $mvm}" >> "$OUT"
         for n in 4000 64000; do

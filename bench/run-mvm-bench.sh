@@ -7,10 +7,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 # numpy alone links the reference BLAS on a fresh machine; OpenBLAS (and threadpoolctl, to report it) are the anchor
 prepare_bench mvm python3-numpy libopenblas0-pthread python3-threadpoolctl
 for round in $(seq "${ROUNDS:-5}"); do
-    # Transparent huge pages for the heap: a read allocates its result, and on this virtual machine the first touch
-    # of each fresh 4 KiB heap page costs so much that reads ran up to five times slower until the heap had been
-    # walked once (OpenBLAS's results come from malloc's reused memory); 2 MiB pages make those faults 512× rarer.
-    java -Xmx12g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$CP" \
+    # A heap of fixed size, touched once at start (and in transparent huge pages): a read allocates its result, and
+    # on this virtual machine the first touch of a heap page the JVM has not used before costs a fault in the host
+    # too. With a growing heap (-Xmx alone) G1 kept handing out fresh regions and the small reads ran at a third to
+    # a half of their speed in 3 of 5 rounds; OpenBLAS's results come from malloc's reused memory.
+    java -Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$CP" \
         org.neuromorph.bench.MvmBench 2> >(grep -v 'incubator modules' >&2) | tee -a "$OUT"
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/anchors/mvm/numpy_mvm.py | tee -a "$OUT"
 done
