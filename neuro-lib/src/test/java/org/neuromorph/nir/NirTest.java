@@ -10,8 +10,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -332,24 +330,11 @@ class NirTest {
         return out;
     }
 
-    private static double[][] csv(String name) {
-        try {
-            return Files.readAllLines(resource(name)).stream().filter(l -> !l.isBlank())
-                    .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
-                    .toArray(double[][]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Path resource(String name) {
+        return NirExamples.file(name);
     }
 
-    private static Path resource(String name) {
-        try (InputStream in = NirTest.class.getResourceAsStream("/nir/" + name)) {
-            Path p = Files.createTempFile("nir", name);
-            Files.write(p, in.readAllBytes());
-            p.toFile().deleteOnExit();
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static double[][] csv(String name) {
+        return NirExamples.trace(name);
     }
 }
