@@ -44,13 +44,13 @@ public final class NirExport {
         double dt = net.dt();
         List<String> refused = new ArrayList<>();
         List<String> approximations = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
         Map<String, NirNode> nodes = new LinkedHashMap<>();
         List<NirGraph.Edge> edges = new ArrayList<>();
         for (Population p : net.populations().values()) {
             if (!(p instanceof NeuronGroup group)) {
                 nodes.put(p.name(), new NirNode.Input(new long[] {p.size()}));
-                approximations.add(p.name() + ": " + p.description() + " becomes an Input (its spikes are the "
-                        + "run's input)");
+                inputs.add(p.name() + " (" + p.getClass().getSimpleName() + " of " + p.size() + ")");
                 continue;
             }
             if (!(group.model() instanceof Lif lif)) {
@@ -102,7 +102,8 @@ public final class NirExport {
         }
         NirGraph graph = new NirGraph(nodes, edges).withMetadata("dt", String.format(Locale.ROOT, "%.6g", dt))
                 .withMetadata("spikes", "an input of 1 for one step of dt, as Norse and snnTorch feed them")
-                .withMetadata("source", "Neuromorph");
+                .withMetadata("source", "Neuromorph")
+                .withMetadata("inputs", String.join(", ", inputs) + ": their spikes are a run's input");
         return approximations.isEmpty() ? graph
                 : graph.withMetadata("approximations", String.join("; ", approximations));
     }

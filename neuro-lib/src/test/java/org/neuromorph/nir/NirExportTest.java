@@ -119,7 +119,7 @@ class NirExportTest {
         String notes = g.metadata().get("approximations");
         assertTrue(notes.contains("refractory period (2 ms)") && notes.contains("it is dropped"), notes);
         assertTrue(notes.contains("weights are written as they are now"), notes);
-        assertTrue(notes.contains("in: Poisson"), notes);
+        assertEquals("in (PoissonGroup of 5): their spikes are a run's input", g.metadata().get("inputs"));
     }
 
     private static double[] filled(int n, double value) {
