@@ -21,7 +21,7 @@ need_packages() {
 # Build tools (Java 17 and Maven), and the Jupyter front ends the kernel is used and tested with.
 BUILD_PACKAGES=(openjdk-17-jdk-headless maven)
 JUPYTER_PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-console python3-jupyter-client python3-nbclient)
-TEST_PACKAGES=(python3-pytest python3-pexpect python3-psutil python3-zmq python3-h5py-serial python3-numpy chromium chromium-driver)
+TEST_PACKAGES=(python3-pytest python3-pexpect python3-psutil python3-zmq python3-h5py-serial python3-numpy python3-pynn python3-brian chromium chromium-driver)
 BENCH_PACKAGES=(python3-ipykernel python3-psutil)
 
 need_build_tools() {

@@ -38,6 +38,7 @@ public final class Cells {
             new Import("org.neuromorph.ann.*", false),
             new Import("org.neuromorph.data.*", false),
             new Import("org.neuromorph.nir.*", false),
+            new Import("org.neuromorph.pynn.*", false),
             new Import("org.neuromorph.plot.*", false),
             new Import("org.neuromorph.table.Tables", false),
             new Import("tech.tablesaw.api.*", false),

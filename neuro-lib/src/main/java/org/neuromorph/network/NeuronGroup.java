@@ -42,6 +42,11 @@ public final class NeuronGroup extends Population implements StateSource {
     }
 
     /** Adds a current injected into every neuron of the group (constant, step or trace). */
+    /** Whether currents are injected into this group ({@link #inject}). */
+    public boolean hasInjections() {
+        return !injections.isEmpty();
+    }
+
     public NeuronGroup inject(CurrentInjection injection) {
         injections.add(injection);
         return this;

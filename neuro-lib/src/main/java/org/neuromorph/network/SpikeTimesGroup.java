@@ -2,6 +2,7 @@ package org.neuromorph.network;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.neuromorph.units.Time;
 
 /** A source that fires given units at given times (each time rounded to its step). */
@@ -32,6 +33,12 @@ public final class SpikeTimesGroup extends Population {
             sortedIndices[k] = indices[order[k]];
             sortedTimes[k] = times[order[k]].si();
         }
+    }
+
+    /** The times (s) at which {@code unit} fires, in order. */
+    public double[] spikeTimes(int unit) {
+        return IntStream.range(0, sortedIndices.length).filter(k -> sortedIndices[k] == unit)
+                .mapToDouble(k -> sortedTimes[k]).toArray();
     }
 
     @Override

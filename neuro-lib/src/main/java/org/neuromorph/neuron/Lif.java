@@ -49,6 +49,11 @@ public final class Lif implements NeuronModel {
     final List<String> conductanceNames = new ArrayList<>();
     final List<double[]> conductanceParams = new ArrayList<>(); // {tau, reversal}
 
+    /** V(0)'s range, [low, high) (equal for one value), or null when V starts at V_rest. */
+    public double[] v0Range() {
+        return Double.isNaN(v0Low) ? null : new double[] {v0Low, v0High};
+    }
+
     /** The current synapse channels by name, with their time constants in seconds, in the order added. */
     public Map<String, Double> synapses() {
         Map<String, Double> taus = new LinkedHashMap<>();

@@ -30,6 +30,15 @@ public final class PairStdp implements Plasticity {
         return new PairStdp().amplitudes(aPlus, aMinus).timeConstants(new Time(16.8e-3), new Time(33.7e-3));
     }
 
+    /** The rule's parameters, for what writes it elsewhere (an export): amplitudes, time constants, bounds. */
+    public record Parameters(double aPlus, double aMinus, double tauPlus, double tauMinus, boolean multiplicative,
+            Pairing pairing, double wMin, double wMax) {
+    }
+
+    public Parameters parameters() {
+        return new Parameters(aPlus, aMinus, tauPlus, tauMinus, multiplicative, pairing, bounds.min(), bounds.max());
+    }
+
     /** A+ (potentiation) and A− (the size of depression, ≥ 0). */
     public PairStdp amplitudes(double plus, double minus) {
         if (!(plus >= 0) || !(minus >= 0)) {

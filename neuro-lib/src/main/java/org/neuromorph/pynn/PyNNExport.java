@@ -1,0 +1,281 @@
+package org.neuromorph.pynn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.neuromorph.network.Network;
+import org.neuromorph.network.NeuronGroup;
+import org.neuromorph.network.PoissonGroup;
+import org.neuromorph.network.Population;
+import org.neuromorph.network.Projection;
+import org.neuromorph.network.SpikeTimesGroup;
+import org.neuromorph.neuron.Lif;
+import org.neuromorph.plasticity.PairStdp;
+import org.neuromorph.plasticity.Pairing;
+
+/**
+ * A network as a standalone PyNN 0.10 script: {@code python3 net.py [brian2|nest|neuron|spiNNaker] [duration_ms]}
+ * runs it on the simulator named and prints one JSON line (spike counts and silent fractions per population, and
+ * every projection's mean weight after the run, in PyNN's units).
+ *
+ * <p>LIF groups become {@code IF_curr_exp} (when their inputs land on up to two exponential current synapses, one
+ * excitatory and one inhibitory) or {@code IF_curr_delta} (voltage jumps); Poisson groups
+ * {@code SpikeSourcePoisson}, given spike times {@code SpikeSourceArray}. Every projection's synapses are written
+ * exactly, one line each (pre, post, weight, delay), beside the script and read with {@code FromFileConnector}, so
+ * every simulator builds the graph our network drew; pair STDP becomes an {@code STDPMechanism} with a
+ * {@code SpikePairRule} and additive or multiplicative weight dependence. Units as PyNN takes them: mV, ms, nF, nA;
+ * a current synapse's jump of g volts is g/R amperes, and current-based inhibitory weights are negative, as PyNN
+ * requires. What PyNN cannot say is refused, each part by name: other neuron models (not yet written), conductance
+ * synapses, more than two current synapses or two with the same sign, mixed voltage and current inputs, injected
+ * currents, nearest-spike STDP, custom rules, devices.
+ */
+public final class PyNNExport {
+    private PyNNExport() {
+    }
+
+    /** Writes the script to {@code script} and one {@code .conn} file per projection beside it. */
+    public static Path write(Network net, Path script, double durationMs) {
+        net.build();
+        List<String> refused = new ArrayList<>();
+        StringBuilder py = new StringBuilder();
+        String stem = script.getFileName().toString().replaceFirst("\\.py$", "");
+        py.append(header(net, stem, durationMs));
+        for (Population p : net.populations().values()) {
+            py.append(population(net, p, refused));
+        }
+        py.append("for population in populations.values():\n    population.record(\"spikes\")\n\n");
+        List<Path> connections = new ArrayList<>();
+        int k = 0;
+        for (Projection projection : net.projections()) {
+            Path file = script.resolveSibling(stem + "_" + k++ + ".conn");
+            py.append(projection(net, projection, file, refused));
+            connections.add(file);
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("PyNN cannot express " + refused.size()
+                    + " part(s) of this network:\n  " + String.join("\n  ", refused));
+        }
+        py.append(FOOTER);
+        try {
+            Files.writeString(script, py);
+            int index = 0;
+            for (Projection projection : net.projections()) {
+                writeConnections(net, projection, connections.get(index++));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the PyNN script " + script + ": " + e.getMessage(), e);
+        }
+        return script;
+    }
+
+    private static String header(Network net, String stem, double durationMs) {
+        return String.format(Locale.ROOT, """
+                #!/usr/bin/env python3
+                \"\"\"%s as a PyNN 0.10 script, written by Neuromorph.
+                Usage: python3 %s.py [brian2|nest|neuron|spiNNaker] [duration_ms]   (default brian2, %s ms)
+                Prints one JSON line: spike counts and silent fractions by population, mean weights by projection.\"\"\"
+                import importlib
+                import json
+                import os
+                import sys
+
+                simulator = sys.argv[1] if len(sys.argv) > 1 else "brian2"
+                sim = importlib.import_module("pyNN." + simulator)
+                duration = float(sys.argv[2]) if len(sys.argv) > 2 else %s
+                here = os.path.dirname(os.path.abspath(__file__))
+                sim.setup(timestep=%s, min_delay=%s)
+                populations = {}
+                projections = {}
+
+                """, net.toString().replace("\"", "'"), stem, num(durationMs), num(durationMs), num(net.dt() * 1e3),
+                num(net.dt() * 1e3));
+    }
+
+    private static final String FOOTER = """
+
+            sim.run(duration)
+            counts, silent = {}, {}
+            for name, population in populations.items():
+                trains = population.get_data("spikes").segments[0].spiketrains
+                counts[name] = int(sum(len(train) for train in trains))
+                silent[name] = sum(1 for train in trains if len(train) == 0) / len(trains)
+            weights = {name: float(sum(projection.get("weight", format="list", with_address=False)))
+                       / max(1, projection.size()) for name, projection in projections.items()}
+            print(json.dumps({"simulator": simulator, "duration_ms": duration, "spikes": counts, "silent": silent,
+                              "sizes": {name: p.size for name, p in populations.items()},
+                              "mean_weight": weights}))
+            sim.end()
+            """;
+
+    private static String population(Network net, Population p, List<String> refused) {
+        String name = quote(p.name());
+        if (p instanceof PoissonGroup poisson) {
+            double[] rates = poisson.rates();
+            boolean uniform = Arrays.stream(rates).allMatch(r -> r == rates[0]);
+            return String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.SpikeSourcePoisson(rate=%s), "
+                    + "label=%s)\n", name, p.size(), uniform ? num(rates[0]) : list(rates), name);
+        }
+        if (p instanceof SpikeTimesGroup times) {
+            String trains = IntStream.range(0, p.size())
+                    .mapToObj(u -> "sim.Sequence(" + list(Arrays.stream(times.spikeTimes(u)).map(t -> t * 1e3)
+                            .toArray()) + ")").collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.SpikeSourceArray("
+                    + "spike_times=[%s]), label=%s)\n", name, p.size(), trains, name);
+        }
+        if (!(p instanceof NeuronGroup group) || !(group.model() instanceof Lif lif)) {
+            refused.add("population '" + p.name() + "' (" + (p instanceof NeuronGroup g ? g.model().name()
+                    : p.getClass().getSimpleName()) + "): only LIF groups and Poisson or spike-time sources are "
+                    + "written yet (AdEx as EIF_cond_exp_isfa_ista and Izhikevich are not)");
+            return "";
+        }
+        if (group.hasInjections()) {
+            refused.add("group '" + p.name() + "' has injected currents: write them as i_offset by hand");
+        }
+        if (!lif.conductances().isEmpty()) {
+            refused.add("group '" + p.name() + "' has conductance synapses " + lif.conductances()
+                    + ": IF_cond_exp's synapses are not written yet");
+        }
+        Receptors receptors = receptors(net, group, lif, refused);
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.%s(tau_m=%s, cm=%s, v_rest=%s, "
+                + "v_reset=%s, v_thresh=%s, tau_refrac=%s%s, i_offset=0.0), label=%s)\n", name, p.size(),
+                receptors.current() ? "IF_curr_exp" : "IF_curr_delta", num(lif.tauM() * 1e3),
+                num(lif.tauM() / lif.resistance() * 1e9), num(lif.vRest() * 1e3), num(lif.vReset() * 1e3),
+                num(lif.vThreshold() * 1e3), num(lif.refractory() * 1e3), receptors.taus(), name));
+        double[] v0 = lif.v0Range();
+        if (v0 != null && v0[0] != v0[1]) {
+            s.append(String.format(Locale.ROOT, "populations[%s].initialize(v=sim.RandomDistribution(\"uniform\", "
+                    + "(%s, %s)))\n", name, num(v0[0] * 1e3), num(v0[1] * 1e3)));
+        } else {
+            s.append(String.format(Locale.ROOT, "populations[%s].initialize(v=%s)\n", name,
+                    num((v0 == null ? lif.vRest() : v0[0]) * 1e3)));
+        }
+        return s.toString();
+    }
+
+    /** The receptor of each channel a group's projections use: "excitatory" or "inhibitory", by its weights' sign. */
+    private record Receptors(boolean current, String taus) {
+    }
+
+    private static Receptors receptors(Network net, NeuronGroup group, Lif lif, List<String> refused) {
+        List<Projection> into = net.projections().stream().filter(p -> p.post() == group).toList();
+        boolean anyJump = into.stream().anyMatch(p -> p.synapse() == null);
+        boolean anyChannel = into.stream().anyMatch(p -> p.synapse() != null);
+        if (anyJump && anyChannel) {
+            refused.add("group '" + group.name() + "' takes voltage jumps and current synapses together: a PyNN cell "
+                    + "has one kind");
+        }
+        if (!anyChannel) {
+            return new Receptors(false, "");
+        }
+        String excitatory = null;
+        String inhibitory = null;
+        for (Projection p : into) {
+            String receptor = receptor(p);
+            if ("excitatory".equals(receptor)) {
+                excitatory = excitatory == null || excitatory.equals(p.synapse()) ? p.synapse() : conflict(group,
+                        "excitatory", excitatory, p.synapse(), refused);
+            } else {
+                inhibitory = inhibitory == null || inhibitory.equals(p.synapse()) ? p.synapse() : conflict(group,
+                        "inhibitory", inhibitory, p.synapse(), refused);
+            }
+        }
+        double tauE = excitatory == null ? 5e-3 : lif.synapses().get(excitatory);
+        double tauI = inhibitory == null ? 5e-3 : lif.synapses().get(inhibitory);
+        return new Receptors(true, String.format(Locale.ROOT, ", tau_syn_E=%s, tau_syn_I=%s", num(tauE * 1e3),
+                num(tauI * 1e3)));
+    }
+
+    private static String conflict(NeuronGroup group, String receptor, String first, String second,
+            List<String> refused) {
+        refused.add("group '" + group.name() + "' has two " + receptor + " current synapses ('" + first + "', '"
+                + second + "'): IF_curr_exp has one of each sign");
+        return first;
+    }
+
+    /** Current-based PyNN weights are positive onto excitatory and negative onto inhibitory receptors. */
+    private static String receptor(Projection p) {
+        return Arrays.stream(p.weights()).allMatch(w -> w >= 0) ? "excitatory" : "inhibitory";
+    }
+
+    private static String projection(Network net, Projection projection, Path file, List<String> refused) {
+        String receptor = receptor(projection);
+        double[] w = projection.weights();
+        if (Arrays.stream(w).anyMatch(x -> x > 0) && Arrays.stream(w).anyMatch(x -> x < 0)) {
+            refused.add("projection '" + projection.name() + "' mixes positive and negative weights: PyNN wants "
+                    + "one sign per projection (split it in two)");
+        }
+        if (projection.deviceModel() != null) {
+            refused.add("projection '" + projection.name() + "' is on devices: PyNN has none");
+        }
+        String synapse = "sim.StaticSynapse()";
+        if (projection.plasticity() instanceof PairStdp stdp) {
+            synapse = stdp(projection, stdp.parameters(), refused);
+        } else if (projection.plasticity() != null) {
+            refused.add("projection '" + projection.name() + "' learns with " + projection.plasticity()
+                    + ": PyNN's standard synapses have pair STDP only");
+        }
+        return String.format(Locale.ROOT, "projections[%s] = sim.Projection(populations[%s], populations[%s], "
+                + "sim.FromFileConnector(os.path.join(here, %s)), %s, receptor_type=%s)\n",
+                quote(projection.name()), quote(projection.pre().name()), quote(projection.post().name()),
+                quote(file.getFileName().toString()), synapse, quote(receptor));
+    }
+
+    private static String stdp(Projection projection, PairStdp.Parameters p, List<String> refused) {
+        if (p.pairing() != Pairing.ALL_TO_ALL) {
+            refused.add("projection '" + projection.name() + "' pairs nearest spikes: PyNN's SpikePairRule pairs all");
+        }
+        double scale = weightScale(projection);
+        double wMax = p.wMax() * scale;
+        // PyNN's amplitudes are fractions of w_max (additive) as its weight dependences define them
+        return String.format(Locale.ROOT, "sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=%s, "
+                + "tau_minus=%s, A_plus=%s, A_minus=%s), weight_dependence=sim.%s(w_min=%s, w_max=%s))",
+                num(p.tauPlus() * 1e3), num(p.tauMinus() * 1e3),
+                num(p.multiplicative() ? p.aPlus() : p.aPlus() / p.wMax()),
+                num(p.multiplicative() ? p.aMinus() : p.aMinus() / p.wMax()),
+                p.multiplicative() ? "MultiplicativeWeightDependence" : "AdditiveWeightDependence",
+                num(p.wMin() * scale), num(wMax));
+    }
+
+    /** PyNN weight per unit of ours: mV per volt of jump, or nA per volt of synaptic drive (g/R). */
+    private static double weightScale(Projection projection) {
+        if (projection.synapse() == null) {
+            return 1e3;
+        }
+        return 1e9 / ((Lif) projection.post().model()).resistance();
+    }
+
+    private static void writeConnections(Network net, Projection projection, Path file) throws IOException {
+        double scale = weightScale(projection);
+        double delay = Math.max(projection.delay().si(), net.dt()) * 1e3; // PyNN's shortest delay is one step
+        double[] w = projection.weights();
+        try (Writer out = Files.newBufferedWriter(file)) {
+            out.write("# columns = [\"i\", \"j\", \"weight\", \"delay\"]\n");
+            for (int i = 0; i < projection.pre().size(); i++) {
+                for (int s = projection.rowStart(i); s < projection.rowStart(i + 1); s++) {
+                    out.write(i + " " + projection.target(s) + " " + num(w[s] * scale) + " " + num(delay) + "\n");
+                }
+            }
+        }
+    }
+
+    private static String num(double x) {
+        return Double.toString(x);
+    }
+
+    private static String list(double[] values) {
+        return Arrays.stream(values).mapToObj(PyNNExport::num).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

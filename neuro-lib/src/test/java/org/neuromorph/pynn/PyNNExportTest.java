@@ -1,0 +1,97 @@
+package org.neuromorph.pynn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.units.Units.Hz;
+import static org.neuromorph.units.Units.mV;
+import static org.neuromorph.units.Units.ms;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromorph.network.Connectivity;
+import org.neuromorph.network.Network;
+import org.neuromorph.network.NeuronGroup;
+import org.neuromorph.network.PoissonGroup;
+import org.neuromorph.network.ReferenceNetworks;
+import org.neuromorph.neuron.AdEx;
+import org.neuromorph.neuron.Lif;
+import org.neuromorph.plasticity.Pairing;
+import org.neuromorph.plasticity.PairStdp;
+import org.neuromorph.units.Time;
+
+/** Networks written as PyNN scripts: cells, units, signs and synapses as PyNN 0.10 takes them. */
+class PyNNExportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void cubaBecomesIfCurrExpWithEveryDrawnSynapseInPyNNsUnits() throws IOException {
+        Network net = ReferenceNetworks.cuba(500, 4);
+        Path script = PyNNExport.write(net, tmp.resolve("cuba.py"), 1000);
+        String py = Files.readString(script);
+        // τ_m 20 ms at R = 100 MΩ is cm = 0.2 nF; V_rest (E_l) −49 mV, reset −60, threshold −50, refractory 5 ms
+        assertTrue(py.contains("sim.IF_curr_exp(tau_m=20.0, cm=0.2, v_rest=-49.0, v_reset=-60.0, v_thresh=-50.0, "
+                + "tau_refrac=5.0, tau_syn_E=5.0, tau_syn_I=10.0, i_offset=0.0)"), py);
+        assertTrue(py.contains("RandomDistribution(\"uniform\", (-60.0, -50.0))"), py);
+        assertTrue(py.contains("receptor_type=\"excitatory\"") && py.contains("receptor_type=\"inhibitory\""), py);
+        List<String> excitatory = Files.readAllLines(tmp.resolve("cuba_0.conn"));
+        List<String> inhibitory = Files.readAllLines(tmp.resolve("cuba_1.conn"));
+        assertEquals("# columns = [\"i\", \"j\", \"weight\", \"delay\"]", excitatory.get(0));
+        assertEquals(net.projections().get(0).synapseCount(), excitatory.size() - 1, "one line a synapse");
+        assertEquals(net.projections().get(1).synapseCount(), inhibitory.size() - 1);
+        // 1.62 mV of drive through R = 100 MΩ is 16.2 pA; −9 mV is −90 pA, negative as PyNN wants inhibition
+        String[] e = excitatory.get(1).split(" ");
+        assertEquals(0.0162, Double.parseDouble(e[2]), 1e-12);
+        assertEquals(0.1, Double.parseDouble(e[3]), 1e-12, "no delay is PyNN's shortest, one step");
+        assertEquals(-0.09, Double.parseDouble(inhibitory.get(1).split(" ")[2]), 1e-12);
+        assertTrue(Integer.parseInt(e[0]) < 400, "excitatory synapses leave the first 80 % of the group");
+    }
+
+    @Test
+    void voltageJumpsAndPairStdpBecomeDeltaSynapsesAndAnStdpMechanism() throws IOException {
+        Network net = new Network().dt(ms(0.1));
+        PoissonGroup in = net.poisson("in", 10, Hz(20));
+        NeuronGroup out = net.group("out", 2, new Lif());
+        net.connect(in, out, Connectivity.allToAll()).weight(mV(0.5)).delay(ms(1.5))
+                .plasticity(new PairStdp().amplitudes(0.0001, 0.00012).timeConstants(ms(20), ms(20))
+                        .bounds(0, 0.001));
+        String py = Files.readString(PyNNExport.write(net, tmp.resolve("stdp.py"), 200));
+        assertTrue(py.contains("sim.IF_curr_delta("), py);
+        assertTrue(py.contains("sim.SpikeSourcePoisson(rate=20.0)"), py);
+        // additive amplitudes are fractions of w_max in PyNN: 0.1 mV / 1 mV
+        assertTrue(py.contains("sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=20.0, tau_minus=20.0, "
+                + "A_plus=0.1, A_minus=0.12), weight_dependence=sim.AdditiveWeightDependence("
+                + "w_min=0.0, w_max=1.0))"), py);
+        String[] line = Files.readAllLines(tmp.resolve("stdp_0.conn")).get(1).split(" ");
+        assertEquals(0.5, Double.parseDouble(line[2]), 1e-12, "mV");
+        assertEquals(1.5, Double.parseDouble(line[3]), 1e-12, "ms");
+    }
+
+    @Test
+    void whatPyNNCannotSayIsRefusedByName() {
+        Network net = new Network().dt(ms(0.1));
+        PoissonGroup in = net.poisson("in", 4, Hz(10));
+        net.group("adex", 4, new AdEx());
+        NeuronGroup cond = net.group("cond", 4, new Lif().conductance("g", ms(5), mV(0)));
+        NeuronGroup mixed = net.group("mixed", 4, new Lif().synapse("e", ms(5)));
+        net.connect(in, mixed, Connectivity.oneToOne()).weight(mV(1));
+        net.connect(in, mixed, Connectivity.oneToOne()).onto("e").weight(mV(1));
+        net.connect(in, cond, Connectivity.oneToOne()).weight(mV(1))
+                .plasticity(PairStdp.biPoo(1e-4, 1e-4).pairing(Pairing.NEAREST));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PyNNExport.write(net, tmp.resolve("no.py"), 100));
+        String m = e.getMessage();
+        assertTrue(m.contains("population 'adex' (AdEx)"), m);
+        assertTrue(m.contains("group 'cond' has conductance synapses [g]"), m);
+        assertTrue(m.contains("group 'mixed' takes voltage jumps and current synapses together"), m);
+        assertTrue(m.contains("pairs nearest spikes"), m);
+        assertTrue(m.startsWith("PyNN cannot express 4 part(s)"), m);
+        assertTrue(!Files.exists(tmp.resolve("no.py")), "nothing is written when something is refused");
+        assertEquals(new Time(0.0001).si(), net.dt(), 0);
+    }
+}
