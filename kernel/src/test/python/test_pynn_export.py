@@ -1,0 +1,78 @@
+"""Networks written as PyNN scripts run on Debian's PyNN 0.10 with its Brian2 backend and do what ours do: CUBA at
+4000 neurons fires at a rate and leaves a silent fraction within our spread over seeds; a pairing protocol moves a
+plastic weight as our STDP moves it. The scripts are written by `neuromorph run` of a Java script, as a user would."""
+import json
+import subprocess
+
+from conftest import JAR, JAVA
+
+SCRIPT = '''
+var dir = Path.of("%s");
+PyNNExport.write(ReferenceNetworks.cuba(4000, 3), dir.resolve("cuba.py"), 1000);
+var lines = new ArrayList<String>();
+for (long seed = 1; seed <= 10; seed++) {
+    var cuba = ReferenceNetworks.cuba(4000, seed);
+    var spikes = cuba.monitorSpikes(cuba.populations().get("P"));
+    cuba.run(s(1));
+    long silent = Arrays.stream(spikes.countsPerUnit()).filter(c -> c == 0).count();
+    lines.add("cuba " + spikes.meanRate() + " " + silent / 4000.0);
+}
+// pairing: the pre cell fires, 10 ms later the drive makes the post cell fire, 60 times at 5 Hz
+int pairs = 60;
+int[] zeros = new int[pairs];
+Time[] preTimes = new Time[pairs];
+Time[] driveTimes = new Time[pairs];
+for (int k = 0; k < pairs; k++) { preTimes[k] = ms(50 + 200 * k); driveTimes[k] = ms(60 + 200 * k); }
+var pairing = network().dt(ms(0.1)).seed(2);
+var pre = pairing.spikeTimes("pre", 1, zeros, preTimes);
+var drive = pairing.spikeTimes("drive", 1, zeros, driveTimes);
+var post = pairing.group("post", 1, lif().refractory(ms(2)));
+pairing.connect(drive, post, allToAll()).weight(mV(40));
+var plastic = pairing.connect(pre, post, allToAll()).weight(mV(0.5))
+        .plasticity(new PairStdp().amplitudes(0.01e-3, 0.012e-3).timeConstants(ms(20), ms(20)).bounds(0, 1e-3));
+PyNNExport.write(pairing, dir.resolve("pairing.py"), 12100);
+var postSpikes = pairing.monitorSpikes(post);
+pairing.run(ms(12100));
+lines.add("pairing " + plastic.weights()[0] * 1e3 + " " + postSpikes.count());
+Files.write(dir.resolve("ours.txt"), lines);
+'''
+
+
+def run_pynn(script, duration):
+    done = subprocess.run(['/usr/bin/python3', str(script), 'brian2', str(duration)], capture_output=True, text=True,
+                          timeout=1200)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_exported_networks_run_on_pynn_brian2_as_they_run_here(tmp_path):
+    script = tmp_path / 'export.jsh'
+    script.write_text(SCRIPT % tmp_path)
+    done = subprocess.run([JAVA, '-jar', JAR, 'run', '--timeout=600', str(script)], capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    ours = [line.split() for line in (tmp_path / 'ours.txt').read_text().splitlines()]
+    rates = [float(r[1]) for r in ours if r[0] == 'cuba']
+    silent = [float(r[2]) for r in ours if r[0] == 'cuba']
+    weight, post_spikes = [float(r[1]) for r in ours if r[0] == 'pairing'][0], [int(r[2]) for r in ours
+                                                                                  if r[0] == 'pairing'][0]
+    assert post_spikes == 60, 'the drive makes the post cell fire once per pairing'
+
+    cuba = run_pynn(tmp_path / 'cuba.py', 1000)
+    rate = cuba['spikes']['P'] / 4000 / 1.0
+    # PyNN draws its own initial voltages: one more seed of the same network. Ours over 20 seeds gave 5.17-5.97 Hz
+    # and 14.1-17.9 % silent (docs/results.md); the band is our range over ten seeds widened by that range on
+    # either side, which a unit or sign error (tens of percent of rate, or a silent or runaway network) leaves
+    spread = max(rates) - min(rates)
+    assert min(rates) - spread <= rate <= max(rates) + spread, (rate, rates)
+    spread = max(silent) - min(silent)
+    assert min(silent) - spread <= cuba['silent']['P'] <= max(silent) + spread, (cuba['silent'], silent)
+
+    pairing = run_pynn(tmp_path / 'pairing.py', 12100)
+    assert pairing['spikes']['post'] == 60, pairing
+    moved = pairing['mean_weight']['pre->post#1'] - 0.5
+    ours_moved = weight - 0.5
+    # 60 pairings at +10 ms: each adds A+·e^(−10/20) and takes A−·e^(−190/20); the simulators place the post spike
+    # within a step or two of each other (0.1–0.2 ms of 10 ms: 1 % of each change)
+    assert ours_moved > 0.25, ours_moved
+    assert abs(moved - ours_moved) <= 0.03 * ours_moved, (moved, ours_moved)
