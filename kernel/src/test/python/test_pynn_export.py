@@ -72,7 +72,8 @@ def test_exported_networks_run_on_pynn_brian2_as_they_run_here(tmp_path):
     assert pairing['spikes']['post'] == 60, pairing
     moved = pairing['mean_weight']['pre->post#1'] - 0.5
     ours_moved = weight - 0.5
-    # 60 pairings at +10 ms: each adds A+·e^(−10/20) and takes A−·e^(−190/20); the simulators place the post spike
-    # within a step or two of each other (0.1–0.2 ms of 10 ms: 1 % of each change)
+    # 60 pairings at +10 ms: each adds A+·e^(−10/20) and takes A−·e^(−190/20). Both place the post spike in the
+    # same step (they agreed to 13 digits here); 1 % leaves room for a simulator that places it a step later
+    # (0.1 ms of 10 ms moves each change by 0.5 %)
     assert ours_moved > 0.25, ours_moved
-    assert abs(moved - ours_moved) <= 0.03 * ours_moved, (moved, ours_moved)
+    assert abs(moved - ours_moved) <= 0.01 * ours_moved, (moved, ours_moved)

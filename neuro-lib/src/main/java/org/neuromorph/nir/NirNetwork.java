@@ -312,9 +312,9 @@ public final class NirNetwork {
         } else if (node instanceof NirNode.Linear l) {
             return new NirStages.Dense(l.weight(), null);
         } else if (node instanceof NirNode.Scale s) {
-            return new NirStages.Scale(s.scale());
+            return NirStages.elementwise((x, scale) -> scale * x, s.scale());
         } else if (node instanceof NirNode.Threshold th) {
-            return new NirStages.Threshold(th.threshold());
+            return NirStages.elementwise((x, theta) -> x > theta ? 1 : 0, th.threshold());
         } else if (node instanceof NirNode.Delay d) {
             return new NirStages.Delay(d.delay(), dt);
         } else if (node instanceof NirNode.Lif l) {

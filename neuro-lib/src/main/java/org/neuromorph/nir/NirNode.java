@@ -1,5 +1,6 @@
 package org.neuromorph.nir;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,21 +20,32 @@ import java.util.Map;
  * </ul>
  */
 public sealed interface NirNode {
-    /** NIR's name of the node type, as in the file's {@code type} dataset. */
-    String type();
+    /** NIR's type names. */
+    Map<Class<?>, String> TYPES = Map.ofEntries(Map.entry(Input.class, "Input"), Map.entry(Output.class, "Output"),
+            Map.entry(Affine.class, "Affine"), Map.entry(Linear.class, "Linear"), Map.entry(Scale.class, "Scale"),
+            Map.entry(Lif.class, "LIF"), Map.entry(CubaLif.class, "CubaLIF"), Map.entry(If.class, "IF"),
+            Map.entry(Li.class, "LI"), Map.entry(CubaLi.class, "CubaLI"), Map.entry(Integrator.class, "I"),
+            Map.entry(Threshold.class, "Threshold"), Map.entry(Delay.class, "Delay"),
+            Map.entry(Flatten.class, "Flatten"), Map.entry(Subgraph.class, "NIRGraph"));
 
-    /** The number of values the node outputs; {@code inputSize} is what reaches it (for the nodes that keep it). */
-    int outputSize(int inputSize);
+    /** NIR's name of the node type, as in the file's {@code type} dataset. */
+    default String type() {
+        return TYPES.get(getClass());
+    }
+
+    /**
+     * The number of values the node outputs ({@code inputSize}: what reaches it, for the nodes that keep it): by
+     * default the length of its first parameter (a weight's rows, a neuron parameter's neurons).
+     */
+    default int outputSize(int inputSize) {
+        return Array.getLength(datasets().values().iterator().next());
+    }
 
     /** The node's datasets as NIR names them, for writing (besides {@code type}). */
     Map<String, Object> datasets();
 
     /** Where the graph's input enters: {@code shape} values per step. */
     record Input(long[] shape) implements NirNode {
-        @Override
-        public String type() {
-            return "Input";
-        }
 
         @Override
         public int outputSize(int inputSize) {
@@ -48,10 +60,6 @@ public sealed interface NirNode {
 
     /** Where the graph's output leaves. */
     record Output(long[] shape) implements NirNode {
-        @Override
-        public String type() {
-            return "Output";
-        }
 
         @Override
         public int outputSize(int inputSize) {
@@ -71,16 +79,6 @@ public sealed interface NirNode {
         }
 
         @Override
-        public String type() {
-            return "Affine";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return weight.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return ordered("weight", weight, "bias", bias);
         }
@@ -93,16 +91,6 @@ public sealed interface NirNode {
         }
 
         @Override
-        public String type() {
-            return "Linear";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return weight.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return Map.of("weight", weight);
         }
@@ -110,16 +98,6 @@ public sealed interface NirNode {
 
     /** s ⊙ x. */
     record Scale(double[] scale) implements NirNode {
-        @Override
-        public String type() {
-            return "Scale";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return scale.length;
-        }
-
         @Override
         public Map<String, Object> datasets() {
             return Map.of("scale", scale);
@@ -130,16 +108,6 @@ public sealed interface NirNode {
     record Lif(double[] tau, double[] r, double[] vLeak, double[] vThreshold, double[] vReset) implements NirNode {
         public Lif {
             sameLength("LIF", tau, r, vLeak, vThreshold, vReset);
-        }
-
-        @Override
-        public String type() {
-            return "LIF";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return tau.length;
         }
 
         @Override
@@ -156,16 +124,6 @@ public sealed interface NirNode {
         }
 
         @Override
-        public String type() {
-            return "CubaLIF";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return tauMem.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return withReset(ordered("tau_mem", tauMem, "tau_syn", tauSyn, "r", r, "v_leak", vLeak, "v_threshold",
                     vThreshold, "w_in", wIn), vReset);
@@ -176,16 +134,6 @@ public sealed interface NirNode {
     record If(double[] r, double[] vThreshold, double[] vReset) implements NirNode {
         public If {
             sameLength("IF", r, vThreshold, vReset);
-        }
-
-        @Override
-        public String type() {
-            return "IF";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return r.length;
         }
 
         @Override
@@ -201,16 +149,6 @@ public sealed interface NirNode {
         }
 
         @Override
-        public String type() {
-            return "LI";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return tau.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return ordered("tau", tau, "r", r, "v_leak", vLeak);
         }
@@ -223,16 +161,6 @@ public sealed interface NirNode {
         }
 
         @Override
-        public String type() {
-            return "CubaLI";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return tauMem.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return ordered("tau_mem", tauMem, "tau_syn", tauSyn, "r", r, "v_leak", vLeak, "w_in", wIn);
         }
@@ -240,16 +168,6 @@ public sealed interface NirNode {
 
     /** NIR's {@code I}: a perfect integrator, outputs v. */
     record Integrator(double[] r) implements NirNode {
-        @Override
-        public String type() {
-            return "I";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return r.length;
-        }
-
         @Override
         public Map<String, Object> datasets() {
             return Map.of("r", r);
@@ -259,16 +177,6 @@ public sealed interface NirNode {
     /** 1 where x crosses θ, else 0. */
     record Threshold(double[] threshold) implements NirNode {
         @Override
-        public String type() {
-            return "Threshold";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return threshold.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return Map.of("threshold", threshold);
         }
@@ -277,16 +185,6 @@ public sealed interface NirNode {
     /** x delayed by {@code delay} seconds, per element. */
     record Delay(double[] delay) implements NirNode {
         @Override
-        public String type() {
-            return "Delay";
-        }
-
-        @Override
-        public int outputSize(int inputSize) {
-            return delay.length;
-        }
-
-        @Override
         public Map<String, Object> datasets() {
             return Map.of("delay", delay);
         }
@@ -294,10 +192,6 @@ public sealed interface NirNode {
 
     /** Reshapes dimensions {@code startDim..endDim} of {@code inputType} into one; the values pass unchanged. */
     record Flatten(long[] inputType, long startDim, long endDim) implements NirNode {
-        @Override
-        public String type() {
-            return "Flatten";
-        }
 
         @Override
         public int outputSize(int inputSize) {
@@ -312,10 +206,6 @@ public sealed interface NirNode {
 
     /** A graph inside the graph (NIR's nested {@code NIRGraph}): its Input and Output nodes are its ports. */
     record Subgraph(NirGraph graph) implements NirNode {
-        @Override
-        public String type() {
-            return "NIRGraph";
-        }
 
         @Override
         public int outputSize(int inputSize) {

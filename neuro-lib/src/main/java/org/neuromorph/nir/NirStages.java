@@ -1,6 +1,7 @@
 package org.neuromorph.nir;
 
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 import org.neuromorph.crossbar.Crossbar;
 
 /**
@@ -81,34 +82,13 @@ final class NirStages {
         }
     }
 
-    static final class Scale implements Stage {
-        private final double[] scale;
-
-        Scale(double[] scale) {
-            this.scale = scale;
-        }
-
-        @Override
-        public void step(double[] in, double[] out) {
+    /** out[j] = f(in[j], p[j]): a Scale (s·x) or a Threshold (1 where x crosses θ). */
+    static Stage elementwise(DoubleBinaryOperator f, double[] p) {
+        return (in, out) -> {
             for (int j = 0; j < out.length; j++) {
-                out[j] = scale[j] * in[j];
+                out[j] = f.applyAsDouble(in[j], p[j]);
             }
-        }
-    }
-
-    static final class Threshold implements Stage {
-        private final double[] threshold;
-
-        Threshold(double[] threshold) {
-            this.threshold = threshold;
-        }
-
-        @Override
-        public void step(double[] in, double[] out) {
-            for (int j = 0; j < out.length; j++) {
-                out[j] = in[j] > threshold[j] ? 1 : 0;
-            }
-        }
+        };
     }
 
     /** x(t − d): each element through a ring of its own length round(d/dt). */

@@ -29,8 +29,8 @@ import org.neuromorph.plasticity.Pairing;
  * <p>LIF groups become {@code IF_curr_exp} (when their inputs land on up to two exponential current synapses, one
  * excitatory and one inhibitory) or {@code IF_curr_delta} (voltage jumps); Poisson groups
  * {@code SpikeSourcePoisson}, given spike times {@code SpikeSourceArray}. Every projection's synapses are written
- * exactly, one line each (pre, post, weight, delay), beside the script and read with {@code FromFileConnector}, so
- * every simulator builds the graph our network drew; pair STDP becomes an {@code STDPMechanism} with a
+ * exactly (pre, post, weight, delay): in the script ({@code FromListConnector}) or, for large projections, in a file
+ * beside it ({@code FromFileConnector}), so every simulator builds the graph our network drew; pair STDP becomes an {@code STDPMechanism} with a
  * {@code SpikePairRule} and additive or multiplicative weight dependence. Units as PyNN takes them: mV, ms, nF, nA;
  * a current synapse's jump of g volts is g/R amperes, and current-based inhibitory weights are negative, as PyNN
  * requires. What PyNN cannot say is refused, each part by name: other neuron models (not yet written), conductance
@@ -38,10 +38,16 @@ import org.neuromorph.plasticity.Pairing;
  * currents, nearest-spike STDP, custom rules, devices.
  */
 public final class PyNNExport {
+    /**
+     * Projections up to this many synapses list them in the script (FromListConnector); larger ones in a file beside
+     * it (PyNN 0.10's FromFileConnector also fails on a file of one line, which numpy reads as a vector).
+     */
+    private static final int INLINE_SYNAPSES = 1000;
+
     private PyNNExport() {
     }
 
-    /** Writes the script to {@code script} and one {@code .conn} file per projection beside it. */
+    /** Writes the script to {@code script}, and a {@code .conn} file beside it for each large projection. */
     public static Path write(Network net, Path script, double durationMs) {
         net.build();
         List<String> refused = new ArrayList<>();
@@ -68,7 +74,12 @@ public final class PyNNExport {
             Files.writeString(script, py);
             int index = 0;
             for (Projection projection : net.projections()) {
-                writeConnections(net, projection, connections.get(index++));
+                Path file = connections.get(index++);
+                if (projection.synapseCount() > INLINE_SYNAPSES) {
+                    List<String> lines = new ArrayList<>(connections(net, projection));
+                    lines.add(0, "# columns = [\"i\", \"j\", \"weight\", \"delay\"]");
+                    Files.write(file, lines);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PyNN script " + script + ": " + e.getMessage(), e);
@@ -223,10 +234,14 @@ public final class PyNNExport {
             refused.add("projection '" + projection.name() + "' learns with " + projection.plasticity()
                     + ": PyNN's standard synapses have pair STDP only");
         }
-        return String.format(Locale.ROOT, "projections[%s] = sim.Projection(populations[%s], populations[%s], "
-                + "sim.FromFileConnector(os.path.join(here, %s)), %s, receptor_type=%s)\n",
-                quote(projection.name()), quote(projection.pre().name()), quote(projection.post().name()),
-                quote(file.getFileName().toString()), synapse, quote(receptor));
+        String connector = projection.synapseCount() > INLINE_SYNAPSES
+                ? "sim.FromFileConnector(os.path.join(here, " + quote(file.getFileName().toString()) + "))"
+                : "sim.FromListConnector(" + connections(net, projection).stream()
+                        .map(c -> "(" + c.replace(" ", ", ") + ")").collect(Collectors.joining(", ", "[", "]"))
+                        + ", column_names=[\"weight\", \"delay\"])";
+        return String.format(Locale.ROOT, "projections[%s] = sim.Projection(populations[%s], populations[%s], %s, "
+                + "%s, receptor_type=%s)\n", quote(projection.name()), quote(projection.pre().name()),
+                quote(projection.post().name()), connector, synapse, quote(receptor));
     }
 
     private static String stdp(Projection projection, PairStdp.Parameters p, List<String> refused) {
@@ -235,9 +250,11 @@ public final class PyNNExport {
         }
         double scale = weightScale(projection);
         double wMax = p.wMax() * scale;
-        // PyNN's amplitudes are fractions of w_max (additive) as its weight dependences define them
+        // PyNN's amplitudes are fractions of w_max (additive) as its weight dependences define them; our delays are
+        // axonal (a spike reaches the synapse late), so the pairing sees the arrival, as pyNN.brian2 requires
         return String.format(Locale.ROOT, "sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=%s, "
-                + "tau_minus=%s, A_plus=%s, A_minus=%s), weight_dependence=sim.%s(w_min=%s, w_max=%s))",
+                + "tau_minus=%s, A_plus=%s, A_minus=%s), weight_dependence=sim.%s(w_min=%s, w_max=%s), "
+                + "dendritic_delay_fraction=0.0)",
                 num(p.tauPlus() * 1e3), num(p.tauMinus() * 1e3),
                 num(p.multiplicative() ? p.aPlus() : p.aPlus() / p.wMax()),
                 num(p.multiplicative() ? p.aMinus() : p.aMinus() / p.wMax()),
@@ -253,18 +270,18 @@ public final class PyNNExport {
         return 1e9 / ((Lif) projection.post().model()).resistance();
     }
 
-    private static void writeConnections(Network net, Projection projection, Path file) throws IOException {
+    /** Each synapse as "pre post weight delay" in PyNN's units (delays at least one step, PyNN's shortest). */
+    private static List<String> connections(Network net, Projection projection) {
         double scale = weightScale(projection);
-        double delay = Math.max(projection.delay().si(), net.dt()) * 1e3; // PyNN's shortest delay is one step
+        String delay = num(Math.max(projection.delay().si(), net.dt()) * 1e3);
         double[] w = projection.weights();
-        try (Writer out = Files.newBufferedWriter(file)) {
-            out.write("# columns = [\"i\", \"j\", \"weight\", \"delay\"]\n");
-            for (int i = 0; i < projection.pre().size(); i++) {
-                for (int s = projection.rowStart(i); s < projection.rowStart(i + 1); s++) {
-                    out.write(i + " " + projection.target(s) + " " + num(w[s] * scale) + " " + num(delay) + "\n");
-                }
+        List<String> lines = new ArrayList<>(w.length);
+        for (int i = 0; i < projection.pre().size(); i++) {
+            for (int s = projection.rowStart(i); s < projection.rowStart(i + 1); s++) {
+                lines.add(i + " " + projection.target(s) + " " + num(w[s] * scale) + " " + delay);
             }
         }
+        return lines;
     }
 
     private static String num(double x) {

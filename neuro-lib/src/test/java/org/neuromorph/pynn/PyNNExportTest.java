@@ -66,10 +66,11 @@ class PyNNExportTest {
         // additive amplitudes are fractions of w_max in PyNN: 0.1 mV / 1 mV
         assertTrue(py.contains("sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=20.0, tau_minus=20.0, "
                 + "A_plus=0.1, A_minus=0.12), weight_dependence=sim.AdditiveWeightDependence("
-                + "w_min=0.0, w_max=1.0))"), py);
-        String[] line = Files.readAllLines(tmp.resolve("stdp_0.conn")).get(1).split(" ");
-        assertEquals(0.5, Double.parseDouble(line[2]), 1e-12, "mV");
-        assertEquals(1.5, Double.parseDouble(line[3]), 1e-12, "ms");
+                + "w_min=0.0, w_max=1.0), dendritic_delay_fraction=0.0)"), py);
+        // 20 synapses go in the script: pre 0 to post 1, 0.5 mV, 1.5 ms
+        assertTrue(py.contains("sim.FromListConnector([(0, 0, 0.5, 1.5), (0, 1, 0.5, 1.5), (1, 0, 0.5, 1.5)"), py);
+        assertTrue(py.contains("column_names=[\"weight\", \"delay\"])"), py);
+        assertTrue(!Files.exists(tmp.resolve("stdp_0.conn")));
     }
 
     @Test
