@@ -1,8 +1,10 @@
 package org.neuromorph.nir;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,34 +43,38 @@ public sealed interface NirNode {
         return Array.getLength(datasets().values().iterator().next());
     }
 
-    /** The node's datasets as NIR names them, for writing (besides {@code type}). */
-    Map<String, Object> datasets();
+    /**
+     * The node's parameters as NIR names them (the record's components in snake case: vLeak is v_leak), in order,
+     * for writing (besides {@code type}); a parameter the file may lack (v_reset before NIR 1.0) is left out when null.
+     */
+    default Map<String, Object> datasets() {
+        Map<String, Object> datasets = new LinkedHashMap<>();
+        for (RecordComponent c : getClass().getRecordComponents()) {
+            try {
+                Object value = c.getAccessor().invoke(this);
+                if (value != null) {
+                    datasets.put(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT), value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of a " + type(), e);
+            }
+        }
+        return datasets;
+    }
 
     /** Where the graph's input enters: {@code shape} values per step. */
     record Input(long[] shape) implements NirNode {
-
         @Override
         public int outputSize(int inputSize) {
             return size(shape);
-        }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("shape", shape);
         }
     }
 
     /** Where the graph's output leaves. */
     record Output(long[] shape) implements NirNode {
-
         @Override
         public int outputSize(int inputSize) {
             return size(shape);
-        }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("shape", shape);
         }
     }
 
@@ -77,11 +83,6 @@ public sealed interface NirNode {
         public Affine {
             requireRows(weight, bias.length, "an Affine's bias");
         }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return ordered("weight", weight, "bias", bias);
-        }
     }
 
     /** W·x, with W as outputs × inputs. */
@@ -89,30 +90,16 @@ public sealed interface NirNode {
         public Linear {
             requireRows(weight, weight.length, "a Linear's weight");
         }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("weight", weight);
-        }
     }
 
     /** s ⊙ x. */
     record Scale(double[] scale) implements NirNode {
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("scale", scale);
-        }
     }
 
     /** Leaky integrate-and-fire; {@code vReset} is null where the file has none (NIR before 1.0). */
     record Lif(double[] tau, double[] r, double[] vLeak, double[] vThreshold, double[] vReset) implements NirNode {
         public Lif {
             sameLength("LIF", tau, r, vLeak, vThreshold, vReset);
-        }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return withReset(ordered("tau", tau, "r", r, "v_leak", vLeak, "v_threshold", vThreshold), vReset);
         }
     }
 
@@ -122,23 +109,12 @@ public sealed interface NirNode {
         public CubaLif {
             sameLength("CubaLIF", tauMem, tauSyn, r, vLeak, vThreshold, wIn, vReset);
         }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return withReset(ordered("tau_mem", tauMem, "tau_syn", tauSyn, "r", r, "v_leak", vLeak, "v_threshold",
-                    vThreshold, "w_in", wIn), vReset);
-        }
     }
 
     /** Integrate-and-fire. */
     record If(double[] r, double[] vThreshold, double[] vReset) implements NirNode {
         public If {
             sameLength("IF", r, vThreshold, vReset);
-        }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return withReset(ordered("r", r, "v_threshold", vThreshold), vReset);
         }
     }
 
@@ -147,11 +123,6 @@ public sealed interface NirNode {
         public Li {
             sameLength("LI", tau, r, vLeak);
         }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return ordered("tau", tau, "r", r, "v_leak", vLeak);
-        }
     }
 
     /** Leaky integrator behind an exponential current synapse: outputs v. */
@@ -159,54 +130,30 @@ public sealed interface NirNode {
         public CubaLi {
             sameLength("CubaLI", tauMem, tauSyn, r, vLeak, wIn);
         }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return ordered("tau_mem", tauMem, "tau_syn", tauSyn, "r", r, "v_leak", vLeak, "w_in", wIn);
-        }
     }
 
     /** NIR's {@code I}: a perfect integrator, outputs v. */
     record Integrator(double[] r) implements NirNode {
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("r", r);
-        }
     }
 
     /** 1 where x crosses θ, else 0. */
     record Threshold(double[] threshold) implements NirNode {
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("threshold", threshold);
-        }
     }
 
     /** x delayed by {@code delay} seconds, per element. */
     record Delay(double[] delay) implements NirNode {
-        @Override
-        public Map<String, Object> datasets() {
-            return Map.of("delay", delay);
-        }
     }
 
     /** Reshapes dimensions {@code startDim..endDim} of {@code inputType} into one; the values pass unchanged. */
     record Flatten(long[] inputType, long startDim, long endDim) implements NirNode {
-
         @Override
         public int outputSize(int inputSize) {
             return inputSize;
-        }
-
-        @Override
-        public Map<String, Object> datasets() {
-            return ordered("input_type", inputType, "start_dim", startDim, "end_dim", endDim);
         }
     }
 
     /** A graph inside the graph (NIR's nested {@code NIRGraph}): its Input and Output nodes are its ports. */
     record Subgraph(NirGraph graph) implements NirNode {
-
         @Override
         public int outputSize(int inputSize) {
             throw new IllegalStateException("a subgraph is flattened before its size is asked");
@@ -251,18 +198,5 @@ public sealed interface NirNode {
         }
     }
 
-    private static Map<String, Object> ordered(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int k = 0; k < namesAndValues.length; k += 2) {
-            map.put((String) namesAndValues[k], namesAndValues[k + 1]);
-        }
-        return map;
-    }
 
-    private static Map<String, Object> withReset(Map<String, Object> datasets, double[] vReset) {
-        if (vReset != null) {
-            datasets.put("v_reset", vReset);
-        }
-        return datasets;
-    }
 }
