@@ -2,8 +2,10 @@ package org.neuromorph.neuron;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.neuromorph.state.StateExchange;
 import org.neuromorph.units.Capacitance;
@@ -128,6 +130,24 @@ public final class AdEx implements NeuronModel {
                         + "τw=%.4g ms, a=%.4g nS, b=%.4g nA, Vr=%.4g mV, Vpeak=%.4g mV%s)",
                 c * 1e12, gL * 1e9, eL * 1e3, vT * 1e3, deltaT * 1e3, tauW * 1e3, a * 1e9, b * 1e9,
                 resetPotential() * 1e3, vPeak * 1e3, synapseNames.isEmpty() ? "" : ", synapses " + synapseNames);
+    }
+
+    /** The model's parameters in SI units, for what writes it elsewhere (an export). */
+    public record Values(double c, double gL, double eL, double vT, double deltaT, double tauW, double a,
+            double b, double vReset, double vPeak, double refractory) {
+    }
+
+    public Values values() {
+        return new Values(c, gL, eL, vT, deltaT, tauW, a, b, resetPotential(), vPeak, refractory);
+    }
+
+    /** The conductance synapses by name: {τ, E} in SI units, in the order added. */
+    public Map<String, double[]> synapses() {
+        Map<String, double[]> synapses = new LinkedHashMap<>();
+        for (int k = 0; k < synapseNames.size(); k++) {
+            synapses.put(synapseNames.get(k), synapseParams.get(k).clone());
+        }
+        return synapses;
     }
 
     private double resetPotential() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.neuromorph.network.Network;
@@ -17,6 +18,7 @@ import org.neuromorph.network.PoissonGroup;
 import org.neuromorph.network.Population;
 import org.neuromorph.network.Projection;
 import org.neuromorph.network.SpikeTimesGroup;
+import org.neuromorph.neuron.AdEx;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.PairStdp;
 import org.neuromorph.plasticity.Pairing;
@@ -27,15 +29,16 @@ import org.neuromorph.plasticity.Pairing;
  * every projection's mean weight after the run, in PyNN's units).
  *
  * <p>LIF groups become {@code IF_curr_exp} (when their inputs land on up to two exponential current synapses, one
- * excitatory and one inhibitory) or {@code IF_curr_delta} (voltage jumps); Poisson groups
+ * excitatory and one inhibitory), {@code IF_curr_delta} (voltage jumps) or {@code IF_cond_exp} (conductance
+ * synapses), AdEx groups {@code EIF_cond_exp_isfa_ista}; Poisson groups
  * {@code SpikeSourcePoisson}, given spike times {@code SpikeSourceArray}. Every projection's synapses are written
  * exactly (pre, post, weight, delay): in the script ({@code FromListConnector}) or, for large projections, in a file
  * beside it ({@code FromFileConnector}), so every simulator builds the graph our network drew; pair STDP becomes an {@code STDPMechanism} with a
  * {@code SpikePairRule} and additive or multiplicative weight dependence. Units as PyNN takes them: mV, ms, nF, nA;
  * a current synapse's jump of g volts is g/R amperes, and current-based inhibitory weights are negative, as PyNN
- * requires. What PyNN cannot say is refused, each part by name: other neuron models (not yet written), conductance
- * synapses, more than two current synapses or two with the same sign, mixed voltage and current inputs, injected
- * currents, nearest-spike STDP, custom rules, devices.
+ * requires; conductances in µS, the channel with the higher reversal potential excitatory. What PyNN cannot say is
+ * refused, each part by name: other neuron models (Izhikevich and custom ones are not written yet), more than two
+ * synapses or two of one kind, mixed inputs, injected currents, nearest-spike STDP, custom rules, devices.
  */
 public final class PyNNExport {
     /**
@@ -141,35 +144,96 @@ public final class PyNNExport {
             return String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.SpikeSourceArray("
                     + "spike_times=[%s]), label=%s)\n", name, p.size(), trains, name);
         }
-        if (!(p instanceof NeuronGroup group) || !(group.model() instanceof Lif lif)) {
-            refused.add("population '" + p.name() + "' (" + (p instanceof NeuronGroup g ? g.model().name()
-                    : p.getClass().getSimpleName()) + "): only LIF groups and Poisson or spike-time sources are "
-                    + "written yet (AdEx as EIF_cond_exp_isfa_ista and Izhikevich are not)");
+        if (!(p instanceof NeuronGroup group)) {
+            refused.add("population '" + p.name() + "' (" + p.getClass().getSimpleName() + "): not a PyNN source");
             return "";
         }
         if (group.hasInjections()) {
             refused.add("group '" + p.name() + "' has injected currents: write them as i_offset by hand");
         }
+        if (group.model() instanceof AdEx adex) {
+            AdEx.Values a = adex.values();
+            return cell(name, p.size(), String.format(Locale.ROOT, "EIF_cond_exp_isfa_ista(cm=%s, tau_m=%s, v_rest=%s, "
+                    + "v_thresh=%s, delta_T=%s, tau_w=%s, a=%s, b=%s, v_reset=%s, v_spike=%s, tau_refrac=%s%s, "
+                    + "i_offset=0.0)", num(a.c() * 1e9), num(a.c() / a.gL() * 1e3), num(a.eL() * 1e3),
+                    num(a.vT() * 1e3), num(a.deltaT() * 1e3), num(a.tauW() * 1e3), num(a.a() * 1e9),
+                    num(a.b() * 1e9), num(a.vReset() * 1e3), num(a.vPeak() * 1e3), num(a.refractory() * 1e3),
+                    conductanceSynapses(group, adex.synapses(), a.eL(), refused)), null, a.eL());
+        }
+        if (!(group.model() instanceof Lif lif)) {
+            refused.add("group '" + p.name() + "' (" + group.model().name() + "): LIF and AdEx groups and Poisson or "
+                    + "spike-time sources are written (Izhikevich and custom models are not yet)");
+            return "";
+        }
+        String membrane = String.format(Locale.ROOT, "tau_m=%s, cm=%s, v_rest=%s, v_reset=%s, v_thresh=%s, "
+                + "tau_refrac=%s", num(lif.tauM() * 1e3), num(lif.tauM() / lif.resistance() * 1e9),
+                num(lif.vRest() * 1e3), num(lif.vReset() * 1e3), num(lif.vThreshold() * 1e3),
+                num(lif.refractory() * 1e3));
+        String type;
+        String synapses;
         if (!lif.conductances().isEmpty()) {
-            refused.add("group '" + p.name() + "' has conductance synapses " + lif.conductances()
-                    + ": IF_cond_exp's synapses are not written yet");
-        }
-        Receptors receptors = receptors(net, group, lif, refused);
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.%s(tau_m=%s, cm=%s, v_rest=%s, "
-                + "v_reset=%s, v_thresh=%s, tau_refrac=%s%s, i_offset=0.0), label=%s)\n", name, p.size(),
-                receptors.current() ? "IF_curr_exp" : "IF_curr_delta", num(lif.tauM() * 1e3),
-                num(lif.tauM() / lif.resistance() * 1e9), num(lif.vRest() * 1e3), num(lif.vReset() * 1e3),
-                num(lif.vThreshold() * 1e3), num(lif.refractory() * 1e3), receptors.taus(), name));
-        double[] v0 = lif.v0Range();
-        if (v0 != null && v0[0] != v0[1]) {
-            s.append(String.format(Locale.ROOT, "populations[%s].initialize(v=sim.RandomDistribution(\"uniform\", "
-                    + "(%s, %s)))\n", name, num(v0[0] * 1e3), num(v0[1] * 1e3)));
+            if (!lif.synapses().isEmpty()) {
+                refused.add("group '" + p.name() + "' has current and conductance synapses: a PyNN cell has one kind");
+            }
+            type = "IF_cond_exp";
+            synapses = conductanceSynapses(group, lif.conductanceSynapses(), lif.vRest(), refused);
         } else {
-            s.append(String.format(Locale.ROOT, "populations[%s].initialize(v=%s)\n", name,
-                    num((v0 == null ? lif.vRest() : v0[0]) * 1e3)));
+            Receptors receptors = receptors(net, group, lif, refused);
+            type = receptors.current() ? "IF_curr_exp" : "IF_curr_delta";
+            synapses = receptors.taus();
         }
-        return s.toString();
+        return cell(name, p.size(), type + "(" + membrane + synapses + ", i_offset=0.0)", lif.v0Range(), lif.vRest());
+    }
+
+    /** A population of {@code cell}, its V(0) uniform over {@code v0} ([low, high); null: {@code rest}). */
+    private static String cell(String name, int size, String cell, double[] v0, double rest) {
+        String first = String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.%s, label=%s)\n", name,
+                size, cell, name);
+        if (v0 != null && v0[0] != v0[1]) {
+            return first + String.format(Locale.ROOT, "populations[%s].initialize(v=sim.RandomDistribution("
+                    + "\"uniform\", (%s, %s)))\n", name, num(v0[0] * 1e3), num(v0[1] * 1e3));
+        }
+        return first + String.format(Locale.ROOT, "populations[%s].initialize(v=%s)\n", name,
+                num((v0 == null ? rest : v0[0]) * 1e3));
+    }
+
+    /**
+     * A conductance cell's synapses: the channel with the higher reversal potential is PyNN's excitatory one (with
+     * one channel: excitatory when its reversal lies above rest).
+     */
+    private static String conductanceSynapses(NeuronGroup group, Map<String, double[]> channels, double rest,
+            List<String> refused) {
+        if (channels.size() > 2) {
+            refused.add("group '" + group.name() + "' has " + channels.size() + " conductance synapses "
+                    + channels.keySet() + ": PyNN's cells have one excitatory and one inhibitory");
+        }
+        double[] excitatory = {5e-3, 0};
+        double[] inhibitory = {5e-3, -70e-3};
+        for (Map.Entry<String, double[]> c : channels.entrySet()) {
+            if ("excitatory".equals(conductanceReceptor(channels, rest, c.getKey()))) {
+                excitatory = c.getValue();
+            } else {
+                inhibitory = c.getValue();
+            }
+        }
+        return String.format(Locale.ROOT, ", tau_syn_E=%s, tau_syn_I=%s, e_rev_E=%s, e_rev_I=%s",
+                num(excitatory[0] * 1e3), num(inhibitory[0] * 1e3), num(excitatory[1] * 1e3),
+                num(inhibitory[1] * 1e3));
+    }
+
+    private static String conductanceReceptor(Map<String, double[]> channels, double rest, String channel) {
+        double reversal = channels.get(channel)[1];
+        boolean highest = channels.values().stream().allMatch(c -> c[1] <= reversal);
+        return channels.size() == 1 ? reversal > rest ? "excitatory" : "inhibitory"
+                : highest ? "excitatory" : "inhibitory";
+    }
+
+    /** The conductance synapses of a projection's target, or none for current-based cells. */
+    private static Map<String, double[]> conductanceChannels(NeuronGroup post) {
+        if (post.model() instanceof AdEx adex) {
+            return adex.synapses();
+        }
+        return post.model() instanceof Lif lif ? lif.conductanceSynapses() : Map.of();
     }
 
     /** The receptor of each channel a group's projections use: "excitatory" or "inhibitory", by its weights' sign. */
@@ -212,8 +276,17 @@ public final class PyNNExport {
         return first;
     }
 
-    /** Current-based PyNN weights are positive onto excitatory and negative onto inhibitory receptors. */
+    /**
+     * The receptor a projection lands on: for conductance cells its channel's, by reversal potential; for
+     * current-based ones its weights' sign (PyNN wants them positive onto excitatory, negative onto inhibitory).
+     */
     private static String receptor(Projection p) {
+        Map<String, double[]> channels = conductanceChannels(p.post());
+        if (!channels.isEmpty() && channels.containsKey(p.synapse())) {
+            double rest = p.post().model() instanceof AdEx adex ? adex.values().eL()
+                    : ((Lif) p.post().model()).vRest();
+            return conductanceReceptor(channels, rest, p.synapse());
+        }
         return Arrays.stream(p.weights()).allMatch(w -> w >= 0) ? "excitatory" : "inhibitory";
     }
 
@@ -262,10 +335,13 @@ public final class PyNNExport {
                 num(p.wMin() * scale), num(wMax));
     }
 
-    /** PyNN weight per unit of ours: mV per volt of jump, or nA per volt of synaptic drive (g/R). */
+    /** PyNN weight per unit of ours: mV per volt of jump, µS per siemens, or nA per volt of drive (g/R). */
     private static double weightScale(Projection projection) {
         if (projection.synapse() == null) {
             return 1e3;
+        }
+        if (conductanceChannels(projection.post()).containsKey(projection.synapse())) {
+            return 1e6;
         }
         return 1e9 / ((Lif) projection.post().model()).resistance();
     }

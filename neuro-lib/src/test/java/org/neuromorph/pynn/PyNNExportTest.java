@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuromorph.units.Units.Hz;
 import static org.neuromorph.units.Units.mV;
+import static org.neuromorph.units.Units.nS;
 import static org.neuromorph.units.Units.ms;
 
 import java.io.IOException;
@@ -19,10 +20,10 @@ import org.neuromorph.network.NeuronGroup;
 import org.neuromorph.network.PoissonGroup;
 import org.neuromorph.network.ReferenceNetworks;
 import org.neuromorph.neuron.AdEx;
+import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.Pairing;
 import org.neuromorph.plasticity.PairStdp;
-import org.neuromorph.units.Time;
 
 /** Networks written as PyNN scripts: cells, units, signs and synapses as PyNN 0.10 takes them. */
 class PyNNExportTest {
@@ -74,25 +75,46 @@ class PyNNExportTest {
     }
 
     @Test
+    void conductanceCellsBecomeIfCondExpAndEifCondExpIsfaIstaWithWeightsInMicrosiemens() throws IOException {
+        Network net = new Network().dt(ms(0.1));
+        PoissonGroup in = net.poisson("in", 5, Hz(10));
+        NeuronGroup lif = net.group("lif", 3, new Lif().conductance("i", ms(10), mV(-80)).conductance("e", ms(5),
+                mV(0)));
+        NeuronGroup adex = net.group("adex", 2, new AdEx().synapse("e", ms(5), mV(0)));
+        net.connect(in, lif, Connectivity.allToAll()).onto("e").weight(nS(2));
+        net.connect(in, lif, Connectivity.allToAll()).onto("i").weight(nS(4));
+        net.connect(in, adex, Connectivity.allToAll()).onto("e").weight(nS(1));
+        String py = Files.readString(PyNNExport.write(net, tmp.resolve("cond.py"), 100));
+        assertTrue(py.contains("sim.IF_cond_exp(tau_m=20.0, cm=0.2, v_rest=-70.0, v_reset=-70.0, v_thresh=-50.0, "
+                + "tau_refrac=2.0, tau_syn_E=5.0, tau_syn_I=10.0, e_rev_E=0.0, e_rev_I=-80.0, i_offset=0.0)"), py);
+        // Brette & Gerstner's defaults: C 281 pF, g_L 30 nS (τ_m 9.37 ms), a 4 nS, b 0.0805 nA, τ_w 144 ms
+        assertTrue(py.contains("sim.EIF_cond_exp_isfa_ista(cm=0.281, tau_m=9.366666666666667, v_rest=-70.6, "
+                + "v_thresh=-50.4, delta_T=2.0, tau_w=144.0, a=4.0, b=0.0805, v_reset=-70.6, v_spike=0.0, "
+                + "tau_refrac=0.0, tau_syn_E=5.0"), py);
+        assertTrue(py.contains("[(0, 0, 0.002, 0.1)") && py.contains("[(0, 0, 0.004, 0.1)"), "2 and 4 nS in µS: " + py);
+        assertTrue(py.contains("receptor_type=\"inhibitory\""), "the −80 mV channel is inhibitory: " + py);
+    }
+
+    @Test
     void whatPyNNCannotSayIsRefusedByName() {
         Network net = new Network().dt(ms(0.1));
         PoissonGroup in = net.poisson("in", 4, Hz(10));
-        net.group("adex", 4, new AdEx());
-        NeuronGroup cond = net.group("cond", 4, new Lif().conductance("g", ms(5), mV(0)));
+        net.group("izh", 4, Izhikevich.regularSpiking());
+        NeuronGroup three = net.group("three", 4, new Lif().conductance("a", ms(5), mV(0))
+                .conductance("b", ms(5), mV(-80)).conductance("c", ms(5), mV(-90)));
         NeuronGroup mixed = net.group("mixed", 4, new Lif().synapse("e", ms(5)));
         net.connect(in, mixed, Connectivity.oneToOne()).weight(mV(1));
         net.connect(in, mixed, Connectivity.oneToOne()).onto("e").weight(mV(1));
-        net.connect(in, cond, Connectivity.oneToOne()).weight(mV(1))
-                .plasticity(PairStdp.biPoo(1e-4, 1e-4).pairing(Pairing.NEAREST));
+        net.connect(in, three, Connectivity.oneToOne()).onto("a").weight(nS(1))
+                .plasticity(PairStdp.biPoo(1e-10, 1e-10).pairing(Pairing.NEAREST).bounds(0, 1e-8));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PyNNExport.write(net, tmp.resolve("no.py"), 100));
         String m = e.getMessage();
-        assertTrue(m.contains("population 'adex' (AdEx)"), m);
-        assertTrue(m.contains("group 'cond' has conductance synapses [g]"), m);
+        assertTrue(m.contains("group 'izh' (Izhikevich)"), m);
+        assertTrue(m.contains("group 'three' has 3 conductance synapses [a, b, c]"), m);
         assertTrue(m.contains("group 'mixed' takes voltage jumps and current synapses together"), m);
         assertTrue(m.contains("pairs nearest spikes"), m);
         assertTrue(m.startsWith("PyNN cannot express 4 part(s)"), m);
         assertTrue(!Files.exists(tmp.resolve("no.py")), "nothing is written when something is refused");
-        assertEquals(new Time(0.0001).si(), net.dt(), 0);
     }
 }
