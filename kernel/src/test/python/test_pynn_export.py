@@ -84,25 +84,29 @@ var net = network().dt(ms(0.1)).seed(4);
 var in = net.poisson("in", 200, Hz(20));
 var lif = net.group("lif", 20, lif().conductance("e", ms(5), mV(0)).conductance("i", ms(10), mV(-80)));
 var ad = net.group("adex", 20, adex().synapse("e", ms(5), mV(0)));
+var izh = net.group("izh", 20, Izhikevich.regularSpiking());
 net.connect(in, lif, allToAll()).onto("e").weight(nS(1.5));
 net.connect(in, ad, allToAll()).onto("e").weight(nS(1.5));
+net.connect(in, izh, allToAll()).weight(mV(1.5));
 PyNNExport.write(net, Path.of("%s"), 1000);
 var a = net.monitorSpikes(lif);
 var b = net.monitorSpikes(ad);
+var c = net.monitorSpikes(izh);
 net.run(s(1));
-Files.writeString(Path.of("%s"), a.count() + " " + b.count());
+Files.writeString(Path.of("%s"), a.count() + " " + b.count() + " " + c.count());
 '''
 
 
-def test_conductance_lif_and_adex_fire_on_pynn_brian2_as_they_fire_here(tmp_path):
+def test_conductance_lif_adex_and_izhikevich_fire_on_pynn_brian2_as_they_fire_here(tmp_path):
     script = tmp_path / 'cond.jsh'
     script.write_text(CONDUCTANCE % (tmp_path / 'cond.py', tmp_path / 'ours.txt'))
     done = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    lif, adex = (int(x) for x in (tmp_path / 'ours.txt').read_text().split())
+    lif, adex, izh = (int(x) for x in (tmp_path / 'ours.txt').read_text().split())
     pynn = run_pynn(tmp_path / 'cond.py', 1000)
-    # IF_cond_exp and EIF_cond_exp_isfa_ista driven by 200 Poisson inputs at 20 Hz (PyNN draws its own spikes):
+    # IF_cond_exp, EIF_cond_exp_isfa_ista and Izhikevich driven by 200 Poisson inputs at 20 Hz (PyNN draws its own):
     # 4000 input spikes a second, so their count moves by about 1.6 %; the outputs follow it within 10 %
     assert abs(pynn['spikes']['lif'] - lif) <= 0.1 * lif, (pynn['spikes'], lif)
     assert abs(pynn['spikes']['adex'] - adex) <= 0.1 * adex, (pynn['spikes'], adex)
-    assert lif > 1000 and adex > 300, (lif, adex)
+    assert abs(pynn['spikes']['izh'] - izh) <= 0.1 * izh, (pynn['spikes'], izh)
+    assert lif > 1000 and adex > 300 and izh > 200, (lif, adex, izh)

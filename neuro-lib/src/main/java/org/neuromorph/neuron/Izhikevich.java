@@ -26,6 +26,14 @@ public final class Izhikevich implements NeuronModel {
     private double capacitance = 1e-12;
     private double v0 = -65;
 
+    /** The model's parameters in the paper's units (a, b per ms; c, v(0) in mV; d in mV/ms), for an export. */
+    public record Values(double a, double b, double c, double d, double v0) {
+    }
+
+    public Values values() {
+        return new Values(a, b, c, d, v0);
+    }
+
     public Izhikevich(double a, double b, double c, double d) {
         this("custom", a, b, c, d);
     }

@@ -19,6 +19,7 @@ import org.neuromorph.network.Population;
 import org.neuromorph.network.Projection;
 import org.neuromorph.network.SpikeTimesGroup;
 import org.neuromorph.neuron.AdEx;
+import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.PairStdp;
 import org.neuromorph.plasticity.Pairing;
@@ -30,14 +31,15 @@ import org.neuromorph.plasticity.Pairing;
  *
  * <p>LIF groups become {@code IF_curr_exp} (when their inputs land on up to two exponential current synapses, one
  * excitatory and one inhibitory), {@code IF_curr_delta} (voltage jumps) or {@code IF_cond_exp} (conductance
- * synapses), AdEx groups {@code EIF_cond_exp_isfa_ista}; Poisson groups
+ * synapses), AdEx groups {@code EIF_cond_exp_isfa_ista}, Izhikevich groups {@code Izhikevich} (voltage jumps, in
+ * mV); Poisson groups
  * {@code SpikeSourcePoisson}, given spike times {@code SpikeSourceArray}. Every projection's synapses are written
  * exactly (pre, post, weight, delay): in the script ({@code FromListConnector}) or, for large projections, in a file
  * beside it ({@code FromFileConnector}), so every simulator builds the graph our network drew; pair STDP becomes an {@code STDPMechanism} with a
  * {@code SpikePairRule} and additive or multiplicative weight dependence. Units as PyNN takes them: mV, ms, nF, nA;
  * a current synapse's jump of g volts is g/R amperes, and current-based inhibitory weights are negative, as PyNN
  * requires; conductances in µS, the channel with the higher reversal potential excitatory. What PyNN cannot say is
- * refused, each part by name: other neuron models (Izhikevich and custom ones are not written yet), more than two
+ * refused, each part by name: custom neuron models, more than two
  * synapses or two of one kind, mixed inputs, injected currents, nearest-spike STDP, custom rules, devices.
  */
 public final class PyNNExport {
@@ -160,9 +162,17 @@ public final class PyNNExport {
                     num(a.b() * 1e9), num(a.vReset() * 1e3), num(a.vPeak() * 1e3), num(a.refractory() * 1e3),
                     conductanceSynapses(group, adex.synapses(), a.eL(), refused)), null, a.eL());
         }
+        if (group.model() instanceof Izhikevich izhikevich) {
+            Izhikevich.Values z = izhikevich.values();
+            String cell = String.format(Locale.ROOT, "populations[%s] = sim.Population(%d, sim.Izhikevich(a=%s, b=%s, "
+                    + "c=%s, d=%s, i_offset=0.0), label=%s)\n", name, p.size(), num(z.a()), num(z.b()), num(z.c()),
+                    num(z.d()), name);
+            return cell + String.format(Locale.ROOT, "populations[%s].initialize(v=%s, u=%s)\n", name, num(z.v0()),
+                    num(z.b() * z.v0()));
+        }
         if (!(group.model() instanceof Lif lif)) {
-            refused.add("group '" + p.name() + "' (" + group.model().name() + "): LIF and AdEx groups and Poisson or "
-                    + "spike-time sources are written (Izhikevich and custom models are not yet)");
+            refused.add("group '" + p.name() + "' (" + group.model().name() + "): LIF, AdEx and Izhikevich groups and "
+                    + "Poisson or spike-time sources are written, not custom models");
             return "";
         }
         String membrane = String.format(Locale.ROOT, "tau_m=%s, cm=%s, v_rest=%s, v_reset=%s, v_thresh=%s, "

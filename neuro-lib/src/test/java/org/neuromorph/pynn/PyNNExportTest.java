@@ -20,6 +20,7 @@ import org.neuromorph.network.NeuronGroup;
 import org.neuromorph.network.PoissonGroup;
 import org.neuromorph.network.ReferenceNetworks;
 import org.neuromorph.neuron.AdEx;
+import org.neuromorph.neuron.CustomNeuron;
 import org.neuromorph.neuron.Izhikevich;
 import org.neuromorph.neuron.Lif;
 import org.neuromorph.plasticity.Pairing;
@@ -96,10 +97,22 @@ class PyNNExportTest {
     }
 
     @Test
+    void izhikevichGroupsKeepThePapersUnitsAndTakeJumpsInMillivolts() throws IOException {
+        Network net = new Network().dt(ms(0.1));
+        PoissonGroup in = net.poisson("in", 5, Hz(10));
+        NeuronGroup chattering = net.group("ch", 3, Izhikevich.chattering());
+        net.connect(in, chattering, Connectivity.allToAll()).weight(mV(-2));
+        String py = Files.readString(PyNNExport.write(net, tmp.resolve("izh.py"), 100));
+        assertTrue(py.contains("sim.Izhikevich(a=0.02, b=0.2, c=-50.0, d=2.0, i_offset=0.0)"), py);
+        assertTrue(py.contains(".initialize(v=-65.0, u=-13.0)"), py);
+        assertTrue(py.contains("(0, 0, -2.0, 0.1)") && py.contains("receptor_type=\"inhibitory\""), py);
+    }
+
+    @Test
     void whatPyNNCannotSayIsRefusedByName() {
         Network net = new Network().dt(ms(0.1));
         PoissonGroup in = net.poisson("in", 4, Hz(10));
-        net.group("izh", 4, Izhikevich.regularSpiking());
+        net.group("custom", 4, new CustomNeuron("leaky").variable("v", 0).derivative("v", n -> -n.get("v") / 0.01));
         NeuronGroup three = net.group("three", 4, new Lif().conductance("a", ms(5), mV(0))
                 .conductance("b", ms(5), mV(-80)).conductance("c", ms(5), mV(-90)));
         NeuronGroup mixed = net.group("mixed", 4, new Lif().synapse("e", ms(5)));
@@ -110,7 +123,7 @@ class PyNNExportTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PyNNExport.write(net, tmp.resolve("no.py"), 100));
         String m = e.getMessage();
-        assertTrue(m.contains("group 'izh' (Izhikevich)"), m);
+        assertTrue(m.contains("group 'custom' (leaky)"), m);
         assertTrue(m.contains("group 'three' has 3 conductance synapses [a, b, c]"), m);
         assertTrue(m.contains("group 'mixed' takes voltage jumps and current synapses together"), m);
         assertTrue(m.contains("pairs nearest spikes"), m);
