@@ -51,3 +51,39 @@ def test_an_exported_network_has_the_layout_nir_reads(tmp_path):
         assert ('in', 'in->exc#0') in edges and ('exc->out#1', 'out') in edges and ('out', 'out_out') in edges
         assert all(a in types and b in types for a, b in edges), edges
         assert graph['metadata']['dt'][()] == b'0.000100000'
+
+
+READ_DATA = '''
+var data = NirData.read(Path.of("%s"));
+var spikes = (NirData.Events) data.get("lif1").get("spikes");
+var v = (NirData.Grid) data.get("lif1").get("v");
+Files.writeString(Path.of("%s"), Arrays.toString(spikes.idx()) + " " + Arrays.toString(spikes.time()) + " "
+        + spikes.units() + " " + spikes.tMax() + " " + v.dt() + " " + Arrays.deepToString(v.data()));
+'''
+
+
+def test_nir_data_written_as_nir_write_data_writes_it_reads_here(tmp_path):
+    # the layout of nir/serialization.py's write_data: variable-length string attributes, a sample axis first
+    path = tmp_path / 'run.nir'
+    with h5py.File(path, 'w') as f:
+        f.attrs['__type__'] = 'NIRGraphData'
+        node = f.create_group('nodes').create_group('lif1')
+        node.attrs['__type__'] = 'NIRNodeData'
+        observables = node.create_group('observables')
+        events = observables.create_group('spikes')
+        events.attrs['__type__'] = 'EventData'
+        events.create_dataset('idx', data=np.array([[0, 2, 1]], dtype=np.int64))
+        events.create_dataset('time', data=np.array([[0.001, 0.0025, 0.004]]))
+        events.attrs['n_neurons'] = 3
+        events.attrs['t_max'] = 0.005
+        grid = observables.create_group('v')
+        grid.attrs['__type__'] = 'TimeGriddedData'
+        grid.create_dataset('data', data=np.array([[[0.1, 0.2], [0.3, 0.4]]], dtype=np.float32))
+        grid.attrs['dt'] = 1e-4
+    out = tmp_path / 'read.txt'
+    script = tmp_path / 'read.jsh'
+    script.write_text(READ_DATA % (path, out))
+    done = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert out.read_text() == ('[0, 2, 1] [0.001, 0.0025, 0.004] 3 0.005 1.0E-4 '
+                               '[[0.10000000149011612, 0.20000000298023224], [0.30000001192092896, 0.4000000059604645]]')
