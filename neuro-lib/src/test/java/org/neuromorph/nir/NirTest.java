@@ -22,7 +22,7 @@ import org.neuromorph.device.DeviceModel;
 import org.neuromorph.device.Devices;
 import org.neuromorph.units.Units;
 
-/** NIR graphs from the NIR paper's repository (see resources/nir/README.md), read, run and written. */
+/** NIR graphs from the NIR paper's repository ({@link NirExamples}; its README.md), read, run and written. */
 class NirTest {
     @TempDir
     Path tmp;
