@@ -178,48 +178,82 @@ public final class NirNetwork {
             }
         }
         int n = Math.max(steps, 0);
-        Map<String, double[]> out = new HashMap<>();
-        Map<String, double[]> previous = new HashMap<>();
-        Map<String, double[]> sum = new HashMap<>();
-        for (String name : order) {
-            out.put(name, new double[sizes.get(name)]);
-            previous.put(name, stages.get(name).atRest(sizes.get(name))); // what a loop reads in the first step
-            sum.put(name, new double[inputSize(name)]);
+        // the graph as arrays indexed by position in the order, so a step does no lookup and allocates nothing
+        int m = order.size();
+        NirStages.Stage[] stage = new NirStages.Stage[m];
+        double[][] out = new double[m][];
+        double[][] previous = new double[m][];
+        double[][] sum = new double[m][];
+        double[][][] given = new double[m][][];
+        int[][] sourcesNow = new int[m][];
+        int[][] sourcesBefore = new int[m][];
+        for (int k = 0; k < m; k++) {
+            String name = order.get(k);
+            stage[k] = stages.get(name);
+            out[k] = new double[sizes.get(name)];
+            previous[k] = stage[k].atRest(sizes.get(name)); // what a loop reads in the first step
+            sum[k] = new double[inputSize(name)];
+            given[k] = inputs.get(name);
+            sourcesNow[k] = now.get(name).stream().mapToInt(order::indexOf).toArray();
+            sourcesBefore[k] = before.get(name).stream().mapToInt(order::indexOf).toArray();
         }
-        Map<String, double[][]> outputs = new LinkedHashMap<>();
-        outputs().forEach(o -> outputs.put(o, new double[n][]));
-        Map<String, double[][]> records = new LinkedHashMap<>();
-        recorded.forEach(r -> records.put(r, new double[n][]));
-        Map<String, double[][]> traces = new LinkedHashMap<>();
-        voltages.forEach(r -> traces.put(r, new double[n][]));
+        Map<String, double[][]> outputs = rows(outputs(), n);
+        Map<String, double[][]> records = rows(recorded, n);
+        Map<String, double[][]> traces = rows(voltages, n);
+        int[] outputAt = positions(outputs.keySet());
+        int[] recordAt = positions(records.keySet());
+        double[][][] outputRows = outputs.values().toArray(new double[0][][]);
+        double[][][] recordRows = records.values().toArray(new double[0][][]);
+        double[][][] traceRows = traces.values().toArray(new double[0][][]);
+        double[][] traced = traces.keySet().stream().map(v -> stages.get(v).voltage()).toArray(double[][]::new);
         for (int t = 0; t < n; t++) {
             if ((t & 1023) == 0 && Interrupts.requested()) {
                 throw Interrupts.stopped("the NIR network's run at step " + t + " of " + n);
             }
-            for (String name : order) {
-                double[] in = sum.get(name);
-                if (inputs.containsKey(name)) {
-                    System.arraycopy(inputs.get(name)[t], 0, in, 0, in.length);
+            for (int k = 0; k < m; k++) {
+                double[] in = sum[k];
+                if (given[k] != null) {
+                    System.arraycopy(given[k][t], 0, in, 0, in.length);
                 } else {
                     Arrays.fill(in, 0);
-                    for (String source : now.get(name)) {
-                        add(in, out.get(source));
+                    for (int source : sourcesNow[k]) {
+                        add(in, out[source]);
                     }
-                    for (String source : before.get(name)) {
-                        add(in, previous.get(source));
+                    for (int source : sourcesBefore[k]) {
+                        add(in, previous[source]);
                     }
                 }
-                stages.get(name).step(in, out.get(name));
+                stage[k].step(in, out[k]);
             }
-            for (String name : order) {
-                System.arraycopy(out.get(name), 0, previous.get(name), 0, sizes.get(name));
+            for (int k = 0; k < m; k++) {
+                System.arraycopy(out[k], 0, previous[k], 0, out[k].length);
             }
-            final int step = t;
-            outputs.forEach((name, rows) -> rows[step] = out.get(name).clone());
-            records.forEach((name, rows) -> rows[step] = out.get(name).clone());
-            traces.forEach((name, rows) -> rows[step] = stages.get(name).voltage().clone());
+            for (int r = 0; r < outputAt.length; r++) {
+                System.arraycopy(out[outputAt[r]], 0, outputRows[r][t], 0, out[outputAt[r]].length);
+            }
+            for (int r = 0; r < recordAt.length; r++) {
+                System.arraycopy(out[recordAt[r]], 0, recordRows[r][t], 0, out[recordAt[r]].length);
+            }
+            for (int r = 0; r < traced.length; r++) {
+                System.arraycopy(traced[r], 0, traceRows[r][t], 0, traced[r].length);
+            }
         }
         return new NirRun(dt, outputs, records, traces);
+    }
+
+    /** [step][element] rows for each named node, allocated before the run. */
+    private Map<String, double[][]> rows(Iterable<String> names, int steps) {
+        Map<String, double[][]> rows = new LinkedHashMap<>();
+        for (String name : names) {
+            rows.put(name, new double[steps][sizes.get(name)]);
+        }
+        return rows;
+    }
+
+    private int[] positions(Iterable<String> names) {
+        List<Integer> at = new ArrayList<>();
+        names.forEach(name -> at.add(order.indexOf(name)));
+        return at.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static void add(double[] sum, double[] values) {

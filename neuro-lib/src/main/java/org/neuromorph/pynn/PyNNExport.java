@@ -63,12 +63,9 @@ public final class PyNNExport {
             py.append(population(net, p, refused));
         }
         py.append("for population in populations.values():\n    population.record(\"spikes\")\n\n");
-        List<Path> connections = new ArrayList<>();
-        int k = 0;
-        for (Projection projection : net.projections()) {
-            Path file = script.resolveSibling(stem + "_" + k++ + ".conn");
-            py.append(projection(net, projection, file, refused));
-            connections.add(file);
+        List<Projection> projections = net.projections();
+        for (int k = 0; k < projections.size(); k++) {
+            py.append(projection(net, projections.get(k), connectionFile(script, stem, k), refused));
         }
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException("PyNN cannot express " + refused.size()
@@ -77,19 +74,22 @@ public final class PyNNExport {
         py.append(FOOTER);
         try {
             Files.writeString(script, py);
-            int index = 0;
-            for (Projection projection : net.projections()) {
-                Path file = connections.get(index++);
-                if (projection.synapseCount() > INLINE_SYNAPSES) {
-                    List<String> lines = new ArrayList<>(connections(net, projection));
+            for (int k = 0; k < projections.size(); k++) {
+                if (projections.get(k).synapseCount() > INLINE_SYNAPSES) {
+                    List<String> lines = new ArrayList<>(connections(net, projections.get(k)));
                     lines.add(0, "# columns = [\"i\", \"j\", \"weight\", \"delay\"]");
-                    Files.write(file, lines);
+                    Files.write(connectionFile(script, stem, k), lines);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PyNN script " + script + ": " + e.getMessage(), e);
         }
         return script;
+    }
+
+    /** The file beside the script that holds the k-th projection's synapses, when it has many. */
+    private static Path connectionFile(Path script, String stem, int k) {
+        return script.resolveSibling(stem + "_" + k + ".conn");
     }
 
     private static String header(Network net, String stem, double durationMs) {

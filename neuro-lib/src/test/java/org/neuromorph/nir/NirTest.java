@@ -29,8 +29,8 @@ class NirTest {
 
     @Test
     void theNorseLifReadsAsTheFileDescribesIt() {
-        NirGraph g = NirFile.read(resource("lif_norse.nir"));
-        assertEquals("0.1.1", NirFile.version(resource("lif_norse.nir")));
+        NirGraph g = NirFile.read(NirExamples.file("lif_norse.nir"));
+        assertEquals("0.1.1", NirFile.version(NirExamples.file("lif_norse.nir")));
         assertEquals(List.of("input"), g.nodesOfType("Input"));
         NirNode.Lif lif = (NirNode.Lif) g.nodes().get("1");
         assertArrayEquals(new double[] {0.0025}, lif.tau(), 1e-9); // float32 in the file
@@ -42,8 +42,8 @@ class NirTest {
 
     @Test
     void eulerStepsReproduceNorsesTraceToFloat32Rounding() {
-        double[][] norse = csv("lif_norse.csv");
-        NirRun run = NirNetwork.of(NirFile.read(resource("lif_norse.nir")), ms(0.1)).recordVoltage("1")
+        double[][] norse = NirExamples.trace("lif_norse.csv");
+        NirRun run = NirNetwork.of(NirFile.read(NirExamples.file("lif_norse.nir")), ms(0.1)).recordVoltage("1")
                 .run(column(norse, 0));
         double[][] v = run.voltage("1");
         double[][] spikes = run.output("output");
@@ -60,8 +60,8 @@ class NirTest {
 
     @Test
     void theExactMethodReproducesThePapersExactSolution() {
-        double[][] exact = csv("lif_exact.csv");
-        NirNetwork net = NirNetwork.of(NirFile.read(resource("lif_norse.nir")), ms(0.1), NirNetwork.Method.EXACT,
+        double[][] exact = NirExamples.trace("lif_exact.csv");
+        NirNetwork net = NirNetwork.of(NirFile.read(NirExamples.file("lif_norse.nir")), ms(0.1), NirNetwork.Method.EXACT,
                 NirNetwork.Reset.SUBTRACT);
         NirRun run = net.recordVoltage("1").run(column(exact, 0));
         boolean spiked = false;
@@ -75,14 +75,14 @@ class NirTest {
         }
         assertTrue(spiked);
         // and Euler lies a visible distance from it: what the paper's comparison shows
-        double[][] euler = NirNetwork.of(NirFile.read(resource("lif_norse.nir")), ms(0.1)).recordVoltage("1")
+        double[][] euler = NirNetwork.of(NirFile.read(NirExamples.file("lif_norse.nir")), ms(0.1)).recordVoltage("1")
                 .run(column(exact, 0)).voltage("1");
         assertTrue(Math.abs(euler[60][0] - exact[60][1]) > 5e-4, "Euler's first jump is dt/τ, the exact 1−e^−dt/τ");
     }
 
     @Test
     void twoLifNeuronsFireAtTheAnalyticPeriod() {
-        NirGraph g = NirFile.read(resource("two_lif_neurons.nir"));
+        NirGraph g = NirFile.read(NirExamples.file("two_lif_neurons.nir"));
         double[][] silence = new double[2000][1];
         for (NirNetwork.Method method : NirNetwork.Method.values()) {
             NirRun run = NirNetwork.of(g, ms(0.1), method, NirNetwork.Reset.TO_V_RESET).record("lif1").run(silence);
@@ -105,7 +105,7 @@ class NirTest {
 
     @Test
     void theBrailleNetworkRunsAsSnnTorchsRecurrentSynapticLayers() {
-        NirGraph g = NirFile.read(resource("braille_noDelay_bias_zero.nir"));
+        NirGraph g = NirFile.read(NirExamples.file("braille_noDelay_bias_zero.nir"));
         double[][] input = poisson(300, 12, 0.2, 5);
         NirRun run = NirNetwork.of(g, ms(0.1)).record("lif1.lif").run(input);
         // snnTorch's RSynaptic/Synaptic with α = 1 − dt/τ_syn and β = 1 − dt/τ_mem, written from the weights
@@ -139,7 +139,7 @@ class NirTest {
     @Test
     void graphsWeWriteReadBackEqualAndRunTheSame() {
         for (String name : List.of("lif_norse.nir", "two_lif_neurons.nir", "braille_noDelay_bias_zero.nir")) {
-            NirGraph original = NirFile.read(resource(name));
+            NirGraph original = NirFile.read(NirExamples.file(name));
             Path copy = tmp.resolve(name);
             NirFile.write(original, copy);
             NirGraph back = NirFile.read(copy);
@@ -205,7 +205,7 @@ class NirTest {
 
     @Test
     void anImportedNetworksWeightsRunOnCrossbars() {
-        NirGraph g = NirFile.read(resource("braille_noDelay_bias_zero.nir"));
+        NirGraph g = NirFile.read(NirExamples.file("braille_noDelay_bias_zero.nir"));
         double[][] input = poisson(200, 12, 0.2, 7);
         NirRun software = NirNetwork.of(g, ms(0.1)).run(input);
         DeviceModel ideal = new DeviceModel("ideal").range(Units.uS(1), Units.uS(101)).linear(100000);
@@ -225,8 +225,8 @@ class NirTest {
 
     @Test
     void spikesAndTracesTravelAsNirData() {
-        double[][] norse = csv("lif_norse.csv");
-        NirRun run = NirNetwork.of(NirFile.read(resource("lif_norse.nir")), ms(0.1)).recordVoltage("1")
+        double[][] norse = NirExamples.trace("lif_norse.csv");
+        NirRun run = NirNetwork.of(NirFile.read(NirExamples.file("lif_norse.nir")), ms(0.1)).recordVoltage("1")
                 .run(column(norse, 0));
         int[] steps = NirRun.spikeSteps(run.output("output"), 0);
         double[] times = java.util.Arrays.stream(steps).mapToDouble(t -> t * 1e-4).toArray();
@@ -241,7 +241,7 @@ class NirTest {
         NirData.Grid v = (NirData.Grid) back.get("1").get("v");
         assertEquals(1e-4, v.dt(), 0);
         assertArrayEquals(run.voltage("1"), v.data());
-        assertThrows(IllegalArgumentException.class, () -> NirData.read(resource("lif_norse.nir")),
+        assertThrows(IllegalArgumentException.class, () -> NirData.read(NirExamples.file("lif_norse.nir")),
                 "a graph file is not data");
     }
 
@@ -328,13 +328,5 @@ class NirTest {
             out[t][0] = table[t][c];
         }
         return out;
-    }
-
-    private static Path resource(String name) {
-        return NirExamples.file(name);
-    }
-
-    private static double[][] csv(String name) {
-        return NirExamples.trace(name);
     }
 }
