@@ -66,11 +66,20 @@ def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
         wait_for('ount')   # the rest of the name, typed by the completion (the terminal may redraw it apart)
         child.send('\r')
         wait_for(prompt(r'Out\[', 2) + escapes + r'\]: ' + escapes + '7')
-        child.send('for (int i = 0; i < 2; i++) {\r')
+        # jupyter console completes while typing and asks is_complete on Enter, both on the shell channel from
+        # one re-entrant event loop: a key typed while either waits can start the other, which then takes its
+        # reply (the Enter then waits out kernel_is_complete_timeout). So type as a person does: a line, a pause
+        # for the completions it started, Enter, a pause for its is_complete.
+        def type_line(text):
+            child.send(text)
+            time.sleep(1)
+            child.send('\r')
+            time.sleep(1)
+
+        type_line('for (int i = 0; i < 2; i++) {')
         wait_for(r'\.\.\.')               # a continuation prompt: the cell is not complete yet
-        child.send('System.out.println("looped " + i);\r')
-        child.send('}\r')
-        child.send('\r')
+        type_line('System.out.println("looped " + i);')
+        type_line('}')
         wait_for('looped 0')
         wait_for('looped 1')
         wait_for(prompt(r'In \[', 4))
