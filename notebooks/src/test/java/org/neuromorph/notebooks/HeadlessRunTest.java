@@ -70,16 +70,17 @@ class HeadlessRunTest {
         JsonNode executed = new ObjectMapper().readTree(dir.resolve("rates.run.ipynb").toFile());
         assertTrue(String.join("", NotebookRunner.outputs(executed)).startsWith("spikes: "), executed.toString());
 
-        // a long training: no progress bar in a headless run unless asked for
+        // a long training (500 epochs: 150 take ~1.5 s here, too near the bar's quiet second for a faster machine):
+        // no progress bar in a headless run unless asked for
         Path training = dir.resolve("training.jsh");
         Files.writeString(training, "var split = digitsSplit();\n"
-                + "mlp(3, Activation.RELU, 64, 64, 10).train(split[0], split[1], 150, 8, 0.05, 0.9, 3);\n");
+                + "mlp(3, Activation.RELU, 64, 64, 10).train(split[0], split[1], 500, 8, 0.05, 0.9, 3);\n");
         assertEquals(0, neuromorphRun(training).exit());
         String quiet = Files.readString(dir.resolve("training.run.ipynb"));
         assertTrue(!quiet.contains("epochs/s") && !quiet.contains("s/epoch"), "no bar: " + quiet);
         assertEquals(0, neuromorphRun(training, "--progress").exit());
         String shown = Files.readString(dir.resolve("training.run.ipynb"));
-        assertTrue(shown.contains("epoch 150 of 150"), "--progress keeps the bar: " + shown);
+        assertTrue(shown.contains("epoch 500 of 500"), "--progress keeps the bar: " + shown);
 
         ObjectMapper json = new ObjectMapper();
         var nb = json.createObjectNode();
