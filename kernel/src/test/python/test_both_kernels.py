@@ -370,7 +370,8 @@ def test_magics(either):
     _, msgs = run_cell(kc, '%time magicTimed + 0')
     assert results(msgs) == ['42']
     _, msgs = run_cell(kc, '%%html\n<b>bold</b>')
-    assert [m['content']['data']['text/html'] for m in msgs if m['msg_type'] == 'execute_result'] == ['<b>bold</b>']
+    assert [m['content']['data']['text/html'] for m in msgs if m['msg_type'] == 'display_data'] == ['<b>bold</b>']
+    assert 'execute_result' not in types(msgs)
     reply, _ = run_cell(kc, '%nosuchmagic')
     assert reply['status'] == 'error' and reply['ename'] == 'UnknownMagic'
     assert '%lsmagic' in reply['evalue'] and '%%time' in reply['evalue']

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import reply_to, results, run_cell, stdout
+from conftest import reply_to, results, run_cell, stdout, types
 
 
 def test_blank_display_id_is_refused(kernel):
@@ -171,8 +171,10 @@ def test_lsmagic_and_markdown(kernel):
     _, kc = kernel
     _, msgs = run_cell(kc, '%lsmagic')
     assert '%time' in results(msgs)[0] and '%%html' in results(msgs)[0]
+    # as IPython's cell magics: display_data, no execute_result
     _, msgs = run_cell(kc, '%%markdown\n# Title')
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    assert 'execute_result' not in types(msgs), types(msgs)
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'display_data'][0]
     assert data['text/markdown'] == '# Title'
 
 
@@ -216,7 +218,7 @@ def test_timeit_who_load_and_javascript(kernel, tmp_path):
     assert reply['status'] == 'error' and 'missing.jsh' in reply['evalue'] and 'cannot read' in reply['evalue']
 
     _, msgs = run_cell(kc, '%%javascript\nconsole.log("hi")')
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'display_data'][0]
     assert data['application/javascript'] == 'console.log("hi")'
 
 

@@ -36,7 +36,9 @@ def test_dsl_units_and_builders(kotlin_kernel):
 def test_is_complete_from_the_parser(kotlin_kernel):
     _, kc = kotlin_kernel
     for code, status in [('for (i in 0..2) {', 'incomplete'), ('val q = listOf(1,', 'incomplete'),
-                         ('val q = 1', 'complete'), ('undefinedName + 1', 'complete')]:
+                         ('val q = 1', 'complete'), ('undefinedName + 1', 'complete'),
+                         ('val = 7q', 'invalid'), ('val ok = 1\nval = 2', 'invalid'), ('1 +* 2', 'invalid'),
+                         ('%%markdown\n# Title', 'incomplete'), ('%%markdown\n# Title\n', 'complete')]:
         content = reply_to(kc.get_shell_msg, kc.is_complete(code))['content']
         assert content['status'] == status, (code, content)
 

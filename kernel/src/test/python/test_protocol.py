@@ -98,6 +98,14 @@ def test_is_complete(kernel):
     incomplete = status('for (int i = 0; i < 3; i++) {')
     assert incomplete['status'] == 'incomplete'
     assert incomplete['indent'] == '    '
+    # as IPython: code that can never compile is invalid, an unknown name is for the run to report
+    for code in ('int = 7q;', 'int ok = 1; int = 2;', '1 +* 2', 'foo bar baz'):
+        assert status(code)['status'] == 'invalid', code
+    assert status('undefinedName + 1')['status'] == 'complete'
+    # magics: a line magic is whole; a cell magic's body ends at a blank line
+    assert status('%time 1 + 1')['status'] == 'complete'
+    assert status('%%html\n<b>bold</b>')['status'] == 'incomplete'
+    assert status('%%html\n<b>bold</b>\n')['status'] == 'complete'
 
 
 def test_completion(kernel):

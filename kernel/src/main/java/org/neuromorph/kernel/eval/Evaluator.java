@@ -33,6 +33,8 @@ public interface Evaluator extends AutoCloseable {
     /** is_complete: "complete", "incomplete" (with the indent to continue with) or "invalid". */
     record Completeness(String status, String indent) {
         static final Completeness COMPLETE = new Completeness("complete", "");
+        /** Code that can never compile, whatever follows (a syntax error before its end). */
+        static final Completeness INVALID = new Completeness("invalid", "");
 
         /** An incomplete cell, indented four spaces per bracket it leaves open. */
         static Completeness incomplete(String code) {

@@ -401,6 +401,10 @@ public final class JShellEvaluator implements Evaluator {
                     return Completeness.COMPLETE;
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:
+                    // whole, but a unit that does not parse can never compile (`int = 7q;`): "invalid", as IPython
+                    if (!JavaSyntax.parses(info.source())) {
+                        return Completeness.INVALID;
+                    }
                     if (info.remaining().isBlank()) {
                         return Completeness.COMPLETE;
                     }
@@ -411,7 +415,7 @@ public final class JShellEvaluator implements Evaluator {
                     return Completeness.incomplete(code);
                 case UNKNOWN:
                 default:
-                    return new Completeness("invalid", "");
+                    return Completeness.INVALID;
             }
         }
     }

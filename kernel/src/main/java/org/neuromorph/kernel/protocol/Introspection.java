@@ -16,6 +16,16 @@ final class Introspection {
     }
 
     Replies.IsComplete isComplete(Requests.Code request, Message message) throws Exception {
+        String code = request.code().stripLeading();
+        if (code.startsWith("%%")) {
+            // as IPython: a cell magic's body is any text, so only a blank last line ends it
+            int lastLine = code.lastIndexOf('\n') + 1;
+            boolean ended = lastLine > 0 && code.substring(lastLine).isBlank();
+            return new Replies.IsComplete(ended ? "complete" : "incomplete", ended ? null : "");
+        }
+        if (code.startsWith("%")) {
+            return new Replies.IsComplete("complete", null);
+        }
         Evaluator.Completeness c = Execution.ready(evaluator).isComplete(request.code());
         return new Replies.IsComplete(c.status(), c.status().equals("incomplete") ? c.indent() : null);
     }

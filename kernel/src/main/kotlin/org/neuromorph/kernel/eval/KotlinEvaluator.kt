@@ -25,6 +25,8 @@ import kotlin.script.experimental.jvm.jvm
 import kotlin.script.experimental.jvm.updateClasspath
 import kotlin.script.experimental.util.LinkedSnippet
 import kotlinx.coroutines.runBlocking
+import org.jetbrains.kotlin.com.intellij.psi.PsiErrorElement
+import org.jetbrains.kotlin.com.intellij.psi.util.PsiTreeUtil
 import org.jetbrains.kotlin.scripting.ide_services.compiler.KJvmReplCompilerWithIdeServices
 import org.neuromorph.dsl.Cells
 import org.neuromorph.kernel.display.Display
@@ -302,21 +304,21 @@ class KotlinEvaluator @JvmOverloads constructor(
     }
 
     /**
-     * A cell is incomplete when the parser ran out of text: an error reported at its very end ("Expecting '}'").
-     * Other errors (unresolved names, types) are for the run to report, so such a cell counts as complete.
+     * From the parser alone, as IPython answers: no syntax error is "complete" (unresolved names and types are for
+     * the run to report), errors only where the text ends (an open brace, a dangling comma) "incomplete", any
+     * other "invalid" (`val = 7q` can never compile).
      */
     override fun isComplete(code: String): Evaluator.Completeness {
         if (code.isBlank()) {
-            return Evaluator.Completeness("complete", "")
+            return Evaluator.Completeness.COMPLETE
         }
-        val errors = analysis(code, code.length)?.get(ReplAnalyzerResult.analysisDiagnostics).orEmpty()
-            .filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.toList()
-        val end = position(code, code.trimEnd().length)
-        val incomplete = errors.any { d ->
-            val at = d.location?.start ?: return@any false
-            d.message.startsWith("Expecting") && (at.line > end.line || (at.line == end.line && at.col >= end.col))
+        val errors = PsiTreeUtil.collectElementsOfType(generations.parse(code), PsiErrorElement::class.java)
+        val end = code.trimEnd().length
+        return when {
+            errors.isEmpty() -> Evaluator.Completeness.COMPLETE
+            errors.all { it.textRange.startOffset >= end } -> Evaluator.Completeness.incomplete(code)
+            else -> Evaluator.Completeness.INVALID
         }
-        return if (incomplete) Evaluator.Completeness.incomplete(code) else Evaluator.Completeness.COMPLETE
     }
 
     private fun analysis(code: String, cursor: Int): ReplAnalyzerResult? {

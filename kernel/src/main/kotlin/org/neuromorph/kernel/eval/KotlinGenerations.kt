@@ -23,6 +23,7 @@ import org.jetbrains.kotlin.psi.KtClassOrObject
 import org.jetbrains.kotlin.lexer.KtTokens
 import org.jetbrains.kotlin.psi.KtDeclaration
 import org.jetbrains.kotlin.psi.KtDestructuringDeclaration
+import org.jetbrains.kotlin.psi.KtFile
 import org.jetbrains.kotlin.psi.KtNamedFunction
 import org.jetbrains.kotlin.psi.KtProperty
 import org.jetbrains.kotlin.psi.KtPsiFactory
@@ -86,6 +87,9 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     }
     private val disposable = Disposer.newDisposable("neuromorph-kotlin-parser")
 
+    /** A cell's syntax tree (the parser alone: no names resolved), to carry its declarations and for is_complete. */
+    internal fun parse(source: String): KtFile = parser.createFile("cell.kts", source)
+
     init {
         SESSION_PROPERTIES[session] = registered
     }
@@ -109,7 +113,7 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     internal fun carryOver(lost: MutableList<String>): Carry {
         for (cell in pending) {
             val owner = cell.scriptClass.name
-            val file = parser.createFile("cell.kts", cell.source)
+            val file = parse(cell.source)
             for (directive in file.importDirectives) {
                 val text = directive.text.removePrefix("import").trim()
                 imports["import:$text"] = text
