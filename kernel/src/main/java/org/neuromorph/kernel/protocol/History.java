@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neuromorph.data.AtomicFiles;
 import org.neuromorph.kernel.Log;
@@ -26,7 +27,10 @@ import org.neuromorph.kernel.Log;
  * restarts in one JSON-lines file in the user's data directory. Each kernel start is a new session number.
  * The input is written when the cell starts (so a cell that kills the kernel is still in the history) and its
  * result's plain text, if any, as a second record when it ends. If the file cannot be written, history still
- * works for this session and the problem is logged once. The last {@value #MAX_ENTRIES} cells are kept.
+ * works for this session and the problem is logged once. The last {@value #MAX_ENTRIES} cells are kept, and the
+ * file is bounded in bytes: an input or output over {@value #MAX_TEXT_CHARS} characters (pasted data, generated
+ * cells) is kept cut with a marker, and the file is cut back to its last {@code MAX_KEPT_BYTES} when it grows past
+ * twice that. Start-up reads only the file's last record (for the session number), whatever its size.
  */
 public final class History {
     /** One history entry. */
@@ -39,6 +43,11 @@ public final class History {
     /** Cells kept (and loaded) at most: the file is cut back to them when it holds three times as many. */
     static final int MAX_ENTRIES = 10_000;
     private static final int MAX_LINES = 2 * MAX_ENTRIES; // an input record and an output record per cell
+    /** An input or output longer than this is kept cut, with a marker giving its length. */
+    static final int MAX_TEXT_CHARS = 64 * 1024;
+    /** What is kept of the file (and of a session in memory, in characters); the file is cut back at twice this. */
+    static final long MAX_KEPT_BYTES = 16L << 20;
+    private static final Pattern SESSION = Pattern.compile("^\\{\"session\":(\\d+)");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
@@ -47,29 +56,31 @@ public final class History {
     private boolean writeFailed;
     private boolean loaded;
     private long linesInFile;
-
-    /** The file's last records as read at start, parsed when history is first asked for. */
-    private List<String> unparsed;
+    private long fileBytes;
+    private long charsInMemory;
 
     /**
-     * Reads only the file's last records, and parses them when history is first asked for (not while the kernel
-     * starts and runs its first cells), so neither start-up time nor memory grows with years of history.
+     * Reads only the file's last record, for the session number; the last records are read and parsed when
+     * history is first asked for (not while the kernel starts and runs its first cells), so neither start-up time
+     * nor memory grows with years of history.
      */
     public History(Path file) {
         this.file = file;
-        unparsed = file != null && Files.isReadable(file) ? lastLines(file, MAX_LINES) : List.of();
-        session = lastSession(unparsed) + 1;
+        boolean readable = file != null && Files.isReadable(file);
+        session = (readable ? lastSession(lastLines(file, 1, MAX_KEPT_BYTES)) : 0) + 1;
+        try {
+            fileBytes = readable ? Files.size(file) : 0;
+        } catch (IOException e) {
+            fileBytes = 0;
+        }
     }
 
-    private int lastSession(List<String> lines) {
+    /** Every record starts with its session (a torn last record too, unless torn within its first bytes). */
+    private static int lastSession(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            try {
-                JsonNode n = json.readTree(lines.get(i));
-                if (n != null && n.has("session")) {
-                    return n.path("session").asInt();
-                }
-            } catch (IOException malformed) {
-                // a torn last line (kernel killed mid-write): look further back
+            Matcher m = SESSION.matcher(lines.get(i));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
             }
         }
         return 0;
@@ -82,10 +93,13 @@ public final class History {
                 JsonNode n = json.readTree(line);
                 int s = n.path("session").asInt();
                 int l = n.path("line").asInt();
+                if (s == session) {
+                    continue; // this session's cells, already in memory (read after they were written)
+                }
                 if (n.has("output")) {
-                    attachOutput(earlier, s, l, n.path("output").asText());
+                    attachOutput(earlier, s, l, cut(n.path("output").asText()));
                 } else {
-                    earlier.add(new Entry(s, l, n.path("input").asText(), null));
+                    earlier.add(new Entry(s, l, cut(n.path("input").asText()), null));
                 }
             } catch (IOException | RuntimeException malformed) {
                 // a torn line (kernel killed mid-write) loses only that entry
@@ -93,6 +107,8 @@ public final class History {
         }
         synchronized (this) {
             entries.addAll(0, earlier.subList(Math.max(0, earlier.size() - MAX_ENTRIES), earlier.size()));
+            charsInMemory = entries.stream().mapToLong(History::chars).sum();
+            forgetBeyondBound();
             linesInFile = lines.size();
             loaded = true;
             long kept = lines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
@@ -106,23 +122,60 @@ public final class History {
         }
     }
 
-    /** Cuts the file back to its last records in one atomic rename; callers hold this object's lock. */
+    /**
+     * Cuts the file back to its last records in one atomic rename, records written before texts were cut (longer
+     * than any written since) cut now; callers hold this object's lock.
+     */
     private void compact() {
-        List<String> keep = lastLines(file, MAX_LINES);
-        AtomicFiles.write(file, "the history",
-                (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8));
-        linesInFile = keep.size();
+        StringBuilder kept = new StringBuilder();
+        int count = 0;
+        for (String line : lastLines(file, MAX_LINES, MAX_KEPT_BYTES)) {
+            String record = line.length() > 2 * MAX_TEXT_CHARS + 200 ? cutRecord(line) : line;
+            if (record != null) {
+                kept.append(record).append('\n');
+                count++;
+            }
+        }
+        byte[] bytes = kept.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, "the history", bytes);
+        linesInFile = count;
+        fileBytes = bytes.length;
     }
 
-    /** The last {@code n} lines of a file, read backwards from its end in blocks. */
-    private static List<String> lastLines(Path file, int n) {
+    /** A record with its texts cut, or null if it is not one (torn). */
+    private String cutRecord(String line) {
+        try {
+            ObjectNode n = (ObjectNode) json.readTree(line);
+            for (String field : List.of("input", "output")) {
+                if (n.has(field)) {
+                    n.put(field, cut(n.path(field).asText()));
+                }
+            }
+            return json.writeValueAsString(n);
+        } catch (IOException | RuntimeException torn) {
+            return null;
+        }
+    }
+
+    /** The text as kept: whole, or its first {@value #MAX_TEXT_CHARS} characters and a marker. */
+    static String cut(String text) {
+        if (text == null || text.length() <= MAX_TEXT_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT_CHARS - 1)) ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS;
+        return text.substring(0, end) + String.format("%n… [cut in the history: %,d characters in all]", text.length());
+    }
+
+    /** The last {@code n} lines of a file within its last {@code maxBytes} (about), read backwards in blocks. */
+    private static List<String> lastLines(Path file, int n, long maxBytes) {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             long position = channel.size();
             ByteArrayOutputStream reversed = new ByteArrayOutputStream();
             ByteBuffer block = ByteBuffer.allocate(1 << 16);
             int newlines = 0;
             List<byte[]> blocks = new ArrayList<>();
-            while (position > 0 && newlines <= n) {
+            long end = channel.size();
+            while (position > 0 && newlines <= n && end - position < maxBytes) {
                 int size = (int) Math.min(block.capacity(), position);
                 position -= size;
                 block.clear().limit(size);
@@ -154,9 +207,7 @@ public final class History {
 
     private synchronized void awaitLoaded() {
         if (!loaded) {
-            List<String> lines = unparsed;
-            unparsed = null;
-            load(lines);
+            load(file != null && Files.isReadable(file) ? lastLines(file, MAX_LINES, MAX_KEPT_BYTES) : List.of());
         }
     }
 
@@ -175,18 +226,36 @@ public final class History {
     }
 
     public synchronized void add(int line, String input) {
-        entries.add(new Entry(session, line, input, null));
-        if (entries.size() >= 2 * MAX_ENTRIES) {
-            // a long session's memory holds the last cells only, as the file does (the soak ran 90,000 cells)
-            entries.subList(0, entries.size() - MAX_ENTRIES).clear();
-        }
-        append(json.createObjectNode().put("session", session).put("line", line).put("input", input));
+        String kept = cut(input);
+        entries.add(new Entry(session, line, kept, null));
+        charsInMemory += kept.length();
+        forgetBeyondBound();
+        append(json.createObjectNode().put("session", session).put("line", line).put("input", kept));
     }
 
     /** The plain text of a line's result in this session. */
     public synchronized void addOutput(int line, String output) {
-        attachOutput(session, line, output);
-        append(json.createObjectNode().put("session", session).put("line", line).put("output", output));
+        String kept = cut(output);
+        attachOutput(session, line, kept);
+        charsInMemory += kept == null ? 0 : kept.length();
+        append(json.createObjectNode().put("session", session).put("line", line).put("output", kept));
+    }
+
+    /** A long session's memory holds its last cells only, as the file does (the soak ran 90,000 cells). */
+    private void forgetBeyondBound() {
+        if (entries.size() >= 2 * MAX_ENTRIES) {
+            entries.subList(0, entries.size() - MAX_ENTRIES).forEach(e -> charsInMemory -= chars(e));
+            entries.subList(0, entries.size() - MAX_ENTRIES).clear();
+        }
+        int drop = 0;
+        while (charsInMemory > MAX_KEPT_BYTES && drop < entries.size() - 1) {
+            charsInMemory -= chars(entries.get(drop++));
+        }
+        entries.subList(0, drop).clear();
+    }
+
+    private static long chars(Entry e) {
+        return (e.input() == null ? 0 : e.input().length()) + (e.output() == null ? 0 : e.output().length());
     }
 
     private void attachOutput(int sessionNumber, int line, String output) {
@@ -209,9 +278,10 @@ public final class History {
         }
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, json.writeValueAsString(n) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            if (loaded && ++linesInFile > 3L * MAX_LINES) {
+            byte[] record = (json.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+            Files.write(file, record, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            fileBytes += record.length;
+            if ((loaded && ++linesInFile > 3L * MAX_LINES) || fileBytes > 2 * MAX_KEPT_BYTES) {
                 compact();
             }
         } catch (IOException | UncheckedIOException ex) {
