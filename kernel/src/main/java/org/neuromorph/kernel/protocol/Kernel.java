@@ -1,5 +1,6 @@
 package org.neuromorph.kernel.protocol;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,14 +71,23 @@ public final class Kernel {
     /** Runs until a shutdown request (a restart is the front end starting a new kernel process). */
     public void run() {
         Log.init();
-        Sockets sockets = new Sockets(info);
-        publisher = new Publisher(sockets.iopub, codec, session);
-        Log.info("kernel " + version + " listening: " + info + (codec.signing() ? "" : " (signing is OFF)"));
-        evaluator = CompletableFuture.supplyAsync(evaluatorFactory, runnable -> {
+        Log.info("kernel starting, JVM up " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        // started before the sockets, so javac's start overlaps the client's connection; the log says when cells can
+        // run: the first cell waits for this (issue 30's first-cell profile)
+        evaluator = CompletableFuture.supplyAsync(() -> {
+            Evaluator started = evaluatorFactory.get();
+            Log.info(language.name() + " evaluator ready, JVM up " + ManagementFactory.getRuntimeMXBean().getUptime()
+                    + " ms");
+            return started;
+        }, runnable -> {
             Thread t = new Thread(runnable, "neuromorph-evaluator-start");
             t.setDaemon(true);
             t.start();
         });
+        Sockets sockets = new Sockets(info);
+        publisher = new Publisher(sockets.iopub, codec, session);
+        Log.info("kernel " + version + " listening: " + info + (codec.signing() ? "" : " (signing is OFF)")
+                + ", JVM up " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
         capture.install();
         StdinBridge stdin = new StdinBridge(sockets.stdin, codec, session);
         System.setIn(stdin);
