@@ -23,12 +23,16 @@ PARAMETERS = {b'Input': ['shape'], b'Output': ['shape'], b'Linear': ['weight'], 
               b'CubaLIF': ['tau_mem', 'tau_syn', 'r', 'v_leak', 'v_threshold', 'w_in', 'v_reset']}
 
 
-def test_an_exported_network_has_the_layout_nir_reads(tmp_path):
-    path = tmp_path / 'net.nir'
-    script = tmp_path / 'export.jsh'
-    script.write_text(SCRIPT % path)
+def run_script(script, text):
+    """Runs a Java cell script headless with `neuromorph run`."""
+    script.write_text(text)
     done = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_an_exported_network_has_the_layout_nir_reads(tmp_path):
+    path = tmp_path / 'net.nir'
+    run_script(tmp_path / 'export.jsh', SCRIPT % path)
     with h5py.File(path, 'r') as f:
         assert f['version'][()].decode().startswith('1.')
         graph = f['node']
@@ -81,10 +85,7 @@ def test_nir_data_written_as_nir_write_data_writes_it_reads_here(tmp_path):
         grid.create_dataset('data', data=np.array([[[0.1, 0.2], [0.3, 0.4]]], dtype=np.float32))
         grid.attrs['dt'] = 1e-4
     out = tmp_path / 'read.txt'
-    script = tmp_path / 'read.jsh'
-    script.write_text(READ_DATA % (path, out))
-    done = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
+    run_script(tmp_path / 'read.jsh', READ_DATA % (path, out))
     assert out.read_text() == ('[0, 2, 1] [0.001, 0.0025, 0.004] 3 0.005 1.0E-4 '
                                '[[0.10000000149011612, 0.20000000298023224], [0.30000001192092896, 0.4000000059604645]]')
 
@@ -109,10 +110,7 @@ def as_nir_strings(path):
 
 def test_nir_data_we_write_reads_as_nir_read_data_reads_it_after_the_fix_up(tmp_path):
     path = tmp_path / 'ours.nir'
-    script = tmp_path / 'write.jsh'
-    script.write_text(WRITE_DATA % path)
-    done = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
+    run_script(tmp_path / 'write.jsh', WRITE_DATA % path)
     with h5py.File(path, 'r') as f:
         assert f.attrs.get('__type__') != 'NIRGraphData', 'the gap this fix-up closes is still there'
     as_nir_strings(path)
