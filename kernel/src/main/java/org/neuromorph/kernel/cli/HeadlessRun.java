@@ -211,7 +211,8 @@ final class HeadlessRun {
                         reply = m.content();
                     }
                     Message b = receive(iopub);
-                    sawIopub |= b != null && b.parentHeader().path("msg_id").asText().equals(request.id());
+                    sawIopub |= b != null && (b.type().equals("iopub_welcome")
+                            || b.parentHeader().path("msg_id").asText().equals(request.id()));
                 }
                 if (reply != null && sawIopub) {
                     return reply;

@@ -31,7 +31,9 @@ public final class Sockets implements AutoCloseable {
         shell = bind(SocketType.ROUTER, info, info.shellPort(), MAX_REQUEST_BYTES);
         control = bind(SocketType.ROUTER, info, info.controlPort(), MAX_REQUEST_BYTES);
         stdin = bind(SocketType.ROUTER, info, info.stdinPort(), MAX_REQUEST_BYTES);
-        iopub = bind(SocketType.PUB, info, info.iopubPort(), MAX_SMALL_BYTES);
+        // XPUB: subscriptions come up to the kernel, which greets each subscriber (Publisher.welcomeSubscribers)
+        iopub = bind(SocketType.XPUB, info, info.iopubPort(), MAX_SMALL_BYTES);
+        iopub.setXpubVerbose(true);
         // a ROUTER that echoes every frame back to its sender, as ipykernel's heartbeat does: a REP socket's envelope
         // state could be left pointing at a malformed request's sender, and the next real ping went unanswered
         heartbeat = bind(SocketType.ROUTER, info, info.heartbeatPort(), MAX_SMALL_BYTES);
