@@ -41,12 +41,12 @@ public final class NeuronGroup extends Population implements StateSource {
         return model;
     }
 
-    /** Adds a current injected into every neuron of the group (constant, step or trace). */
     /** Whether currents are injected into this group ({@link #inject}). */
     public boolean hasInjections() {
         return !injections.isEmpty();
     }
 
+    /** Adds a current injected into every neuron of the group (constant, step or trace). */
     public NeuronGroup inject(CurrentInjection injection) {
         injections.add(injection);
         return this;

@@ -2,7 +2,6 @@ package org.neuromorph.neuron;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,11 +142,7 @@ public final class AdEx implements NeuronModel {
 
     /** The conductance synapses by name: {τ, E} in SI units, in the order added. */
     public Map<String, double[]> synapses() {
-        Map<String, double[]> synapses = new LinkedHashMap<>();
-        for (int k = 0; k < synapseNames.size(); k++) {
-            synapses.put(synapseNames.get(k), synapseParams.get(k).clone());
-        }
-        return synapses;
+        return ConductanceSynapses.byName(synapseNames, synapseParams);
     }
 
     private double resetPotential() {

@@ -70,11 +70,7 @@ public final class Lif implements NeuronModel {
 
     /** The conductance synapses by name: {τ, E} in SI units, in the order added. */
     public Map<String, double[]> conductanceSynapses() {
-        Map<String, double[]> synapses = new LinkedHashMap<>();
-        for (int k = 0; k < conductanceNames.size(); k++) {
-            synapses.put(conductanceNames.get(k), conductanceParams.get(k).clone());
-        }
-        return synapses;
+        return ConductanceSynapses.byName(conductanceNames, conductanceParams);
     }
 
     /** Adds an exponential current synapse channel with time constant tau, e.g. {@code synapse("e", ms(5))}. */

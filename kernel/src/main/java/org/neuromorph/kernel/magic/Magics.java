@@ -66,6 +66,20 @@ public final class Magics {
         return magic.run(new Magic.Call(name, argument, body, evaluator));
     }
 
+    /**
+     * is_complete for a magic, as IPython answers it, or null if the code is no magic: a line magic is whole; a cell
+     * magic's body is any text, so only a blank last line ends it.
+     */
+    public static Evaluator.Completeness completeness(String code) {
+        String trimmed = code.stripLeading();
+        if (!trimmed.startsWith("%")) {
+            return null;
+        }
+        int lastLine = trimmed.lastIndexOf('\n') + 1;
+        boolean ended = !trimmed.startsWith("%%") || lastLine > 0 && trimmed.substring(lastLine).isBlank();
+        return new Evaluator.Completeness(ended ? "complete" : "incomplete", "");
+    }
+
     /** {@code %lsmagic}: the magics there are. */
     private Evaluator.Outcome list(Magic.Call call) {
         return new Evaluator.Value(null, "line magics: " + String.join(" ", names(false)) + "\ncell magics: "

@@ -243,11 +243,10 @@ public final class History {
 
     /** A long session's memory holds its last cells only, as the file does (the soak ran 90,000 cells). */
     private void forgetBeyondBound() {
-        if (entries.size() >= 2 * MAX_ENTRIES) {
-            entries.subList(0, entries.size() - MAX_ENTRIES).forEach(e -> charsInMemory -= chars(e));
-            entries.subList(0, entries.size() - MAX_ENTRIES).clear();
+        int drop = entries.size() >= 2 * MAX_ENTRIES ? entries.size() - MAX_ENTRIES : 0;
+        for (int i = 0; i < drop; i++) {
+            charsInMemory -= chars(entries.get(i));
         }
-        int drop = 0;
         while (charsInMemory > MAX_KEPT_BYTES && drop < entries.size() - 1) {
             charsInMemory -= chars(entries.get(drop++));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.neuromorph.kernel.eval.Evaluator;
+import org.neuromorph.kernel.magic.Magics;
 import org.neuromorph.kernel.wire.Message;
 
 /** The requests that ask the evaluator about code without running it: is_complete, complete and inspect. */
@@ -16,17 +17,10 @@ final class Introspection {
     }
 
     Replies.IsComplete isComplete(Requests.Code request, Message message) throws Exception {
-        String code = request.code().stripLeading();
-        if (code.startsWith("%%")) {
-            // as IPython: a cell magic's body is any text, so only a blank last line ends it
-            int lastLine = code.lastIndexOf('\n') + 1;
-            boolean ended = lastLine > 0 && code.substring(lastLine).isBlank();
-            return new Replies.IsComplete(ended ? "complete" : "incomplete", ended ? null : "");
+        Evaluator.Completeness c = Magics.completeness(request.code());
+        if (c == null) {
+            c = Execution.ready(evaluator).isComplete(request.code());
         }
-        if (code.startsWith("%")) {
-            return new Replies.IsComplete("complete", null);
-        }
-        Evaluator.Completeness c = Execution.ready(evaluator).isComplete(request.code());
         return new Replies.IsComplete(c.status(), c.status().equals("incomplete") ? c.indent() : null);
     }
 

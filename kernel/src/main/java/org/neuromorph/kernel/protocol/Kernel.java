@@ -32,8 +32,6 @@ import org.neuromorph.kernel.wire.Sockets;
  */
 public final class Kernel {
     private static final long FLUSH_MILLIS = 50;
-    /** How often new iopub subscribers are looked for (a client waits 0.2 s for iopub after kernel_info). */
-    private static final long WELCOME_MILLIS = 10;
 
     private final ConnectionInfo info;
     private final String version;
@@ -96,8 +94,11 @@ public final class Kernel {
         comms = new Comms(publisher, session.json());
         // a network run that takes longer than a second shows a progress bar under its cell
         Cells.progress(RunProgress::create);
-        flusher.scheduleWithFixedDelay(capture::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-        flusher.scheduleWithFixedDelay(publisher::welcomeSubscribers, 0, WELCOME_MILLIS, TimeUnit.MILLISECONDS);
+        // printed output, and new iopub subscribers (a client waits 0.2 s for iopub after its kernel_info reply)
+        flusher.scheduleWithFixedDelay(() -> {
+            capture.flush();
+            publisher.welcomeSubscribers();
+        }, 0, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         Execution execution = new Execution(evaluator, history, capture, magics, publisher, session, stdin);
         channels = new Channels(sockets, codec, session, publisher, new IdleCollector(flusher), execution);
         Map<String, Handler<?>> shell = shellHandlers(execution, new Introspection(evaluator));
