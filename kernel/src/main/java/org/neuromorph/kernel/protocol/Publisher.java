@@ -27,8 +27,8 @@ public final class Publisher {
      * Greets each new iopub subscriber with an iopub_welcome message, as ipykernel 7 does (Jupyter's JEP 65): the
      * client then knows at once that iopub reaches it. jupyter_client's wait_for_ready asks for kernel_info again
      * until some iopub message arrives within 0.2 s of a reply, and the status messages of its first request
-     * went out before its subscription arrived (measured: every start was asked twice). Called every few
-     * milliseconds by one thread; reads the socket under the same lock as every write.
+     * went out before its subscription arrived (measured: every start was asked twice). Called on the kernel's
+     * flush tick (50 ms); reads the socket under the same lock as every write.
      */
     public synchronized void welcomeSubscribers() {
         byte[] frame;
