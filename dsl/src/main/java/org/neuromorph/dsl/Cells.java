@@ -1,6 +1,7 @@
 package org.neuromorph.dsl;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neuromorph.jobs.DefaultProgress;
 import org.neuromorph.jobs.ProgressListener;
@@ -57,5 +58,31 @@ public final class Cells {
     /** Where long jobs (network runs, training, sweeps) report progress from now on: a bar per job, or none. */
     public static void progress(Supplier<ProgressListener> bars) {
         DefaultProgress.install(bars);
+    }
+
+    private static volatile Function<String, ClassLoader> modules = name -> Cells.class.getClassLoader();
+    private static volatile CellCode code = CellCode.NONE;
+
+    /**
+     * How the host finds an optional module by name ("spark"): the kernel loads it apart, on first use, so that a
+     * session that never needs it never pays for it. Without a host, modules are looked for on the class path.
+     */
+    public static void optionalModules(Function<String, ClassLoader> finder) {
+        modules = finder;
+    }
+
+    /** The class loader that holds the optional module {@code name} (see {@link #optionalModules}). */
+    public static ClassLoader optionalModule(String name) {
+        return modules.apply(name);
+    }
+
+    /** The host's cells' compiled code, for engines that run it in other JVMs. */
+    public static void code(CellCode cellCode) {
+        code = cellCode;
+    }
+
+    /** See {@link #code(CellCode)}; {@link CellCode#NONE} outside a kernel. */
+    public static CellCode code() {
+        return code;
     }
 }

@@ -169,6 +169,20 @@ public final class Neuro extends Units {
     }
 
     /**
+     * Apache Spark as the engine of a sweep: {@code spark("local[*]").sweep("g", values, p -> ...)} for one sweep,
+     * {@code sweepEngine(spark("spark://host:7077"))} (or {@code %spark MASTER}) for all that follow. Same table as
+     * in process; see {@link Sweep#spark} and docs/guide/sweeps.md for what a sweep body may capture.
+     */
+    public static Sweep.Engine spark(String master) {
+        return Sweep.spark(master);
+    }
+
+    /** Where every later {@code sweep(...)} runs: {@code spark(master)} or {@link Sweep#inProcess()}. */
+    public static void sweepEngine(Sweep.Engine engine) {
+        Sweep.engine(engine);
+    }
+
+    /**
      * A neuron model of your own: variables, their derivatives as lambdas, threshold, reset, refractoriness and an
      * integration method, e.g. {@code neuronModel("mine").variable("v", -70e-3).derivative("v", n -> (-70e-3 -
      * n.get("v")) / 10e-3).threshold(n -> n.get("v") > -50e-3).reset(n -> n.set("v", -60e-3))}.

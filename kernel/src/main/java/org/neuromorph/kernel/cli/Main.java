@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar neuromorph.jar <subcommand>}: the kernel, and the commands that install its kernelspec. */
 @Command(name = "neuromorph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neuromorph: a Jupyter kernel and DSL for neuromorphic-computing research.",
-        subcommands = {KernelCommand.class, RunCommand.class, InstallCommand.class, UninstallCommand.class, WarmUpCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {KernelCommand.class, RunCommand.class, InstallCommand.class, UninstallCommand.class,
+                WarmUpCommand.class, SparkJarsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -194,9 +194,17 @@ final class CellBytecode {
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
         }
 
+        /**
+         * A cell class's name as a string is renamed with the class: javac's {@code $deserializeLambda$} compares a
+         * serialized lambda's class with such a constant, and a sweep on Spark sends its lambda that way.
+         */
         @Override
         public void visitLdcInsn(Object value) {
-            super.visitLdcInsn(replaced(value));
+            if (value instanceof String name && relinking != null && relinking.isCellClass(name)) {
+                super.visitLdcInsn(relinking.className(name));
+            } else {
+                super.visitLdcInsn(replaced(value));
+            }
         }
 
         /** A method-handle constant naming a refused call (System::exit, runtime::halt) names the guard instead. */

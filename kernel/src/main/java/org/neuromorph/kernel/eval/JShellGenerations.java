@@ -414,9 +414,13 @@ final class JShellGenerations implements AutoCloseable {
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             byte[] bytes;
             synchronized (this) {
-                bytes = declared.remove(name); // defined once; the bytes need not stay
+                bytes = declared.remove(name); // defined once; the bytes need not stay here
             }
-            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
+            if (bytes == null) {
+                return super.findClass(name);
+            }
+            CellClassArchive.SESSION.keep(name, bytes);
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 }

@@ -82,7 +82,11 @@ final class KotlinCellClasses {
             synchronized (this) {
                 bytes = declared.remove(name);
             }
-            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
+            if (bytes == null) {
+                return super.findClass(name);
+            }
+            CellClassArchive.SESSION.keep(name, bytes);
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Magics {
         magics.register(new LoadMagic(), "%load");
         magics.register(new ClasspathMagic(added), "%classpath");
         magics.register(new MavenMagic(added), "%maven");
+        magics.register(new SparkMagic(), "%spark");
         magics.register(new RichTextMagic("text/html"), "%%html");
         magics.register(new RichTextMagic("text/markdown"), "%%markdown");
         magics.register(new RichTextMagic("application/javascript"), "%%javascript");

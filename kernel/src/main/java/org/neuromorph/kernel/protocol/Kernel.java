@@ -17,7 +17,9 @@ import org.neuromorph.kernel.Log;
 import org.neuromorph.kernel.display.RunProgress;
 import org.neuromorph.kernel.display.StreamCapture;
 import org.neuromorph.kernel.eval.Evaluator;
+import org.neuromorph.kernel.eval.KernelCellCode;
 import org.neuromorph.kernel.magic.Magics;
+import org.neuromorph.kernel.magic.OptionalModules;
 import org.neuromorph.kernel.wire.ConnectionInfo;
 import org.neuromorph.kernel.wire.Message;
 import org.neuromorph.kernel.wire.MessageCodec;
@@ -94,6 +96,9 @@ public final class Kernel {
         comms = new Comms(publisher, session.json());
         // a network run that takes longer than a second shows a progress bar under its cell
         Cells.progress(RunProgress::create);
+        // a sweep on Spark finds Spark (loaded on first use) and the cells' code through these
+        OptionalModules.install();
+        Cells.code(KernelCellCode.session());
         // printed output, and new iopub subscribers (a client waits 0.2 s for iopub after its kernel_info reply)
         flusher.scheduleWithFixedDelay(() -> {
             capture.flush();

@@ -1,0 +1,193 @@
+package org.neuromorph.kernel.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neuromorph.dsl.CellCode;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The kernel's cells' code for engines that run it in other JVMs ({@link CellCode}): their class files from the
+ * {@link CellClassArchive}, with {@link CellGuard}, which guarded cell code calls; and the earlier cells' variables
+ * a piece of cell code reads, found in its bytecode. A Java cell's variable is a static field of its cell's class
+ * (moved there by {@link CellBytecode}'s relinking, whichever generation reads it), so reading it is a
+ * {@code getstatic} on a cell class: the scan follows the code from a lambda's body (or an object's methods) through
+ * the cell methods and classes it calls, news and links to, and collects those.
+ */
+public final class KernelCellCode implements CellCode {
+    /** What guarded cell code calls back into, served beside the cells' classes. */
+    private static final List<Class<?>> HOST_CLASSES = List.of(CellGuard.class, CellGuard.CellStopped.class);
+
+    private final CellClassArchive archive;
+
+    KernelCellCode(CellClassArchive archive) {
+        this.archive = archive;
+    }
+
+    /** The session's cells. */
+    public static CellCode session() {
+        return new KernelCellCode(CellClassArchive.SESSION);
+    }
+
+    @Override
+    public int exportClasses(Path directory) {
+        Map<String, byte[]> files = archive.all();
+        for (Class<?> host : HOST_CLASSES) {
+            files.put(host.getName(), hostClassFile(host));
+        }
+        int written = 0;
+        try {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = directory.resolve(file.getKey().replace('.', '/') + ".class");
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.getValue());
+                    written++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the cells' classes to " + directory, e);
+        }
+        return written;
+    }
+
+    private static byte[] hostClassFile(Class<?> host) {
+        String resource = host.getName().replace('.', '/') + ".class";
+        try (InputStream in = host.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the kernel's own " + resource + " is not on its class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kernel's " + resource, e);
+        }
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> variablesReadBy(Object code) {
+        Scan scan = new Scan();
+        SerializedLambda lambda = serializedForm(code);
+        if (lambda != null) {
+            scan.method(lambda.getImplClass(), lambda.getImplMethodName(), lambda.getImplMethodSignature());
+        } else {
+            scan.wholeClass(code.getClass().getName().replace('.', '/'));
+        }
+        scan.run();
+        ClassLoader loader = code.getClass().getClassLoader();
+        Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+        for (String[] read : scan.fieldsRead) {
+            String owner = read[0].replace('/', '.');
+            try {
+                Field field = Class.forName(owner, false, loader).getDeclaredField(read[1]);
+                if (Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
+                    field.setAccessible(true);
+                    variables.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(read[1], field.get(null));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the cell variable " + read[1] + " of " + owner + ": "
+                        + e, e);
+            }
+        }
+        return variables;
+    }
+
+    /** A serializable lambda's description (its implementation method), or null for any other object. */
+    private static SerializedLambda serializedForm(Object code) {
+        try {
+            Method writeReplace = code.getClass().getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            return writeReplace.invoke(code) instanceof SerializedLambda form ? form : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the lambda " + code.getClass().getName() + " to find the "
+                    + "cell variables it reads: " + e, e);
+        }
+    }
+
+    /** The walk over cell code: methods to visit (owner, name, descriptor; a null name: all of the owner's). */
+    private final class Scan {
+        private final Deque<String[]> todo = new ArrayDeque<>();
+        private final Set<String> seen = new HashSet<>();
+        final Set<String[]> fieldsRead = new LinkedHashSet<>();
+        private final Set<String> fieldKeys = new HashSet<>();
+
+        void method(String owner, String name, String descriptor) {
+            if (archive.classFile(owner.replace('/', '.')) != null && seen.add(owner + "." + name + descriptor)) {
+                todo.add(new String[] {owner, name, descriptor});
+            }
+        }
+
+        void wholeClass(String owner) {
+            method(owner, null, null);
+        }
+
+        void run() {
+            while (!todo.isEmpty()) {
+                String[] next = todo.poll();
+                byte[] classFile = archive.classFile(next[0].replace('/', '.'));
+                new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                            String[] exceptions) {
+                        boolean wanted = next[1] == null || (next[1].equals(name) && next[2].equals(descriptor));
+                        return wanted ? new Reader() : null;
+                    }
+                }, ClassReader.SKIP_DEBUG);
+            }
+        }
+
+        private final class Reader extends MethodVisitor {
+            Reader() {
+                super(Opcodes.ASM9);
+            }
+
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+                if (opcode == Opcodes.GETSTATIC && archive.classFile(owner.replace('/', '.')) != null
+                        && fieldKeys.add(owner + "." + name)) {
+                    fieldsRead.add(new String[] {owner, name});
+                }
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+                method(owner, name, descriptor);
+            }
+
+            @Override
+            public void visitTypeInsn(int opcode, String type) {
+                if (opcode == Opcodes.NEW) {
+                    wholeClass(type);
+                }
+            }
+
+            @Override
+            public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+                for (Object argument : arguments) {
+                    if (argument instanceof Handle h) {
+                        method(h.getOwner(), h.getName(), h.getDesc());
+                    }
+                }
+            }
+        }
+    }
+}

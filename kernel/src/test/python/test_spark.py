@@ -1,0 +1,216 @@
+"""Sweeps on Apache Spark from notebook cells (issue 29): on local[2] in the kernel's JVM and on a standalone
+cluster of a master and two workers on loopback, started here from the very jars the kernel resolves
+(`neuromorph spark-jars`). A sweep whose experiment a cell defines (a method of one cell, a variable of another, a
+lambda in a third) must give the in-process table, survive a killed worker and stop on an interrupt."""
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+from conftest import JAR, JAVA, TIMEOUT, results, run_cell
+
+# A cell's method and a variable of an earlier cell: executors must get both (the method's class from the kernel's
+# class server, the variable's value with the experiment).
+EXPERIMENT = '''
+double gain = 2.0;
+Map<String, ?> count(Sweep.Point p) {
+    Network net = new Network().seed(p.seed());
+    var m = net.monitorSpikes(net.poisson("in", 50, Hz(p.number("rate"))));
+    net.run(s(0.2));
+    return Map.of("spikes", gain * m.count());
+}
+Map<String, ?> slowly(Sweep.Point p, long millis) {
+    try { Thread.sleep(millis); } catch (InterruptedException e) { throw new RuntimeException(e); }
+    return count(p);
+}
+'''
+RATES = 'List.of(5, 10, 20, 40, 80, 160)'
+
+
+def ok(kc, code, timeout=TIMEOUT):
+    reply, messages = run_cell(kc, code, timeout)
+    errors = [m['content'] for m in messages if m['msg_type'] == 'error']
+    assert reply['status'] == 'ok', (code, errors)
+    return messages
+
+
+def value(kc, code, timeout=TIMEOUT):
+    found = results(ok(kc, code, timeout))
+    assert found, code
+    return found[-1]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def wait_for(path, pattern, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if os.path.exists(path) and re.search(pattern, open(path, errors='replace').read()):
+            return
+        time.sleep(0.25)
+    raise AssertionError(f'{path} never showed {pattern!r} in {seconds} s:\n' + open(path, errors='replace').read()[-3000:])
+
+
+def java_home():
+    return os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(JAVA))))
+
+
+class Cluster:
+    """A standalone master and two one-core workers on loopback, each in a process group of its own (a worker's
+    executors are its children), all stopped at the end."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix='neuromorph-spark-')
+        jars = subprocess.run([JAVA, '-jar', JAR, 'spark-jars'], capture_output=True, text=True, timeout=300,
+                              check=True).stdout.strip().split(os.pathsep)
+        # a worker starts executors from $SPARK_HOME/jars, as in a Spark distribution
+        os.makedirs(os.path.join(self.dir, 'jars'))
+        for i, jar in enumerate(jars):
+            os.symlink(jar, os.path.join(self.dir, 'jars', f'{i:03d}-{os.path.basename(jar)}'))
+        self.env = dict(os.environ, SPARK_HOME=self.dir, SPARK_SCALA_VERSION='2.13', JAVA_HOME=java_home(),
+                        SPARK_LOCAL_IP='127.0.0.1')
+        self.classpath = os.path.join(self.dir, 'jars', '*')
+        self.processes = {}
+        port = free_port()
+        self.url = f'spark://127.0.0.1:{port}'
+        self.start('master', 'org.apache.spark.deploy.master.Master', '--host', '127.0.0.1', '--port', str(port),
+                   '--webui-port', '0')
+        wait_for(self.log('master'), r'I have been elected leader', 90)
+        for name in ('worker1', 'worker2'):
+            self.start(name, 'org.apache.spark.deploy.worker.Worker', '--host', '127.0.0.1', '--cores', '1',
+                       '--memory', '1536m', '--webui-port', '0', '--work-dir', os.path.join(self.dir, name),
+                       self.url)
+        for name in ('worker1', 'worker2'):
+            wait_for(self.log(name), r'Successfully registered with master', 90)
+
+    def log(self, name):
+        return os.path.join(self.dir, name + '.log')
+
+    def start(self, name, main, *args):
+        with open(self.log(name), 'w') as log:
+            self.processes[name] = subprocess.Popen([JAVA, '-Xmx512m', '-cp', self.classpath, main, *args],
+                                                    stdout=log, stderr=subprocess.STDOUT, env=self.env,
+                                                    start_new_session=True, stdin=subprocess.DEVNULL)
+
+    def kill(self, name):
+        """The worker and the executors it started, at once (SIGKILL: no goodbye to the master or the driver)."""
+        os.killpg(self.processes[name].pid, signal.SIGKILL)
+        self.processes[name].wait(timeout=30)
+
+    def stop(self):
+        for p in self.processes.values():
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def running_kernel(jupyter_path):
+    km, kc = start_new_kernel(kernel_name='neuromorph-java', startup_timeout=TIMEOUT)
+    return km, kc
+
+
+@pytest.fixture(scope='module')
+def cluster():
+    c = Cluster()
+    yield c
+    c.stop()
+
+
+@pytest.fixture(scope='module')
+def local_kernel(jupyter_path):
+    km, kc = running_kernel(jupyter_path)
+    yield kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def test_a_sweep_on_local_spark_gives_the_in_process_table(local_kernel):
+    kc = local_kernel
+    ok(kc, EXPERIMENT)
+    said = value(kc, '%spark local[2]', timeout=120)
+    assert 'Spark at local[2] (2 cores)' in said, said
+    table = value(kc, f'var onSpark = sweep("rate", {RATES}, p -> count(p)); onSpark', timeout=120)
+    assert '160' in table and 'spikes' in table, table
+    # the variable's value reached the runs: every count is doubled
+    assert value(kc, 'onSpark.doubleColumn("spikes").asList().stream().allMatch(x -> x % 2 == 0)') == 'true'
+    same = value(kc, f'Sweep.inProcess().sweep("rate", {RATES}, p -> count(p)).print().equals(onSpark.print())')
+    assert same == 'true'
+
+
+def test_what_a_sweep_body_cannot_send_is_named(local_kernel):
+    kc = local_kernel
+    ok(kc, 'var net = new Network();')
+    reply, messages = run_cell(kc, 'sweep("x", List.of(1, 2), p -> Map.of("n", (double) net.hashCode()))', 120)
+    assert reply['status'] == 'error'
+    text = reply['evalue']
+    assert "variable 'net'" in text and 'org.neuromorph.network.Network' in text and 'inside the body' in text, text
+    # nothing was lost: the session goes on
+    assert value(kc, 'gain') == '2.0'
+
+
+def test_an_interrupt_cancels_the_spark_job_and_the_kernel_goes_on(local_kernel, jupyter_path):
+    kc = local_kernel
+    msg_id = kc.execute(f'sweep("rate", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), p -> slowly(p, 3000))')
+    time.sleep(3)
+    started = time.monotonic()
+    # the fixture's manager is not at hand: interrupt through the control channel, as a front end does
+    msg = kc.session.msg('interrupt_request', {})
+    kc.control_channel.send(msg)
+    while True:
+        reply = kc.get_shell_msg(timeout=60)
+        if reply['parent_header'].get('msg_id') == msg_id:
+            break
+    assert reply['content']['status'] == 'error', reply['content']
+    assert time.monotonic() - started < 10
+    assert value(kc, 'gain * 2') == '4.0'
+    table = value(kc, 'sweep("rate", List.of(5, 10), p -> count(p))', timeout=120)
+    assert 'spikes' in table
+
+
+def test_a_sweep_defined_in_cells_runs_on_a_two_worker_cluster(cluster, jupyter_path):
+    km, kc = running_kernel(jupyter_path)
+    try:
+        ok(kc, EXPERIMENT)
+        said = value(kc, f'%spark {cluster.url}', timeout=180)
+        assert cluster.url in said, said
+        table = value(kc, f'var onCluster = sweep("rate", {RATES}, p -> count(p)); onCluster', timeout=180)
+        assert 'spikes' in table
+        same = value(kc, f'Sweep.inProcess().sweep("rate", {RATES}, p -> count(p)).print()'
+                         '.equals(onCluster.print())')
+        assert same == 'true'
+        # the runs ran in the workers' executors, two JVMs that are not the kernel's
+        pids = value(kc, 'sweep("i", List.of(1, 2, 3, 4, 5, 6, 7, 8), p -> Map.of("pid", (double) '
+                         'ProcessHandle.current().pid())).doubleColumn("pid").unique().asList()', timeout=180)
+        kernel_pid = value(kc, '(double) ProcessHandle.current().pid()')
+        assert kernel_pid not in pids, (pids, kernel_pid)
+
+        # a worker killed mid-sweep: Spark reruns its runs on the other, and the table is whole and the same
+        msg_id = kc.execute(f'var survived = sweep("rate", List.of(5, 10, 20, 40, 80, 160, 320, 640), '
+                            'p -> slowly(p, 1500));')
+        time.sleep(4)
+        cluster.kill('worker1')
+        reply = None
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            reply = kc.get_shell_msg(timeout=180)
+            if reply['parent_header'].get('msg_id') == msg_id:
+                break
+        assert reply['content']['status'] == 'ok', reply['content']
+        same = value(kc, 'Sweep.inProcess().sweep("rate", List.of(5, 10, 20, 40, 80, 160, 320, 640), '
+                         'p -> count(p)).print().equals(survived.print())')
+        assert same == 'true'
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
