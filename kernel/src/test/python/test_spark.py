@@ -214,3 +214,26 @@ def test_a_sweep_defined_in_cells_runs_on_a_two_worker_cluster(cluster, jupyter_
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_kotlin_sweep_reads_an_object_of_a_cell_on_spark(kotlin_kernel):
+    _, kc = kotlin_kernel
+    ok(kc, '''object Experiment {
+    var gain = 3.0
+    fun count(p: Sweep.Point): Map<String, Any> {
+        val net = Network().seed(p.seed())
+        val m = net.monitorSpikes(net.poisson("in", 50, Hz(p.number("rate"))))
+        net.run(s(0.2))
+        return mapOf("spikes" to gain * m.count())
+    }
+}''')
+    # set in a later cell: the executors must see 4.0, not the initial 3.0
+    ok(kc, 'Experiment.gain = 4.0')
+    ok(kc, 'val onSpark = spark("local[2]").sweep("rate", listOf(5, 10, 20)) { p -> Experiment.count(p) }', 120)
+    same = value(kc, 'sweep("rate", listOf(5, 10, 20)) { p -> Experiment.count(p) }.print() == onSpark.print()')
+    assert same == 'true'
+    assert value(kc, 'onSpark.doubleColumn("spikes").asList().all { it % 4.0 == 0.0 }') == 'true'
+    # a cell's own function captures its script object: refused with what to do instead
+    ok(kc, 'fun twice(p: Sweep.Point) = mapOf("x" to 2 * p.number("rate"))')
+    reply, _ = run_cell(kc, 'spark("local[2]").sweep("rate", listOf(1)) { p -> twice(p) }', 120)
+    assert reply['status'] == 'error' and 'declare what the body needs in an object' in reply['evalue'], reply

@@ -400,8 +400,10 @@ final class JShellGenerations implements AutoCloseable {
             super("neuromorph-cells", new URL[0], parent);
         }
 
+        /** A class to define when first asked for; kept in the archive from now, used or not (see there). */
         synchronized void declare(String name, byte[] bytes) {
             declared.put(name, bytes);
+            CellClassArchive.SESSION.keep(name, bytes);
         }
 
         synchronized void addPath(String path) throws IOException {
@@ -416,11 +418,7 @@ final class JShellGenerations implements AutoCloseable {
             synchronized (this) {
                 bytes = declared.remove(name); // defined once; the bytes need not stay here
             }
-            if (bytes == null) {
-                return super.findClass(name);
-            }
-            CellClassArchive.SESSION.keep(name, bytes);
-            return defineClass(name, bytes, 0, bytes.length);
+            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
         }
     }
 }

@@ -62,7 +62,10 @@ final class KotlinCellClasses {
         synchronized void declare(Map<String, byte[]> files) {
             files.forEach((path, bytes) -> {
                 if (path.endsWith(".class")) {
-                    declared.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), bytes);
+                    String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+                    declared.put(name, bytes);
+                    // kept from now, used or not: a class only an executor loads is never defined here
+                    CellClassArchive.SESSION.keep(name, bytes);
                 }
             });
         }
@@ -82,11 +85,7 @@ final class KotlinCellClasses {
             synchronized (this) {
                 bytes = declared.remove(name);
             }
-            if (bytes == null) {
-                return super.findClass(name);
-            }
-            CellClassArchive.SESSION.keep(name, bytes);
-            return defineClass(name, bytes, 0, bytes.length);
+            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
         }
     }
 }
