@@ -2,19 +2,13 @@
 cluster of a master and two workers on loopback, started here from the very jars the kernel resolves
 (`neuromorph spark-jars`). A sweep whose experiment a cell defines (a method of one cell, a variable of another, a
 lambda in a third) must give the in-process table, survive a killed worker and stop on an interrupt."""
-import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
-import tempfile
 import time
 
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from conftest import JAR, JAVA, TIMEOUT, results, run_cell
+from conftest import TIMEOUT, results, run_cell
+from spark_cluster import Cluster
 
 # A cell's method and a variable of an earlier cell: executors must get both (the method's class from the kernel's
 # class server, the variable's value with the experiment).
@@ -45,75 +39,6 @@ def value(kc, code, timeout=TIMEOUT):
     found = results(ok(kc, code, timeout))
     assert found, code
     return found[-1]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
-def wait_for(path, pattern, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if os.path.exists(path) and re.search(pattern, open(path, errors='replace').read()):
-            return
-        time.sleep(0.25)
-    raise AssertionError(f'{path} never showed {pattern!r} in {seconds} s:\n' + open(path, errors='replace').read()[-3000:])
-
-
-def java_home():
-    return os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(JAVA))))
-
-
-class Cluster:
-    """A standalone master and two one-core workers on loopback, each in a process group of its own (a worker's
-    executors are its children), all stopped at the end."""
-
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix='neuromorph-spark-')
-        jars = subprocess.run([JAVA, '-jar', JAR, 'spark-jars'], capture_output=True, text=True, timeout=300,
-                              check=True).stdout.strip().split(os.pathsep)
-        # a worker starts executors from $SPARK_HOME/jars, as in a Spark distribution
-        os.makedirs(os.path.join(self.dir, 'jars'))
-        for i, jar in enumerate(jars):
-            os.symlink(jar, os.path.join(self.dir, 'jars', f'{i:03d}-{os.path.basename(jar)}'))
-        self.env = dict(os.environ, SPARK_HOME=self.dir, SPARK_SCALA_VERSION='2.13', JAVA_HOME=java_home(),
-                        SPARK_LOCAL_IP='127.0.0.1')
-        self.classpath = os.path.join(self.dir, 'jars', '*')
-        self.processes = {}
-        port = free_port()
-        self.url = f'spark://127.0.0.1:{port}'
-        self.start('master', 'org.apache.spark.deploy.master.Master', '--host', '127.0.0.1', '--port', str(port),
-                   '--webui-port', '0')
-        wait_for(self.log('master'), r'I have been elected leader', 90)
-        for name in ('worker1', 'worker2'):
-            self.start(name, 'org.apache.spark.deploy.worker.Worker', '--host', '127.0.0.1', '--cores', '1',
-                       '--memory', '1536m', '--webui-port', '0', '--work-dir', os.path.join(self.dir, name),
-                       self.url)
-        for name in ('worker1', 'worker2'):
-            wait_for(self.log(name), r'Successfully registered with master', 90)
-
-    def log(self, name):
-        return os.path.join(self.dir, name + '.log')
-
-    def start(self, name, main, *args):
-        with open(self.log(name), 'w') as log:
-            self.processes[name] = subprocess.Popen([JAVA, '-Xmx512m', '-cp', self.classpath, main, *args],
-                                                    stdout=log, stderr=subprocess.STDOUT, env=self.env,
-                                                    start_new_session=True, stdin=subprocess.DEVNULL)
-
-    def kill(self, name):
-        """The worker and the executors it started, at once (SIGKILL: no goodbye to the master or the driver)."""
-        os.killpg(self.processes[name].pid, signal.SIGKILL)
-        self.processes[name].wait(timeout=30)
-
-    def stop(self):
-        for p in self.processes.values():
-            if p.poll() is None:
-                os.killpg(p.pid, signal.SIGKILL)
-                p.wait(timeout=30)
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def running_kernel(jupyter_path):
