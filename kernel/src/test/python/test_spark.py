@@ -74,6 +74,17 @@ def test_a_sweep_on_local_spark_gives_the_in_process_table(local_kernel):
     assert same == 'true'
 
 
+def test_a_lambda_a_body_reads_sends_the_cell_variables_it_reads_in_turn(local_kernel):
+    kc = local_kernel
+    ok(kc, 'double offset = 7.5;')
+    ok(kc, 'java.util.function.DoubleUnaryOperator shift = (java.util.function.DoubleUnaryOperator & java.io.Serializable)'
+           ' x -> x + offset;')
+    ok(kc, 'offset = 9.5;')
+    table = value(kc, 'spark("local[2]").sweep("rate", List.of(1, 2), p -> Map.of("y", shift.applyAsDouble('
+                      'p.number("rate")), "tau", ms(20).si())).print()')
+    assert '10.5' in table and '11.5' in table and '0.02' in table, table
+
+
 def test_what_a_sweep_body_cannot_send_is_named(local_kernel):
     kc = local_kernel
     ok(kc, 'var net = new Network();')
@@ -81,6 +92,8 @@ def test_what_a_sweep_body_cannot_send_is_named(local_kernel):
     assert reply['status'] == 'error'
     text = reply['evalue']
     assert "variable 'net'" in text and 'org.neuromorph.network.Network' in text and 'inside the body' in text, text
+    reply, _ = run_cell(kc, 'sweep("rule", List.of(stdp()), p -> Map.of("x", 1))', 120)
+    assert reply['status'] == 'error' and "parameter 'rule'" in reply['evalue'], reply
     # nothing was lost: the session goes on
     assert value(kc, 'gain') == '2.0'
 

@@ -1,13 +1,15 @@
 package org.neuromorph.units;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
  * A physical quantity held in SI units. Each dimension is its own type ({@link Time}, {@link Voltage}, ...)
  * so that passing a voltage where a time is expected is a compile error, not a wrong simulation.
- * Hot loops read {@link #si()} once and work on plain doubles.
+ * Hot loops read {@link #si()} once and work on plain doubles. Serializable, so quantities travel with a sweep to
+ * Spark's executors.
  */
-public interface Quantity {
+public interface Quantity extends Serializable {
     /** The value in the SI base unit of this dimension (seconds, volts, amperes, ...). */
     double si();
 

@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.neuromorph.dsl.Sweep;
 
@@ -23,8 +24,8 @@ import org.neuromorph.dsl.Sweep;
 final class Shipment implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String WHAT_MAY_GO = "A sweep body may capture numbers, strings, arrays, lists and maps of "
-            + "them, records and classes that implement Serializable, and the library's values that do (units, "
-            + "rules, device presets); build anything else (networks, crossbars, monitors, tables) inside the body. In Kotlin, a body that calls a "
+            + "them, records and classes that implement Serializable, and the library's quantities (ms(20), Hz(5)); "
+            + "build anything else (rules, devices, networks, crossbars, monitors, tables) inside the body. In Kotlin, a body that calls a "
             + "cell's function or reads a cell's val captures that cell's script object, which cannot go: declare "
             + "what the body needs in an object (object Experiment { fun run(p: Sweep.Point) = ... }).";
 
@@ -61,6 +62,22 @@ final class Shipment implements Serializable {
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the sweep cannot be sent to Spark's executors: " + e.getMessage()
                     + " is not Serializable. " + WHAT_MAY_GO, e);
+        }
+    }
+
+    /** Refuses, by name, a parameter value that cannot go to executors (each run's point travels with its task). */
+    static void checkParameters(List<Sweep.Point> points) {
+        for (Sweep.Point point : points) {
+            for (var parameter : point.parameters().entrySet()) {
+                try {
+                    bytes(parameter.getValue());
+                } catch (NotSerializableException e) {
+                    throw new IllegalArgumentException("the sweep's parameter '" + parameter.getKey() + "' has a value "
+                            + "(" + parameter.getValue() + ") that cannot be sent to Spark's executors: "
+                            + e.getMessage() + " is not Serializable. Sweep over what builds it (a name, a number) "
+                            + "and build it inside the body.", e);
+                }
+            }
         }
     }
 

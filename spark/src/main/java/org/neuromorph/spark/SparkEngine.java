@@ -137,6 +137,7 @@ public final class SparkEngine implements Sweep.Engine {
         CellCode cells = Cells.code();
         cells.exportClasses(classes);
         byte[] shipment = Shipment.pack(experiment, cells.variablesReadBy(experiment));
+        Shipment.checkParameters(points);
         String group = "neuromorph-sweep-" + sweeps.incrementAndGet();
         context.setJobGroup(group, points.size() + " sweep runs", true);
         finished.set(0);

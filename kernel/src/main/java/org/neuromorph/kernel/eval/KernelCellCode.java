@@ -2,10 +2,11 @@ package org.neuromorph.kernel.eval;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import org.objectweb.asm.Opcodes;
  * a piece of cell code reads, found in its bytecode. A Java cell's variable is a static field of its cell's class
  * (moved there by {@link CellBytecode}'s relinking, whichever generation reads it), so reading it is a
  * {@code getstatic} on a cell class: the scan follows the code from a lambda's body (or an object's methods) through
- * the cell methods and classes it calls, news and links to, and collects those.
+ * the cell methods and classes it calls, news and links to, and collects those; then the same for the code inside
+ * the values it sends (see {@link #variablesReadBy}).
  */
 public final class KernelCellCode implements CellCode {
     /** What guarded cell code calls back into, served beside the cells' classes. */
@@ -81,45 +83,66 @@ public final class KernelCellCode implements CellCode {
         }
     }
 
+    /**
+     * Follows the code from {@code code} (its lambda's method, or all of its class's) to the variables it reads,
+     * then the code inside those variables' values (a rule whose lambdas a cell wrote reads the cell's variables in
+     * turn) and inside what the body captures, until no new variable turns up: whatever cell code can run on an
+     * executor has its variables sent.
+     */
     @Override
     public Map<String, Map<String, Object>> variablesReadBy(Object code) {
         Scan scan = new Scan();
-        SerializedLambda lambda = serializedForm(code);
-        if (lambda != null) {
-            scan.method(lambda.getImplClass(), lambda.getImplMethodName(), lambda.getImplMethodSignature());
-        } else {
-            scan.wholeClass(code.getClass().getName().replace('.', '/'));
-        }
-        scan.run();
         ClassLoader loader = code.getClass().getClassLoader();
         Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
-        for (String[] read : scan.fieldsRead) {
-            String owner = read[0].replace('/', '.');
-            try {
-                Field field = Class.forName(owner, false, loader).getDeclaredField(read[1]);
-                if (Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
-                    field.setAccessible(true);
-                    variables.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(read[1], field.get(null));
+        Deque<Object> values = new ArrayDeque<>(List.of(code));
+        while (!values.isEmpty()) {
+            codeInside(values.poll(), scan);
+            scan.run();
+            for (String[] read : scan.takeFieldsRead()) {
+                String owner = read[0].replace('/', '.');
+                try {
+                    Field field = Class.forName(owner, false, loader).getDeclaredField(read[1]);
+                    if (Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
+                        field.setAccessible(true);
+                        Object value = field.get(null);
+                        variables.computeIfAbsent(owner, o -> new LinkedHashMap<>()).put(read[1], value);
+                        if (value != null) {
+                            values.add(value);
+                        }
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read the cell variable " + read[1] + " of " + owner
+                            + ": " + e, e);
                 }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read the cell variable " + read[1] + " of " + owner + ": "
-                        + e, e);
             }
         }
         return variables;
     }
 
-    /** A serializable lambda's description (its implementation method), or null for any other object. */
-    private static SerializedLambda serializedForm(Object code) {
-        try {
-            Method writeReplace = code.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            return writeReplace.invoke(code) instanceof SerializedLambda form ? form : null;
-        } catch (NoSuchMethodException e) {
-            return null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot read the lambda " + code.getClass().getName() + " to find the "
-                    + "cell variables it reads: " + e, e);
+    /**
+     * Queues the cell code inside {@code value}'s object graph as serialisation would walk it: each serializable
+     * lambda's method and each cell class's methods. What cannot be serialised is left for the engine to name.
+     */
+    private void codeInside(Object value, Scan scan) {
+        try (ObjectOutputStream walk = new ObjectOutputStream(OutputStream.nullOutputStream()) {
+            {
+                enableReplaceObject(true);
+            }
+
+            @Override
+            protected Object replaceObject(Object object) {
+                // a lambda comes here as its writeReplace made it
+                if (object instanceof SerializedLambda lambda) {
+                    scan.method(lambda.getImplClass(), lambda.getImplMethodName(), lambda.getImplMethodSignature());
+                } else if (object != null) {
+                    scan.wholeClass(object.getClass().getName().replace('.', '/'));
+                }
+                return object;
+            }
+        }) {
+            walk.writeObject(value);
+        } catch (IOException e) {
+            // not serializable: the engine names it when it packs the experiment
         }
     }
 
@@ -127,7 +150,7 @@ public final class KernelCellCode implements CellCode {
     private final class Scan {
         private final Deque<String[]> todo = new ArrayDeque<>();
         private final Set<String> seen = new HashSet<>();
-        final Set<String[]> fieldsRead = new LinkedHashSet<>();
+        private final Set<String[]> fieldsRead = new LinkedHashSet<>();
         private final Set<String> fieldKeys = new HashSet<>();
 
         void method(String owner, String name, String descriptor) {
@@ -138,6 +161,13 @@ public final class KernelCellCode implements CellCode {
 
         void wholeClass(String owner) {
             method(owner, null, null);
+        }
+
+        /** The fields read since the last call. */
+        List<String[]> takeFieldsRead() {
+            List<String[]> taken = List.copyOf(fieldsRead);
+            fieldsRead.clear();
+            return taken;
         }
 
         void run() {
