@@ -2,12 +2,14 @@
 cluster of a master and two workers on loopback, started here from the very jars the kernel resolves
 (`neuromorph spark-jars`). A sweep whose experiment a cell defines (a method of one cell, a variable of another, a
 lambda in a third) must give the in-process table, survive a killed worker and stop on an interrupt."""
+import queue
+import re
 import time
 
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from conftest import TIMEOUT, results, run_cell
+from conftest import TIMEOUT, reply_to, results, run_cell
 from spark_cluster import Cluster
 
 # A cell's method and a variable of an earlier cell: executors must get both (the method's class from the kernel's
@@ -137,15 +139,27 @@ def test_a_sweep_defined_in_cells_runs_on_a_two_worker_cluster(cluster, jupyter_
         # a worker killed mid-sweep: Spark reruns its runs on the other, and the table is whole and the same
         msg_id = kc.execute(f'var survived = sweep("rate", List.of(5, 10, 20, 40, 80, 160, 320, 640), '
                             'p -> slowly(p, 1500));')
-        time.sleep(4)
-        cluster.kill('worker1')
-        reply = None
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            reply = kc.get_shell_msg(timeout=180)
-            if reply['parent_header'].get('msg_id') == msg_id:
+        sent, killed, bars = time.monotonic(), False, []
+        while time.monotonic() - sent < 180:
+            if not killed and time.monotonic() - sent > 4:
+                cluster.kill('worker1')
+                killed = True
+            try:
+                msg = kc.get_iopub_msg(timeout=1)
+            except queue.Empty:
+                continue
+            if msg['parent_header'].get('msg_id') != msg_id:
+                continue
+            if msg['msg_type'] in ('display_data', 'update_display_data'):
+                bars.append(msg['content']['data']['text/plain'])
+            if msg['msg_type'] == 'status' and msg['content']['execution_state'] == 'idle':
                 break
+        assert killed
+        reply = reply_to(kc.get_shell_msg, msg_id)
         assert reply['content']['status'] == 'ok', reply['content']
+        # the executors' finished runs reached the progress bar as they finished
+        assert bars and 'run 8 of 8' in bars[-1], bars
+        assert any(re.search(r'run [1-7] of 8', b) for b in bars), bars
         same = value(kc, 'Sweep.inProcess().sweep("rate", List.of(5, 10, 20, 40, 80, 160, 320, 640), '
                          'p -> count(p)).print().equals(survived.print())')
         assert same == 'true'
