@@ -36,4 +36,6 @@ echo "==> JDK $(java_feature "$SECOND_JAVA"): the kernel's end-to-end and fault 
     test_protocol.py test_both_kernels.py test_kotlin.py test_display_and_faults.py \
     test_reliability.py::test_a_hundred_cell_faults_each_followed_by_a_working_kernel \
     test_reliability.py::test_a_kernel_killed_mid_run_restarts_with_its_history_and_whole_files \
-    test_reliability.py::test_a_kernel_whose_client_process_is_killed_stops_itself)
+    test_reliability.py::test_a_kernel_whose_client_process_is_killed_stops_itself \
+    test_spark.py::test_a_sweep_on_local_spark_gives_the_in_process_table \
+    test_spark.py::test_neuromorph_run_takes_its_engine_from_the_environment)

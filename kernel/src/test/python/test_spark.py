@@ -2,14 +2,16 @@
 cluster of a master and two workers on loopback, started here from the very jars the kernel resolves
 (`neuromorph spark-jars`). A sweep whose experiment a cell defines (a method of one cell, a variable of another, a
 lambda in a third) must give the in-process table, survive a killed worker and stop on an interrupt."""
+import os
 import queue
 import re
+import subprocess
 import time
 
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from conftest import TIMEOUT, reply_to, results, run_cell
+from conftest import JAR, JAVA, TIMEOUT, reply_to, results, run_cell
 from spark_cluster import Cluster
 
 # A cell's method and a variable of an earlier cell: executors must get both (the method's class from the kernel's
@@ -189,3 +191,16 @@ def test_a_kotlin_sweep_reads_an_object_of_a_cell_on_spark(kotlin_kernel):
     ok(kc, 'fun twice(p: Sweep.Point) = mapOf("x" to 2 * p.number("rate"))')
     reply, _ = run_cell(kc, 'spark("local[2]").sweep("rate", listOf(1)) { p -> twice(p) }', 120)
     assert reply['status'] == 'error' and 'declare what the body needs in an object' in reply['evalue'], reply
+
+
+def test_neuromorph_run_takes_its_engine_from_the_environment(tmp_path):
+    script = tmp_path / 'sweep.jsh'
+    script.write_text('System.out.println("engine: " + Sweep.engine());\n'
+                      'var t = sweep("x", List.of(1, 2, 3), p -> Map.of("y", p.number("x") * p.seed() % 7));\n'
+                      'System.out.println("rows: " + t.rowCount());\n')
+    env = dict(os.environ, NEUROMORPH_SPARK='local[2]')
+    r = subprocess.run([JAVA, '-jar', JAR, 'run', str(script)], capture_output=True, text=True, timeout=300,
+                       env=env, cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert r.returncode == 0, r.stdout + r.stderr
+    report = (tmp_path / 'sweep.run.html').read_text()
+    assert 'engine: Spark at local[2] (2 cores)' in report and 'rows: 3' in report, report[-2000:]
