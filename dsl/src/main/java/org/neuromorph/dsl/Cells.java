@@ -37,6 +37,7 @@ public final class Cells {
             new Import("org.neuromorph.device.*", false),
             new Import("org.neuromorph.crossbar.*", false),
             new Import("org.neuromorph.ann.*", false),
+            new Import("org.neuromorph.cost.*", false),
             new Import("org.neuromorph.data.*", false),
             new Import("org.neuromorph.nir.*", false),
             new Import("org.neuromorph.pynn.*", false),

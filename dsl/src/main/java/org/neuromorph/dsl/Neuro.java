@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuromorph.ann.Activation;
+import org.neuromorph.ann.CrossbarInference;
 import org.neuromorph.ann.Mlp;
+import org.neuromorph.cost.CostModel;
+import org.neuromorph.cost.CostReport;
+import org.neuromorph.cost.Costs;
 import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.data.Dataset;
 import org.neuromorph.device.DeviceModel;
@@ -363,6 +367,37 @@ public final class Neuro extends Units {
     /** A histogram of the firing rates of a monitored population's units. */
     public static Figure rateHistogram(SpikeMonitor spikes) {
         return Plots.rateHistogram(spikes);
+    }
+
+    /**
+     * What an MLP on crossbar tiles costs per inference on ISAAC's periphery ({@link CostModel#isaac()}): energy,
+     * latency and area per layer and part, TOPS/W, TOPS/mm² and the digital baseline. Run inferences first.
+     */
+    public static CostReport costs(CrossbarInference arrays) {
+        return Costs.inference(arrays, CostModel.isaac());
+    }
+
+    /** As {@link #costs(CrossbarInference)} on a design point of your own, e.g. {@code isaac().adc(...)}. */
+    public static CostReport costs(CrossbarInference arrays, CostModel model) {
+        return Costs.inference(arrays, model);
+    }
+
+    /**
+     * What a spiking network's run so far cost on device synapses: events, spike drives, learning pulses (and the
+     * neurons', once {@code model.neuronEnergyPerSpike(...)} is set), beside the digital baseline.
+     */
+    public static CostReport costs(Network net, CostModel model) {
+        return Costs.run(net, model);
+    }
+
+    /** The default design point, ISAAC's periphery at 32 nm, as a fresh copy to change. */
+    public static CostModel isaac() {
+        return CostModel.isaac();
+    }
+
+    /** A cost report as a table, a row per part and a total. */
+    public static Table costTable(CostReport report) {
+        return Tables.costs(report);
     }
 
     /** Columns of a table against column {@code x}, e.g. {@code plot(stdpWindow(...), "Δt (ms)", "Δw")}. */

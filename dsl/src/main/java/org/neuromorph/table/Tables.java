@@ -2,6 +2,7 @@ package org.neuromorph.table;
 
 import java.util.Arrays;
 import org.neuromorph.ann.Mlp;
+import org.neuromorph.cost.CostReport;
 import org.neuromorph.device.Characterization;
 import org.neuromorph.device.DeviceModel;
 import org.neuromorph.monitor.RateMonitor;
@@ -120,6 +121,35 @@ public final class Tables {
         }
         return Table.create("Network at t = " + new Time(net.time()), part, name, what, size,
                 learning, devices);
+    }
+
+    /**
+     * A cost report as a table: one row per part (where, part, count, energy_pJ, area_um2, note), then a total row;
+     * the report's scope, design point and derived figures are in the table's name.
+     */
+    public static Table costs(CostReport report) {
+        StringColumn where = StringColumn.create("where");
+        StringColumn part = StringColumn.create("part");
+        DoubleColumn count = DoubleColumn.create("count");
+        DoubleColumn energy = DoubleColumn.create("energy_pJ");
+        DoubleColumn area = DoubleColumn.create("area_um2");
+        StringColumn note = StringColumn.create("note");
+        for (CostReport.Row r : report.rows()) {
+            where.append(r.where());
+            part.append(r.part());
+            count.append(r.count());
+            energy.append(r.energy() * 1e12);
+            area.append(r.area() * 1e12);
+            note.append(r.note());
+        }
+        where.append("total");
+        part.append("");
+        count.appendMissing();
+        energy.append(report.energy() * 1e12);
+        area.append(report.area() * 1e12);
+        note.append(String.format(java.util.Locale.ROOT, "digital baseline %.4g pJ (%.3g× the energy here)",
+                report.digitalEnergy() * 1e12, report.timesLessThanDigital()));
+        return Table.create("cost " + report.scope(), where, part, count, energy, area, note);
     }
 
     /** The whole table as an HTML table (every row), for exports. */

@@ -1,6 +1,7 @@
 package org.neuromorph.ann;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.neuromorph.crossbar.Crossbar;
@@ -21,6 +22,9 @@ import org.neuromorph.units.Time;
 public final class CrossbarInference {
     private final Mlp mlp;
     private final TiledCrossbar[] layers;
+    private long inferences;
+    /** Each tile's activity once programmed and calibrated, so that costs count the inferences' reads alone. */
+    private final List<List<Crossbar.Activity>> programmed;
     private final double[] inputScale;
     private final double[] reference;
     private boolean compensateDrift;
@@ -35,6 +39,17 @@ public final class CrossbarInference {
         for (int l = 0; l < layers.length; l++) {
             reference[l] = onesResponse(l);
         }
+        programmed = Arrays.stream(layers).map(t -> t.tiles().stream().map(Crossbar::activity).toList()).toList();
+    }
+
+    /**
+     * What layer {@code l}'s tiles have done since programming (its calibration reads left out): the inferences'
+     * reads, those of drift compensation and of in-situ training included.
+     */
+    public List<Crossbar.Activity> activitySinceProgramming(int l) {
+        List<Crossbar> tiles = layers[l].tiles();
+        return IntStream.range(0, tiles.size())
+                .mapToObj(k -> tiles.get(k).activity().since(programmed.get(l).get(k))).toList();
     }
 
     /**
@@ -117,7 +132,23 @@ public final class CrossbarInference {
 
     /** Class probabilities for one input, computed on the arrays. */
     public double[] forward(double[] x) {
+        inferences++;
         return mlp.forward(x, this::product);
+    }
+
+    /** Inferences run so far ({@link #forward} calls, those of {@link #accuracy} included). */
+    public long inferences() {
+        return inferences;
+    }
+
+    /** The layers' arrays, input layer first. */
+    public List<TiledCrossbar> layers() {
+        return List.of(layers);
+    }
+
+    /** The network's layer sizes, inputs first. */
+    public int[] sizes() {
+        return mlp.sizes();
     }
 
     public double accuracy(Dataset data) {

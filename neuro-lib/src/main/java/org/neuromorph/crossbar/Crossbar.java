@@ -376,6 +376,26 @@ public final class Crossbar {
         }
     }
 
+    /**
+     * What the crossbar has done and what it is, for cost reports ({@code org.neuromorph.cost}): its reads so far
+     * (forward and transpose), the array's read energy over them from the simulated currents (joules), its size,
+     * converters, columns per ADC, devices, the device's read time and the cell's area in F².
+     */
+    public record Activity(long reads, double arrayEnergy, int inputs, int outputs, int dacBits, int adcBits,
+            int columnsPerAdc, int devices, double readTime, double cellAreaF2) {
+        /** The reads and their energy since {@code before}, an earlier activity of the same crossbar. */
+        public Activity since(Activity before) {
+            return new Activity(reads - before.reads, arrayEnergy - before.arrayEnergy, inputs, outputs, dacBits,
+                    adcBits, columnsPerAdc, devices, readTime, cellAreaF2);
+        }
+    }
+
+    public Activity activity() {
+        requireProgrammed();
+        return new Activity(energy.reads, energy.array, inputs, outputs, periphery.dacBits(), periphery.adcBits(),
+                periphery.columnsPerAdc(), mapping.deviceCount(), model.readTimeSeconds(), periphery.cellArea());
+    }
+
     public Report report() {
         requireProgrammed();
         return energy.report(periphery, model.readTimeSeconds(), inputs, outputs, mapping.deviceCount());

@@ -43,6 +43,19 @@ public final class TiledCrossbar {
         }
     }
 
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    /** Tiles along the inputs: each output sums this many tiles' partial sums. */
+    public int rowTiles() {
+        return (inputs + tileInputs - 1) / tileInputs;
+    }
+
     public int tileCount() {
         return tiles.size();
     }

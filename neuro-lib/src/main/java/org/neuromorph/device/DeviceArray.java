@@ -32,6 +32,8 @@ public final class DeviceArray {
     private final double[] target;
     private final SplitMix64 rng;
     private double energy;
+    /** The part of {@link #energy} that pulses took. */
+    private double pulseEnergy;
     private double busyTime;
     private long totalPulses;
     private long totalReads;
@@ -128,6 +130,7 @@ public final class DeviceArray {
                 return; // stuck and worn-out devices do not move (and a pulse on them costs nothing extra here)
             }
             energy += model.pulseEnergy;
+            pulseEnergy += model.pulseEnergy;
             busyTime += model.pulseTime;
             totalPulses++;
             g[k] = quantised(k, next(k, direction));
@@ -188,6 +191,7 @@ public final class DeviceArray {
             g[k] = Math.min(hi[k], Math.max(lo[k], targetSiemens + sigma * gaussian()));
             version++;
             energy += model.pulseEnergy;
+            pulseEnergy += model.pulseEnergy;
             busyTime += model.pulseTime;
             totalPulses++;
             used = 1;
@@ -311,6 +315,11 @@ public final class DeviceArray {
     /** Energy spent on pulses and reads so far, in joules. */
     public double energy() {
         return energy;
+    }
+
+    /** Energy spent on pulses alone so far, in joules. */
+    public double pulseEnergy() {
+        return pulseEnergy;
     }
 
     /** Time spent pulsing (pulses one after another), in seconds. */

@@ -258,6 +258,11 @@ public final class DeviceModel implements Cloneable {
         return readTime;
     }
 
+    /** The voltage a read applies, in volts. */
+    public double readVoltageVolts() {
+        return readVoltage;
+    }
+
     public Response response() {
         return response;
     }

@@ -20,6 +20,8 @@ final class DeviceSynapses {
     private final SplitMix64 pulseRounding;
     /** The weights of the synapses a rule is about to change, in the order it is given them. */
     private final double[] before;
+    private final long programmingPulses;
+    private final double programmingEnergy;
 
     /**
      * @param widest the most synapses one rule call changes (a row, or a column for postsynaptic spikes)
@@ -35,6 +37,18 @@ final class DeviceSynapses {
             weight[s] = devices.state(s) * weightPerSiemens;
         }
         before = new double[widest];
+        programmingPulses = devices.totalPulses();
+        programmingEnergy = devices.pulseEnergy();
+    }
+
+    /** Pulses the initial program-and-verify took. */
+    long programmingPulses() {
+        return programmingPulses;
+    }
+
+    /** Pulse energy since the initial programming (joules). */
+    double pulseEnergySinceProgramming() {
+        return devices.pulseEnergy() - programmingEnergy;
     }
 
     DeviceArray devices() {

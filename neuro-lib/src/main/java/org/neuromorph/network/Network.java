@@ -248,6 +248,7 @@ public final class Network {
             }
             for (Population p : pops) {
                 p.update(step, dt);
+                p.spikesSoFar += p.spikeCount;
             }
             for (Monitor m : mons) {
                 m.afterThreshold(step, dt);

@@ -14,6 +14,8 @@ public abstract class Population implements SpikeSource {
     /** Indices of the units that spiked in the current step; the first {@link #spikeCount} are valid. */
     protected final int[] spikes;
     protected int spikeCount;
+    /** Spikes of every step so far, for cost reports (added up by the network after each step's update). */
+    long spikesSoFar;
 
     protected Population(String name, int size) {
         if (name == null || name.isBlank()) {
@@ -67,6 +69,11 @@ public abstract class Population implements SpikeSource {
     @Override
     public int[] spikes() {
         return spikes;
+    }
+
+    /** Every spike this population has emitted since the network was built (for cost reports). */
+    public long spikesSoFar() {
+        return spikesSoFar;
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class Projection implements WeightSource {
     private double weightPerSiemens;
     /** Null for plain weights, or until the first run. */
     private DeviceSynapses devices;
+    /** Synaptic events so far: each presynaptic spike counts its synapses (for cost reports). */
+    private long events;
     /** For learning: the pre unit of each synapse, and the synapses onto each post neuron (transposed CSR). */
     private int[] source;
     private int[] postStart;
@@ -196,6 +198,11 @@ public final class Projection implements WeightSource {
     }
 
     /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
+    /** Whether this projection's synapses are devices (after the network is built). */
+    public boolean hasDevices() {
+        return devices != null;
+    }
+
     public DeviceArray devices() {
         if (devices == null) {
             throw new IllegalStateException("projection '" + name + "' has no devices"
@@ -222,6 +229,23 @@ public final class Projection implements WeightSource {
         }
         delay = value.si();
         return this;
+    }
+
+    /** Synaptic events delivered so far: every presynaptic spike times its synapses (for cost reports). */
+    public long synapticEvents() {
+        return events;
+    }
+
+    /**
+     * Device synapses' learning so far: programming pulses and their energy (joules) since the network was built,
+     * the initial program-and-verify left out; zeros for a projection without devices.
+     */
+    public long learningPulses() {
+        return devices == null ? 0 : devices.devices().totalPulses() - devices.programmingPulses();
+    }
+
+    public double learningEnergy() {
+        return devices == null ? 0 : devices.pulseEnergySinceProgramming();
     }
 
     /** Number of synapses (after the network is built). */
@@ -429,6 +453,9 @@ public final class Projection implements WeightSource {
     void deliver(long step) {
         int[] spikes = pre.spikes();
         int spikeCount = pre.spikeCount();
+        for (int k = 0; k < spikeCount; k++) {
+            events += rowStart[spikes[k] + 1] - rowStart[spikes[k]];
+        }
         StepThreads threads = post.splitThreads();
         warmth = RowWarming.warm(spikes, spikeCount, rowStart, target, weight, ringSlots > 1 ? delaySteps : null);
         if (ringSlots == 1 && learning == null && threads != null) {

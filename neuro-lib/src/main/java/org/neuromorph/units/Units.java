@@ -66,4 +66,10 @@ public class Units {
     public static Charge C(double v) { return new Charge(v); }
     public static Charge pC(double v) { return new Charge(v * 1e-12); }
     public static Charge fC(double v) { return new Charge(v * 1e-15); }
+
+    // length and area (a technology node, a circuit's footprint)
+    public static Length um(double v) { return new Length(v * 1e-6); }
+    public static Length nm(double v) { return new Length(v * 1e-9); }
+    public static Area mm2(double v) { return new Area(v * 1e-6); }
+    public static Area um2(double v) { return new Area(v * 1e-12); }
 }
