@@ -8,6 +8,7 @@ import org.neuromorph.crossbar.Crossbar;
 import org.neuromorph.crossbar.TiledCrossbar;
 import org.neuromorph.device.DeviceArray;
 import org.neuromorph.network.Network;
+import org.neuromorph.network.NeuronGroup;
 import org.neuromorph.network.Population;
 import org.neuromorph.network.Projection;
 
@@ -106,7 +107,7 @@ public final class Costs {
     }
 
     /**
-     * A spiking network over its run so far: per population, its spikes times the neuron circuit's energy per
+     * A spiking network over its run so far: per group of neurons (spike sources are inputs), its spikes times the neuron circuit's energy per
      * spike (left out, and named, until the design point sets one); per projection on devices, each synaptic event
      * read from its device (V²·G·t at the devices' mean conductance now) and each presynaptic spike driven onto
      * the array's row, and the learning pulses since the initial programming with their programming energy (the
@@ -123,6 +124,9 @@ public final class Costs {
         double neuronUpdates = 0;
         double neuronEnergy = model.neuronEnergyPerSpike();
         for (Population p : net.populations().values()) {
+            if (!(p instanceof NeuronGroup)) {
+                continue; // a spike source is the input, not a neuron circuit; its spikes count as drives below
+            }
             rows.add(new CostReport.Row(p.name(), "neuron spikes", p.spikesSoFar(), p.spikesSoFar() * neuronEnergy, 0,
                     Double.isNaN(neuronEnergy) ? "neuron energy per spike not set: model.neuronEnergyPerSpike(pJ(..))"
                             : ""));

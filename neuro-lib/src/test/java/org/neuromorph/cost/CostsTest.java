@@ -115,7 +115,8 @@ class CostsTest {
 
         CostModel model = CostModel.isaac();
         CostReport unset = Costs.run(net, model);
-        assertEquals(2, unset.missing().size(), "both populations' neuron energy is unset: " + unset.missing());
+        assertEquals(java.util.List.of("out: neuron spikes"), unset.missing(), "the neurons' energy is unset; the "
+                + "Poisson inputs are no neurons");
         assertTrue(Double.isNaN(row(unset, "out", "neuron spikes").energy()));
 
         CostReport report = Costs.run(net, model.neuronEnergyPerSpike(pJ(10)));
