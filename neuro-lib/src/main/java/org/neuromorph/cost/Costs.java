@@ -81,7 +81,8 @@ public final class Costs {
             cellArea += model.cellArea(a.devices() * a.cellAreaF2());
             dacArea += a.inputs() * model.dacArea(a.dacBits());
             adcArea += tileAdcs * model.adcArea(a.adcBits());
-            tileLatency = Math.max(tileLatency, a.readTime() + a.columnsPerAdc() * model.adcTime(a.adcBits()));
+            int conversionsPerAdc = Math.min(a.columnsPerAdc(), a.outputs());
+            tileLatency = Math.max(tileLatency, a.readTime() + conversionsPerAdc * model.adcTime(a.adcBits()));
             idealDac |= a.dacBits() == 0;
             idealAdc |= a.adcBits() == 0;
         }
@@ -103,6 +104,7 @@ public final class Costs {
                 activationBits * model.bufferAreaPerBit(), "inputs read and outputs written once"));
         rows.add(new CostReport.Row(where, "traffic", trafficBits, trafficBits * model.trafficEnergyPerBit(), 0,
                 "partial sums to the adders, outputs to the next layer"));
+        // the partial sums meet in an adder tree, a level per cycle of the converters' clock
         return tileLatency + (rowTiles > 1 ? Math.ceil(Math.log(rowTiles) / Math.log(2)) / model.adcRate() : 0);
     }
 
