@@ -138,7 +138,8 @@ public final class CostReport {
         text.append(String.format(Locale.ROOT, "total: %.4g pJ, %.4g mm²", energy() * 1e12, area() * 1e6));
         if (Double.isNaN(duration)) {
             text.append(String.format(Locale.ROOT, "; latency %.4g ns; %.4g inferences/s pipelined; %.4g TOPS/W; "
-                    + "%.4g TOPS/mm²", latency * 1e9, inferencesPerSecond(), topsPerWatt(), topsPerSquareMillimetre()));
+                    + "%.4g TOPS/mm²", latency * 1e9, inferencesPerSecond(), topsPerWatt(),
+                    topsPerSquareMillimetre()));
         } else {
             text.append(String.format(Locale.ROOT, "; %.4g W over %.4g s; %.4g pJ per %s", power(), duration,
                     energy() / work * 1e12, workUnit));

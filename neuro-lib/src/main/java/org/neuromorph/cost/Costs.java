@@ -21,10 +21,10 @@ public final class Costs {
     }
 
     /**
-     * An MLP on crossbar tiles, per inference (the arrays' counts since programming divided by the inferences run
-     * so far, so run some first, e.g. {@code arrays.accuracy(test)}). Per layer: the arrays' reads (energy from the simulated
-     * currents), the DAC drives of their rows and the ADC conversions of their columns, the shift-and-add of the
-     * partial sums of a layer spread over several tiles along its inputs, the buffers the activations pass through
+     * An MLP on crossbar tiles, per inference (the arrays' counts since programming divided by the inferences run so
+     * far, so run some first, e.g. {@code arrays.accuracy(test)}). Per layer: the arrays' reads (energy from the
+     * simulated currents), the DAC drives of their rows and the ADC conversions of their columns, the shift-and-add of
+     * the partial sums of a layer spread over several tiles along its inputs, the buffers the activations pass through
      * and the traffic of partial sums and activations; the area of the cells, converters, adders and buffers.
      * Converters set to 0 bits are ideal and cost nothing here (the row says so).
      */
@@ -109,12 +109,13 @@ public final class Costs {
     }
 
     /**
-     * A spiking network over its run so far: per group of neurons (spike sources are inputs), its spikes times the neuron circuit's energy per
-     * spike (left out, and named, until the design point sets one); per projection on devices, each synaptic event
-     * read from its device (V²·G·t at the devices' mean conductance now) and each presynaptic spike driven onto
-     * the array's row, and the learning pulses since the initial programming with their programming energy (the
-     * device model's {@code pulseCost}); a projection without devices is a digital one, its events costed at the
-     * digital baseline's. The cells' area of device projections is counted; the neurons' is not modelled.
+     * A spiking network over its run so far: per group of neurons (spike sources are inputs), its spikes times the
+     * neuron circuit's energy per spike (left out, and named, until the design point sets one); per projection on
+     * devices, each synaptic event read from its device (V²·G·t at the devices' mean conductance now) and each
+     * presynaptic spike driven onto the array's row, and the learning pulses since the initial programming with their
+     * programming energy (the device model's {@code pulseCost}); a projection without devices is a digital one, its
+     * events costed at the digital baseline's. The cells' area of device projections is counted; the neurons' is not
+     * modelled.
      */
     public static CostReport run(Network net, CostModel model) {
         if (net.time() <= 0) {

@@ -23,9 +23,10 @@ import org.neuromorph.units.Voltage;
  * to a synaptic channel of the target (an exponential current synapse). Pending jumps live in a ring buffer
  * of (max delay + 1) slots, so delivery allocates nothing.
  *
- * <p>About 570 lines, past the house's 500, for a reason: a projection is its synapses' arrays and the loops over
+ * <p>About 620 lines, past the house's 500, for a reason: a projection is its synapses' arrays and the loops over
  * them (building, delivery with and without delays, split by target range across threads, the learning hooks on
- * pre- and postsynaptic spikes), and those loops read the arrays as fields the JIT keeps in registers. What stands
+ * pre- and postsynaptic spikes, the synaptic events cost reports count), and those loops read the arrays as fields
+ * the JIT keeps in registers. What stands
  * apart does: device synapses ({@link DeviceSynapses}), row warming ({@link RowWarming}), the connectivity rules.
  */
 public final class Projection implements WeightSource {

@@ -3,6 +3,7 @@ package org.neuromorph.spark;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.function.Function;
 import org.neuromorph.dsl.Sweep;
@@ -20,15 +21,36 @@ final class RunTask implements Function<Sweep.Point, RunTask.Outcome> {
     record Outcome(int index, Map<String, ?> result, String failure) implements Serializable {
     }
 
+    /**
+     * The experiments this executor opened, by sweep: a sweep's tasks on one executor share one, as the in-process
+     * pool's threads share the cell's lambda (and its variables are set once). The last few sweeps only.
+     */
+    private static final Map<String, Sweep.Experiment> OPENED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sweep.Experiment> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private final String sweep;
     private final byte[] shipment;
 
-    RunTask(byte[] shipment) {
+    /** @param sweep names the sweep uniquely (in this application and beyond), so an executor opens it once */
+    RunTask(String sweep, byte[] shipment) {
+        this.sweep = sweep;
         this.shipment = shipment;
+    }
+
+    private Sweep.Experiment experiment() {
+        synchronized (OPENED) {
+            return OPENED.computeIfAbsent(sweep,
+                    s -> Shipment.open(shipment, Thread.currentThread().getContextClassLoader()));
+        }
     }
 
     @Override
     public Outcome call(Sweep.Point point) {
-        Sweep.Experiment experiment = Shipment.open(shipment, Thread.currentThread().getContextClassLoader());
+        Sweep.Experiment experiment = experiment();
         try {
             return new Outcome(point.index(), experiment.run(point), null);
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {

@@ -25,9 +25,10 @@ final class Shipment implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String WHAT_MAY_GO = "A sweep body may capture numbers, strings, arrays, lists and maps of "
             + "them, records and classes that implement Serializable, and the library's quantities (ms(20), Hz(5)); "
-            + "build anything else (rules, devices, networks, crossbars, monitors, tables) inside the body. In Kotlin, a body that calls a "
-            + "cell's function or reads a cell's val captures that cell's script object, which cannot go: declare "
-            + "what the body needs in an object (object Experiment { fun run(p: Sweep.Point) = ... }).";
+            + "build anything else (rules, devices, networks, crossbars, monitors, tables) inside the body. In Kotlin, "
+            + "a body that calls a cell's function or reads a cell's val captures that cell's script object, which "
+            + "cannot go: declare what the body needs in an object (object Experiment { fun run(p: Sweep.Point) = "
+            + "... }).";
 
     private final Sweep.Experiment experiment;
     /** The cells' variables it reads: binary name of the class that holds each, field name, value. */

@@ -143,7 +143,7 @@ public final class SparkEngine implements Sweep.Engine {
         finished.set(0);
         long started = System.nanoTime();
         JavaFutureAction<List<RunTask.Outcome>> job = context.parallelize(points, points.size())
-                .map(new RunTask(shipment))
+                .map(new RunTask(context.sc().applicationId() + "/" + group, shipment))
                 .collectAsync();
         int reported = 0;
         List<RunTask.Outcome> outcomes;

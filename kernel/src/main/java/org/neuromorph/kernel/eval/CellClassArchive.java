@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The class files of the session's cells, kept from when the compiler hands them over (a class that only an
- * executor loads is never defined here), so that code a cell compiled can run in other JVMs (a sweep's Spark
- * executors load them from the kernel: {@link KernelCellCode}). Cells' class names are unique in a session. Bounded: past {@link #MAX_BYTES} the oldest go (a cell class that old, asked for by
- * an executor, is named in its ClassNotFoundException; running its cell again brings it back), so a day of cells
- * cannot grow the heap without end.
+ * The class files of the session's cells, kept from when the compiler hands them over (a class that only an executor
+ * loads is never defined here), so that code a cell compiled can run in other JVMs (a sweep's Spark executors load them
+ * from the kernel: {@link KernelCellCode}). Cells' class names are unique in a session. Bounded: past
+ * {@link #MAX_BYTES} the oldest go (a cell class that old, asked for by an executor, is named in its
+ * ClassNotFoundException; running its cell again brings it back), so a day of cells cannot grow the heap without end.
  */
 final class CellClassArchive {
     /** A few thousand cells' worth: a typical cell compiles to one to three classes of 1 to 4 KB. */
