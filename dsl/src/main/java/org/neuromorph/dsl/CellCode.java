@@ -14,8 +14,7 @@ public interface CellCode {
     /** Outside a kernel: code comes from the class path, and no variables belong to cells. */
     CellCode NONE = new CellCode() {
         @Override
-        public int exportClasses(Path directory) {
-            return 0;
+        public void exportClasses(Path directory) {
         }
 
         @Override
@@ -26,10 +25,9 @@ public interface CellCode {
 
     /**
      * Writes the class file of every cell class defined so far (and of the host's classes that cell code calls)
-     * under {@code directory}, as {@code package/Name.class}, skipping those already there; returns how many it
-     * wrote.
+     * under {@code directory}, as {@code package/Name.class}, skipping those already there.
      */
-    int exportClasses(Path directory);
+    void exportClasses(Path directory);
 
     /**
      * The cells' variables that {@code code} (a lambda or an object written in a cell) reads, directly or through

@@ -146,11 +146,6 @@ public final class CrossbarInference {
         return List.of(layers);
     }
 
-    /** The network's layer sizes, inputs first. */
-    public int[] sizes() {
-        return mlp.sizes();
-    }
-
     public double accuracy(Dataset data) {
         int right = 0;
         for (int n = 0; n < data.size(); n++) {

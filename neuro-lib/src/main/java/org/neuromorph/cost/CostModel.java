@@ -20,23 +20,24 @@ import org.neuromorph.units.Length;
  * (Saberi et al., IEEE TCAS-I 58:1736, 2011, the scaling ISAAC's authors used), conversion time grows with bits.
  */
 public final class CostModel {
+    // the figures the report reads as they are (package-private); those that scale with resolution behind methods
     private String name;
     private double node;
     private double adcEnergy8;
     private double adcArea8;
-    private double adcRate8;
+    double adcRate8;
     private double dacEnergy1;
     private double dacArea1;
-    private double shiftAddEnergy;
-    private double shiftAddArea;
-    private int adcsPerShiftAdd;
-    private double bufferEnergyPerBit;
-    private double bufferAreaPerBit;
-    private double trafficEnergyPerBit;
-    private double spikeDriveEnergy;
-    private double neuronEnergyPerSpike = Double.NaN;
-    private int activationBits = 8;
-    private int partialSumBits = 16;
+    double shiftAddEnergy;
+    double shiftAddArea;
+    int adcsPerShiftAdd;
+    double bufferEnergyPerBit;
+    double bufferAreaPerBit;
+    double trafficEnergyPerBit;
+    double spikeDriveEnergy;
+    double neuronEnergyPerSpike = Double.NaN;
+    int activationBits = 8;
+    int partialSumBits = 16;
     private final DigitalBaseline digital = new DigitalBaseline();
 
     private CostModel() {
@@ -166,10 +167,6 @@ public final class CostModel {
         return bits == 0 ? 0 : adcArea8 * Math.scalb(1.0, bits - 8);
     }
 
-    double adcRate() {
-        return adcRate8;
-    }
-
     /** One conversion's time: a SAR ADC resolves a bit per cycle. */
     double adcTime(int bits) {
         return bits == 0 ? 0 : bits / 8.0 / adcRate8;
@@ -181,46 +178,6 @@ public final class CostModel {
 
     double dacArea(int bits) {
         return bits == 0 ? 0 : dacArea1 * Math.scalb(1.0, bits - 1);
-    }
-
-    double shiftAddEnergy() {
-        return shiftAddEnergy;
-    }
-
-    double shiftAddArea() {
-        return shiftAddArea;
-    }
-
-    int adcsPerShiftAdd() {
-        return adcsPerShiftAdd;
-    }
-
-    double bufferEnergyPerBit() {
-        return bufferEnergyPerBit;
-    }
-
-    double bufferAreaPerBit() {
-        return bufferAreaPerBit;
-    }
-
-    double trafficEnergyPerBit() {
-        return trafficEnergyPerBit;
-    }
-
-    double spikeDriveEnergy() {
-        return spikeDriveEnergy;
-    }
-
-    double neuronEnergyPerSpike() {
-        return neuronEnergyPerSpike;
-    }
-
-    int activationBits() {
-        return activationBits;
-    }
-
-    int partialSumBits() {
-        return partialSumBits;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.neuromorph.cost;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.neuromorph.ann.CrossbarInference;
@@ -38,8 +39,9 @@ public final class Costs {
         double latency = 0;
         double slowest = 0;
         double macs = 0;
-        for (int l = 0; l < arrays.layers().size(); l++) {
-            TiledCrossbar t = arrays.layers().get(l);
+        List<TiledCrossbar> layers = arrays.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            TiledCrossbar t = layers.get(l);
             String where = "layer " + (l + 1) + " (" + t.inputs() + "×" + t.outputs() + ")";
             double layerLatency = layer(t, arrays.activitySinceProgramming(l), model, inferences, where, rows);
             latency += layerLatency;
@@ -88,24 +90,24 @@ public final class Costs {
         }
         int rowTiles = t.rowTiles();
         double adds = (double) (rowTiles - 1) * t.outputs();
-        int adders = rowTiles > 1 ? Math.max(1, (adcs + model.adcsPerShiftAdd() - 1) / model.adcsPerShiftAdd()) : 0;
-        double activationBits = (double) (t.inputs() + t.outputs()) * model.activationBits();
-        double trafficBits = (double) rowTiles * t.outputs() * model.partialSumBits()
-                + (double) t.outputs() * model.activationBits();
+        int adders = rowTiles > 1 ? Math.max(1, (adcs + model.adcsPerShiftAdd - 1) / model.adcsPerShiftAdd) : 0;
+        double activationBits = (double) (t.inputs() + t.outputs()) * model.activationBits;
+        double trafficBits = (double) rowTiles * t.outputs() * model.partialSumBits
+                + (double) t.outputs() * model.activationBits;
         rows.add(new CostReport.Row(where, "array reads", reads, arrayEnergy, cellArea,
                 "V²·G·t of the simulated reads; cells at " + tiles.get(0).cellAreaF2() + " F²"));
         rows.add(new CostReport.Row(where, "DAC", dacDrives, dacEnergy, dacArea, idealDac ? "ideal (0 bits): not "
                 + "costed; set crossbar.dac(bits, range)" : ""));
         rows.add(new CostReport.Row(where, "ADC", adcConversions, adcEnergy, adcArea, idealAdc ? "ideal (0 bits): "
                 + "not costed; set crossbar.adc(bits, range)" : adcs + " ADCs"));
-        rows.add(new CostReport.Row(where, "shift-and-add", adds, adds * model.shiftAddEnergy(),
-                adders * model.shiftAddArea(), rowTiles + " tiles along the inputs"));
-        rows.add(new CostReport.Row(where, "buffers", activationBits, activationBits * model.bufferEnergyPerBit(),
-                activationBits * model.bufferAreaPerBit(), "inputs read and outputs written once"));
-        rows.add(new CostReport.Row(where, "traffic", trafficBits, trafficBits * model.trafficEnergyPerBit(), 0,
+        rows.add(new CostReport.Row(where, "shift-and-add", adds, adds * model.shiftAddEnergy,
+                adders * model.shiftAddArea, rowTiles + " tiles along the inputs"));
+        rows.add(new CostReport.Row(where, "buffers", activationBits, activationBits * model.bufferEnergyPerBit,
+                activationBits * model.bufferAreaPerBit, "inputs read and outputs written once"));
+        rows.add(new CostReport.Row(where, "traffic", trafficBits, trafficBits * model.trafficEnergyPerBit, 0,
                 "partial sums to the adders, outputs to the next layer"));
         // the partial sums meet in an adder tree, a level per cycle of the converters' clock
-        return tileLatency + (rowTiles > 1 ? Math.ceil(Math.log(rowTiles) / Math.log(2)) / model.adcRate() : 0);
+        return tileLatency + (rowTiles > 1 ? Math.ceil(Math.log(rowTiles) / Math.log(2)) / model.adcRate8 : 0);
     }
 
     /**
@@ -125,7 +127,7 @@ public final class Costs {
         List<CostReport.Row> rows = new ArrayList<>();
         double events = 0;
         double neuronUpdates = 0;
-        double neuronEnergy = model.neuronEnergyPerSpike();
+        double neuronEnergy = model.neuronEnergyPerSpike;
         for (Population p : net.populations().values()) {
             if (!(p instanceof NeuronGroup)) {
                 continue; // a spike source is the input, not a neuron circuit; its spikes count as drives below
@@ -145,14 +147,14 @@ public final class Costs {
                         projectionEvents * digital.synapticEvent(), 0, "not on devices: digital baseline's figure"));
                 continue;
             }
-            double meanG = mean(devices.states());
+            double meanG = Arrays.stream(devices.states()).average().orElse(0);
             double v = devices.model().readVoltageVolts();
             double perEvent = v * v * meanG * devices.model().readTimeSeconds();
             rows.add(new CostReport.Row(where, "synaptic reads", projectionEvents, projectionEvents * perEvent,
                     model.cellArea(devices.size() * 4.0), String.format(Locale.ROOT, "V²·G·t at mean G %.3g µS; "
                             + "cells at 4 F²", meanG * 1e6)));
             double preSpikes = proj.pre().spikesSoFar();
-            rows.add(new CostReport.Row(where, "spike drives", preSpikes, preSpikes * model.spikeDriveEnergy(), 0,
+            rows.add(new CostReport.Row(where, "spike drives", preSpikes, preSpikes * model.spikeDriveEnergy, 0,
                     "one row pulse per presynaptic spike"));
             rows.add(new CostReport.Row(where, "learning pulses", proj.learningPulses(), proj.learningEnergy(), 0,
                     "the device's pulseCost; initial programming left out"));
@@ -162,13 +164,5 @@ public final class Costs {
                 events * digital.synapticEvent() + neuronUpdates * digital.neuronUpdate(), digital.assumptions()
                         + String.format(Locale.ROOT, "; %.4g neuron updates (every neuron, every step)",
                         neuronUpdates));
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return values.length == 0 ? 0 : sum / values.length;
     }
 }

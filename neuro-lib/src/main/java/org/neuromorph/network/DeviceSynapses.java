@@ -41,9 +41,9 @@ final class DeviceSynapses {
         programmingEnergy = devices.pulseEnergy();
     }
 
-    /** Pulses the initial program-and-verify took. */
-    long programmingPulses() {
-        return programmingPulses;
+    /** Pulses since the initial program-and-verify. */
+    long pulsesSinceProgramming() {
+        return devices.totalPulses() - programmingPulses;
     }
 
     /** Pulse energy since the initial programming (joules). */

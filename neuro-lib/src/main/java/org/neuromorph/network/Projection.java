@@ -26,8 +26,8 @@ import org.neuromorph.units.Voltage;
  * <p>About 620 lines, past the house's 500, for a reason: a projection is its synapses' arrays and the loops over
  * them (building, delivery with and without delays, split by target range across threads, the learning hooks on
  * pre- and postsynaptic spikes, the synaptic events cost reports count), and those loops read the arrays as fields
- * the JIT keeps in registers. What stands
- * apart does: device synapses ({@link DeviceSynapses}), row warming ({@link RowWarming}), the connectivity rules.
+ * the JIT keeps in registers. What stands apart does: device synapses ({@link DeviceSynapses}), row warming
+ * ({@link RowWarming}), the connectivity rules.
  */
 public final class Projection implements WeightSource {
     /** Initial weight of a synapse, in volts. */
@@ -198,12 +198,12 @@ public final class Projection implements WeightSource {
         return deviceModel;
     }
 
-    /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
     /** Whether this projection's synapses are devices (after the network is built). */
     public boolean hasDevices() {
         return devices != null;
     }
 
+    /** The devices of a device projection (after the network is built), for their states, energy and pulses. */
     public DeviceArray devices() {
         if (devices == null) {
             throw new IllegalStateException("projection '" + name + "' has no devices"
@@ -242,7 +242,7 @@ public final class Projection implements WeightSource {
      * the initial program-and-verify left out; zeros for a projection without devices.
      */
     public long learningPulses() {
-        return devices == null ? 0 : devices.devices().totalPulses() - devices.programmingPulses();
+        return devices == null ? 0 : devices.pulsesSinceProgramming();
     }
 
     public double learningEnergy() {

@@ -11,9 +11,12 @@ import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neuromorph.dsl.Sweep;
 
 /**
@@ -39,37 +42,39 @@ final class Shipment implements Serializable {
         this.variables = variables;
     }
 
+    /**
+     * The experiment and the variables it reads, as bytes; when something in them cannot be serialised, the parts
+     * are tried one by one to name it (the experiment's capture, or which variable).
+     */
     static byte[] pack(Sweep.Experiment experiment, Map<String, Map<String, Object>> variables) {
         try {
-            bytes(experiment);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the sweep body cannot be sent to Spark's executors: it captures a "
-                    + e.getMessage() + ", which is not Serializable. " + WHAT_MAY_GO, e);
-        }
-        for (var owner : variables.entrySet()) {
-            for (var variable : owner.getValue().entrySet()) {
-                try {
-                    bytes(variable.getValue());
-                } catch (NotSerializableException e) {
-                    throw new IllegalArgumentException("the sweep body reads the variable '" + variable.getKey()
-                            + "' of an earlier cell, a " + variable.getValue().getClass().getName() + ", which cannot "
-                            + "be sent to Spark's executors (" + e.getMessage() + " is not Serializable). "
-                            + WHAT_MAY_GO, e);
+            return bytes(new Shipment(experiment, new LinkedHashMap<>(variables)));
+        } catch (NotSerializableException whole) {
+            for (var owner : variables.values()) {
+                for (var variable : owner.entrySet()) {
+                    try {
+                        bytes(variable.getValue());
+                    } catch (NotSerializableException e) {
+                        throw new IllegalArgumentException("the sweep body reads the variable '" + variable.getKey()
+                                + "' of an earlier cell, a " + variable.getValue().getClass().getName() + ", which "
+                                + "cannot be sent to Spark's executors (" + e.getMessage() + " is not Serializable). "
+                                + WHAT_MAY_GO, e);
+                    }
                 }
             }
-        }
-        try {
-            return bytes(new Shipment(experiment, new LinkedHashMap<>(variables)));
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the sweep cannot be sent to Spark's executors: " + e.getMessage()
-                    + " is not Serializable. " + WHAT_MAY_GO, e);
+            throw new IllegalArgumentException("the sweep body cannot be sent to Spark's executors: it captures a "
+                    + whole.getMessage() + ", which is not Serializable. " + WHAT_MAY_GO, whole);
         }
     }
 
     /** Refuses, by name, a parameter value that cannot go to executors (each run's point travels with its task). */
     static void checkParameters(List<Sweep.Point> points) {
+        Set<Object> checked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Sweep.Point point : points) {
             for (var parameter : point.parameters().entrySet()) {
+                if (!checked.add(parameter.getValue())) {
+                    continue; // a grid's points share their values
+                }
                 try {
                     bytes(parameter.getValue());
                 } catch (NotSerializableException e) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkConf;
 import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -42,7 +40,8 @@ import org.neuromorph.jobs.ProgressListener;
  * Local masters take the same path, so {@code local[2]} tests what a cluster does.
  */
 public final class SparkEngine implements Sweep.Engine {
-    private static final Map<String, SparkEngine> BY_MASTER = new HashMap<>();
+    /** The session's Spark application: one per JVM, as Spark allows. */
+    private static SparkEngine current;
     private static final long POLL_MILLIS = 100;
 
     private final String master;
@@ -50,7 +49,8 @@ public final class SparkEngine implements Sweep.Engine {
     private final JavaSparkContext context;
     /** Tasks finished successfully while a sweep runs (one sweep at a time per engine: {@link #runAll} is locked). */
     private final AtomicInteger finished = new AtomicInteger();
-    private final AtomicLong sweeps = new AtomicLong();
+    /** Sweeps run so far, to name each one's job group ({@link #runAll} is locked). */
+    private long sweeps;
 
     private SparkEngine(String master) {
         this.master = master;
@@ -106,24 +106,19 @@ public final class SparkEngine implements Sweep.Engine {
             throw new IllegalArgumentException("name a Spark master: \"local[*]\", \"local[2]\" or "
                     + "\"spark://host:7077\"");
         }
-        SparkEngine engine = BY_MASTER.get(master);
-        if (engine != null && !engine.context.sc().isStopped()) {
-            return engine;
+        if (current != null && current.master.equals(master) && !current.context.sc().isStopped()) {
+            return current;
         }
-        BY_MASTER.values().forEach(SparkEngine::stop);
-        BY_MASTER.clear();
-        engine = new SparkEngine(master);
-        BY_MASTER.put(master, engine);
-        return engine;
+        if (current != null) {
+            current.stop();
+        }
+        current = new SparkEngine(master);
+        return current;
     }
 
     /** Ends this engine's Spark application (its executors too). */
     public synchronized void stop() {
         context.stop();
-    }
-
-    public String master() {
-        return master;
     }
 
     /** How many cores the application has (executors' cores on a cluster, threads on a local master). */
@@ -138,7 +133,7 @@ public final class SparkEngine implements Sweep.Engine {
         cells.exportClasses(classes);
         byte[] shipment = Shipment.pack(experiment, cells.variablesReadBy(experiment));
         Shipment.checkParameters(points);
-        String group = "neuromorph-sweep-" + sweeps.incrementAndGet();
+        String group = "neuromorph-sweep-" + ++sweeps;
         context.setJobGroup(group, points.size() + " sweep runs", true);
         finished.set(0);
         long started = System.nanoTime();

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.neuromorph.dsl.CellCode;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -50,25 +51,27 @@ public final class KernelCellCode implements CellCode {
     }
 
     @Override
-    public int exportClasses(Path directory) {
-        Map<String, byte[]> files = archive.all();
-        for (Class<?> host : HOST_CLASSES) {
-            files.put(host.getName(), hostClassFile(host));
-        }
-        int written = 0;
+    public void exportClasses(Path directory) {
         try {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Path target = directory.resolve(file.getKey().replace('.', '/') + ".class");
-                if (!Files.exists(target)) {
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, file.getValue());
-                    written++;
-                }
+            for (Map.Entry<String, byte[]> file : archive.all().entrySet()) {
+                writeIfAbsent(directory, file.getKey(), file::getValue);
+            }
+            for (Class<?> host : HOST_CLASSES) {
+                writeIfAbsent(directory, host.getName(), () -> hostClassFile(host));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cells' classes to " + directory, e);
         }
-        return written;
+    }
+
+    /** Writes class {@code binaryName}'s file under {@code directory} unless an earlier sweep did. */
+    private static void writeIfAbsent(Path directory, String binaryName, Supplier<byte[]> classFile)
+            throws IOException {
+        Path file = directory.resolve(binaryName.replace('.', '/') + ".class");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, classFile.get());
+        }
     }
 
     private static byte[] hostClassFile(Class<?> host) {

@@ -38,12 +38,7 @@ public final class OptionalModules {
     }
 
     static synchronized ClassLoader loader(String name) {
-        ClassLoader loaded = LOADED.get(name);
-        if (loaded == null) {
-            loaded = load(name);
-            LOADED.put(name, loaded);
-        }
-        return loaded;
+        return LOADED.computeIfAbsent(name, OptionalModules::load);
     }
 
     private static ClassLoader load(String name) {
