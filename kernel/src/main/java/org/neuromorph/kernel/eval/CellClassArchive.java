@@ -1,24 +1,35 @@
 package org.neuromorph.kernel.eval;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.neuromorph.kernel.Log;
 
 /**
  * The class files of the session's cells, kept from when the compiler hands them over (a class that only an executor
  * loads is never defined here), so that code a cell compiled can run in other JVMs (a sweep's Spark executors load them
- * from the kernel: {@link KernelCellCode}). Cells' class names are unique in a session. Bounded: past
- * {@link #MAX_BYTES} the oldest go (a cell class that old, asked for by an executor, is named in its
- * ClassNotFoundException; running its cell again brings it back), so a day of cells cannot grow the heap without end.
+ * from the kernel: {@link KernelCellCode}). Cells' class names are unique in a session.
+ * <p>
+ * Kept in a temporary directory, not on the heap: every declaration compiles a class, and a day of cells held in
+ * memory grew the kernel by half a kilobyte of heap per declaration (issue 26's soak declares 40,000). Bounded on
+ * disk: past {@link #MAX_BYTES} the oldest files go (a cell class that old, asked for by an executor, is named in its
+ * ClassNotFoundException; running its cell again brings it back). If the directory cannot be written the archive
+ * says so once in the kernel log and keeps nothing more; only shipping cell code to other JVMs is affected.
  */
 final class CellClassArchive {
-    /** A few thousand cells' worth: a typical cell compiles to one to three classes of 1 to 4 KB. */
-    static final long MAX_BYTES = 16L << 20;
+    /** Hundreds of thousands of cells' worth: a cell compiles to one to three classes of 0.5 to 4 KB. */
+    static final long MAX_BYTES = 256L << 20;
     static final CellClassArchive SESSION = new CellClassArchive(MAX_BYTES);
 
     private final long maxBytes;
-    /** Binary name to class file, oldest first. */
-    private final LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+    /** Made at the first class kept, deleted when the JVM exits. */
+    private Path directory;
+    private boolean failed;
     private long bytes;
 
     CellClassArchive(long maxBytes) {
@@ -26,20 +37,91 @@ final class CellClassArchive {
     }
 
     synchronized void keep(String binaryName, byte[] classFile) {
-        byte[] previous = files.put(binaryName, classFile);
-        bytes += classFile.length - (previous == null ? 0 : previous.length);
-        for (Iterator<byte[]> oldest = files.values().iterator(); bytes > maxBytes && oldest.hasNext(); ) {
-            bytes -= oldest.next().length;
-            oldest.remove();
+        if (failed) {
+            return;
+        }
+        try {
+            Path file = file(binaryName);
+            long previous = Files.exists(file) ? Files.size(file) : 0;
+            Files.write(file, classFile);
+            bytes += classFile.length - previous;
+            if (bytes > maxBytes) {
+                dropOldest();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            failed = true;
+            Log.warn("cell classes are no longer kept for other JVMs (Spark sweeps): " + e);
         }
     }
 
     /** The class file of a cell class by its binary name, or null (not a cell class, or forgotten). */
     synchronized byte[] classFile(String binaryName) {
-        return files.get(binaryName);
+        if (directory == null) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(directory.resolve(binaryName));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kept class " + binaryName, e);
+        }
     }
 
-    synchronized Map<String, byte[]> all() {
-        return new LinkedHashMap<>(files);
+    /** Whether the class of this binary name is a cell class still kept. */
+    synchronized boolean has(String binaryName) {
+        return directory != null && Files.exists(directory.resolve(binaryName));
+    }
+
+    /** The binary names of the classes kept, oldest first. */
+    synchronized List<String> names() {
+        if (directory == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted(Comparator.comparing(CellClassArchive::modified))
+                    .map(f -> f.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the kept cell classes in " + directory, e);
+        }
+    }
+
+    /** One flat directory, files named by binary name: no folder per package to make or walk. */
+    private Path file(String binaryName) throws IOException {
+        if (directory == null) {
+            directory = Files.createTempDirectory("neuromorph-cell-archive");
+            Path made = directory;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(made), "neuromorph-cell-archive-cleanup"));
+        }
+        return directory.resolve(binaryName);
+    }
+
+    /** Down to three quarters of the bound, oldest first: a rare event, so a listing by age will do. */
+    private void dropOldest() throws IOException {
+        for (String name : names()) {
+            if (bytes <= maxBytes * 3 / 4) {
+                return;
+            }
+            Path file = directory.resolve(name);
+            bytes -= Files.size(file);
+            Files.delete(file);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // gone meanwhile: last
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+        directory.toFile().delete();
     }
 }

@@ -3,6 +3,7 @@ package org.neuromorph.kernel.eval;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -303,6 +304,22 @@ final class JShellGenerations implements AutoCloseable {
             return v == null ? null : v.owner();
         }
 
+        /**
+         * The type of the static field {@code name} that the wrapper class {@code cell} declares, from the class file
+         * (no reflection, which would keep a cache per class: see KernelExecutionControl's invoke).
+         */
+        Class<?> fieldType(Class<?> cell, String name) throws ReflectiveOperationException {
+            String[] field = fields.get(name);
+            if (field == null || !field[0].equals(cell.getName().replace('.', '/'))) {
+                return cell.getDeclaredField(name).getType(); // an older declaration of the name: seldom asked
+            }
+            try {
+                return MethodType.fromMethodDescriptorString("()" + field[1], cell.getClassLoader()).returnType();
+            } catch (TypeNotPresentException e) {
+                throw new ClassNotFoundException(e.typeName(), e);
+            }
+        }
+
         /** JShell's class, renamed, guarded and relinked, its declarations noted. */
         ClassBytecodes relink(ClassBytecodes c) {
             byte[] bytes = CellBytecode.guard(c.bytecodes(), this);
@@ -354,7 +371,6 @@ final class JShellGenerations implements AutoCloseable {
                 }
                 for (int i = 0; i < cbcs.length; i++) {
                     Class<?> type = loader.loadClass(cbcs[i].name());
-                    type.getDeclaredMethods(); // linked now, as JShell's own loader does
                     loaded.put(cbcs[i].name(), type);
                     installed[i] = true;
                 }
@@ -393,6 +409,7 @@ final class JShellGenerations implements AutoCloseable {
      * per declaration.
      */
     private static final class CellLoader extends URLClassLoader {
+        private static final String CELL_PACKAGE = "REPL.";
         private final Map<String, byte[]> declared = new HashMap<>();
         private final Set<String> paths = new HashSet<>();
 
@@ -409,6 +426,27 @@ final class JShellGenerations implements AutoCloseable {
         synchronized void addPath(String path) throws IOException {
             if (paths.add(path)) {
                 addURL(new File(path).toURI().toURL());
+            }
+        }
+
+        /**
+         * Cell classes (package REPL) are this loader's alone: asking the parent first, as loaders do, would leave a
+         * lock object per name in each parallel-capable loader up the chain, for good.
+         */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(CELL_PACKAGE)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> type = findLoadedClass(name);
+                if (type == null) {
+                    type = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(type);
+                }
+                return type;
             }
         }
 

@@ -53,8 +53,8 @@ public final class KernelCellCode implements CellCode {
     @Override
     public void exportClasses(Path directory) {
         try {
-            for (Map.Entry<String, byte[]> file : archive.all().entrySet()) {
-                writeIfAbsent(directory, file.getKey(), file::getValue);
+            for (String name : archive.names()) {
+                writeIfAbsent(directory, name, () -> archive.classFile(name));
             }
             for (Class<?> host : HOST_CLASSES) {
                 writeIfAbsent(directory, host.getName(), () -> hostClassFile(host));
@@ -68,9 +68,10 @@ public final class KernelCellCode implements CellCode {
     private static void writeIfAbsent(Path directory, String binaryName, Supplier<byte[]> classFile)
             throws IOException {
         Path file = directory.resolve(binaryName.replace('.', '/') + ".class");
-        if (!Files.exists(file)) {
+        byte[] bytes;
+        if (!Files.exists(file) && (bytes = classFile.get()) != null) { // null: dropped from the archive meanwhile
             Files.createDirectories(file.getParent());
-            Files.write(file, classFile.get());
+            Files.write(file, bytes);
         }
     }
 
@@ -157,7 +158,7 @@ public final class KernelCellCode implements CellCode {
         private final Set<String> fieldKeys = new HashSet<>();
 
         void method(String owner, String name, String descriptor) {
-            if (archive.classFile(owner.replace('/', '.')) != null && seen.add(owner + "." + name + descriptor)) {
+            if (archive.has(owner.replace('/', '.')) && seen.add(owner + "." + name + descriptor)) {
                 todo.add(new String[] {owner, name, descriptor});
             }
         }
@@ -195,7 +196,7 @@ public final class KernelCellCode implements CellCode {
 
             @Override
             public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-                if (opcode == Opcodes.GETSTATIC && archive.classFile(owner.replace('/', '.')) != null
+                if (opcode == Opcodes.GETSTATIC && archive.has(owner.replace('/', '.'))
                         && fieldKeys.add(owner + "." + name)) {
                     fieldsRead.add(new String[] {owner, name});
                 }

@@ -1,6 +1,8 @@
 package org.neuromorph.kernel.eval;
 
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
@@ -99,36 +101,68 @@ final class KernelExecutionControl extends DirectExecutionControl {
         return super.throwConvertedInvocationException(cause);
     }
 
+    /**
+     * As JShell's, but the snippet's method is called through a method handle, not reflection: a reflective call
+     * leaves a cache of the class's methods and an accessor behind, softly held, so for a long time (a few hundred
+     * bytes of heap per cell in issue 26's soak).
+     */
     @Override
-    protected String invoke(Method doitMethod) throws Exception {
-        Object result;
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
+            InternalException {
+        Class<?> cell;
+        MethodHandles.Lookup lookup;
         try {
-            result = runner.run(doitMethod.getDeclaringClass().getClassLoader(), () -> doitMethod.invoke(null));
+            cell = findClass(className);
+            lookup = MethodHandles.privateLookupIn(cell, MethodHandles.lookup());
+        } catch (Throwable e) {
+            throw new InternalException(e.toString());
+        }
+        try {
+            clientCodeEnter();
+            Object result = runner.run(cell.getClassLoader(), () -> {
+                try {
+                    // initialized first, as a reflective call would: a handle to a static method of a class not yet
+                    // initialized checks on each call, and leaves a per-class map behind
+                    lookup.ensureInitialized(cell);
+                    return lookup.findStatic(cell, methodName, MethodType.methodType(Object.class)).invoke();
+                } catch (Throwable t) { // as reflection reports it, so that all the cell threw is converted below
+                    throw new InvocationTargetException(t);
+                }
+            });
+            lastValue.set(result);
+            return valueString(result);
         } catch (CellRunner.Stopped e) {
             stopped = true;
             throw new StoppedException();
+        } catch (RunException | InternalException | EngineTerminationException e) {
+            throw e;
+        } catch (InvocationTargetException e) {
+            return throwConvertedInvocationException(e.getCause());
+        } catch (Throwable t) {
+            return throwConvertedOtherException(t);
+        } finally {
+            clientCodeLeave();
         }
-        lastValue.set(result);
-        return valueString(result);
     }
 
     /**
      * As JShell's, but keeps the variable's value as an object for {@link #takeVariable} (JShell's API gives only
-     * its text).
+     * its text), and reads it through a method handle (see {@link #invoke(String, String)}).
      */
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException,
             InternalException {
         try {
-            java.lang.reflect.Field field = findClass(className).getDeclaredField(varName);
-            field.setAccessible(true);
-            Object value = field.get(null);
+            Class<?> cell = findClass(className);
+            Object value = MethodHandles.privateLookupIn(cell, MethodHandles.lookup())
+                    .findStaticGetter(cell, varName, generation.fieldType(cell, varName)).invoke();
             lastVariable = value;
             return valueString(value);
-        } catch (ReflectiveOperationException e) {
+        } catch (Throwable e) {
             throw new InternalException("cannot read variable " + varName + ": " + e);
         }
     }
+
 
     Object takeVariable() {
         Object value = lastVariable;

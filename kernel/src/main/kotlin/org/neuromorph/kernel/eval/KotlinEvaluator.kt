@@ -1,6 +1,7 @@
 package org.neuromorph.kernel.eval
 
 import java.io.File
+import java.lang.invoke.MethodHandle
 import java.util.concurrent.Callable
 import java.util.concurrent.ExecutionException
 import java.util.concurrent.Executors
@@ -55,10 +56,10 @@ class KotlinEvaluator @JvmOverloads constructor(
     private val cellLoader = KotlinCellClasses.Loader(KotlinEvaluator::class.java.classLoader)
     private var snippets = 0
     private val runner = CellRunner()
-    /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to (cell, field). */
-    private val primitiveProperties = HashMap<String, Pair<Any, java.lang.reflect.Field>>()
-    /** Every top-level property declared so far, name to type, in declaration order (for %who). */
-    private val declared = LinkedHashMap<String, String>()
+    /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to a bound getter. */
+    private val primitiveProperties = HashMap<String, MethodHandle>()
+    /** Every top-level property declared so far, name to the cell class holding it, in declaration order (for %who). */
+    private val declared = LinkedHashMap<String, Class<*>>()
     /** Jars and directories %classpath or %maven added, for the compiler of every later generation. */
     private val addedClasspath = mutableListOf<File>()
     /** Imports a generation starts with besides [DEFAULT_IMPORTS]: those carried over from earlier ones. */
@@ -110,38 +111,39 @@ class KotlinEvaluator @JvmOverloads constructor(
     }
 
     private fun remember(result: ResultValue, code: String, classFiles: Map<String, ByteArray>) {
-        rememberProperties(result)
-        generations.record(result.scriptClass?.java, result.scriptInstance, code, classFiles)
-    }
-
-    private fun primitiveProperty(name: String): Any? =
-        primitiveProperties[name]?.let { (instance, field) -> field.get(instance) }
-
-    /** Records the properties a cell declared, replacing (or, for other types, hiding) earlier ones of the name. */
-    private fun rememberProperties(result: ResultValue) {
         val instance = result.scriptInstance ?: return
         val type = result.scriptClass?.java ?: return
-        for (method in type.declaredMethods) {
+        val classFile = classFiles[type.name.replace('.', '/') + ".class"]?.let(ScriptClassFile::read) ?: return
+        rememberProperties(type, classFile, instance)
+        generations.record(type, classFile, instance, code, classFiles)
+    }
+
+    private fun primitiveProperty(name: String): Any? = primitiveProperties[name]?.invoke()
+
+    /** Records the properties a cell declared, replacing (or, for other types, hiding) earlier ones of the name. */
+    private fun rememberProperties(type: Class<*>, classFile: ScriptClassFile, instance: Any) {
+        for (method in classFile.methods) {
             val property = ACCESSOR.find(method.name)?.groupValues?.get(1) ?: continue
             primitiveProperties.remove(property.replaceFirstChar { it.lowercase() })
             primitiveProperties.remove(property)
         }
-        for (field in type.declaredFields) {
+        for (field in classFile.fields) {
             if ('$' in field.name) {
                 continue
             }
             primitiveProperties.remove(field.name)
             declared.remove(field.name)
-            declared[field.name] = field.genericType.typeName
-            if (field.type in FAST_PATH_TYPES && java.lang.reflect.Modifier.isStatic(field.modifiers).not()) {
-                field.isAccessible = true
-                primitiveProperties[field.name] = instance to field
+            declared[field.name] = type
+            val fastPathType = FAST_PATH_TYPES[field.descriptor]
+            if (fastPathType != null && !field.isStatic) {
+                primitiveProperties[field.name] = ScriptClassFile.getter(instance, field.name, fastPathType)
             }
         }
     }
 
-    override fun variables(): List<Evaluator.Variable> =
-        declared.filterKeys { it != "neuromorphWarmUp" }.map { (name, type) -> Evaluator.Variable(name, type) }
+    /** Types by reflection, which only %who asks for (see [ScriptClassFile] for why not at every cell). */
+    override fun variables(): List<Evaluator.Variable> = declared.filterKeys { it != "neuromorphWarmUp" }
+        .map { (name, type) -> Evaluator.Variable(name, type.getDeclaredField(name).genericType.typeName) }
 
     override fun addToClasspath(entries: List<java.nio.file.Path>) {
         // the compiler sees the new roots; the evaluator loads a snippet's dependencies it has not loaded yet
@@ -415,7 +417,9 @@ class KotlinEvaluator @JvmOverloads constructor(
         private const val COMPILER_STACK_BYTES = 64L shl 20
 
         /** The field types the arithmetic fast path reads, and the getter names that hide a property. */
-        private val FAST_PATH_TYPES = setOf(Integer.TYPE, java.lang.Long.TYPE, java.lang.Double.TYPE, java.lang.Boolean.TYPE)
+        /** The field types the arithmetic fast path reads, by JVM descriptor. */
+        private val FAST_PATH_TYPES = mapOf("I" to Integer.TYPE, "J" to java.lang.Long.TYPE, "D" to java.lang.Double.TYPE,
+            "Z" to java.lang.Boolean.TYPE)
         private val ACCESSOR = Regex("^(?:get|is)([A-Z].*)$")
 
         /** Imports every Kotlin cell starts with: the DSL's ([Cells.IMPORTS]), its Kotlin builders and units, display. */

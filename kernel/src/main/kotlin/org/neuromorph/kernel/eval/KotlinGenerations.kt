@@ -5,7 +5,7 @@ import java.nio.file.Path
 import java.util.TreeMap
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
-import java.lang.reflect.Method
+import java.lang.invoke.MethodHandle
 import kotlin.metadata.KmClassifier
 import kotlin.metadata.KmType
 import kotlin.metadata.KmVariance
@@ -50,14 +50,15 @@ import org.jetbrains.kotlin.psi.KtTypeAlias
  */
 class KotlinGenerations internal constructor() : AutoCloseable {
     /** A cell of the current generation that may declare something, kept until the next move. */
-    private class Cell(val scriptClass: Class<*>, val instance: Any, val source: String, val classFiles: Map<String, ByteArray>)
+    private class Cell(val scriptClass: Class<*>, val classFile: ScriptClassFile, val instance: Any, val source: String,
+        val classFiles: Map<String, ByteArray>)
 
     /**
      * A carried property: its type as Kotlin source (null: reached through its cell's class, [owner]), and the old
      * cell's accessors, which the generated ones call ([get], [set]).
      */
-    private class Property(val owner: String, val type: String?, val instance: Any, val getter: Method,
-        val setter: Method?)
+    private class Property(val owner: String, val type: String?, val instance: Any, val getter: MethodHandle,
+        val setter: MethodHandle?)
 
     /** What a new generation starts with: imports for its compiler, then sources to evaluate in order. */
     class Carry(val imports: List<String>, val sources: List<String>)
@@ -94,14 +95,12 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         SESSION_PROPERTIES[session] = registered
     }
 
-    /** Notes a cell of the user's that ran (with its class files as loaded), for the next move. */
-    internal fun record(scriptClass: Class<*>?, instance: Any?, source: String, classFiles: Map<String, ByteArray>) {
-        if (scriptClass == null || instance == null) {
-            return
-        }
-        scriptClass.declaredFields.filter { '$' !in it.name }.forEach { resolvedHere.add(it.name) }
+    /** Notes a cell of the user's that ran (its class, read from its file, and its class files), for the next move. */
+    internal fun record(scriptClass: Class<*>, classFile: ScriptClassFile, instance: Any, source: String,
+        classFiles: Map<String, ByteArray>) {
+        classFile.fields.filter { '$' !in it.name }.forEach { resolvedHere.add(it.name) }
         if (DECLARES.containsMatchIn(source)) {
-            pending.add(Cell(scriptClass, instance, source, classFiles))
+            pending.add(Cell(scriptClass, classFile, instance, source, classFiles))
         }
     }
 
@@ -163,18 +162,14 @@ class KotlinGenerations internal constructor() : AutoCloseable {
 
     /** Carries a property of [cell]; true when its type needs the cell's class on the compiler's class path. */
     private fun carryProperty(cell: Cell, name: String, lost: MutableList<String>): Boolean {
-        val metadata = cell.scriptClass.getAnnotation(Metadata::class.java)
-            ?.let { runCatching { KotlinClassMetadata.readLenient(it) }.getOrNull() } as? KotlinClassMetadata.Class
+        val metadata = cell.classFile.metadata() as? KotlinClassMetadata.Class
         val property = metadata?.kmClass?.properties?.find { it.name == name }
-        val getter = property?.getterSignature?.let { s -> cell.scriptClass.declaredMethods.find { it.name == s.name && it.parameterCount == 0 } }
+        val getter = property?.getterSignature?.let { runCatching { ScriptClassFile.method(cell.scriptClass, it.name, it.descriptor) }.getOrNull() }
         if (property == null || getter == null) {
             lost.add("property $name (no accessor on its cell)")
             return false
         }
-        getter.isAccessible = true
-        val setter = property.setterSignature?.let { s ->
-            cell.scriptClass.declaredMethods.find { it.name == s.name && it.parameterCount == 1 }?.also { it.isAccessible = true }
-        }
+        val setter = property.setterSignature?.let { ScriptClassFile.method(cell.scriptClass, it.name, it.descriptor) }
         val type = source(property.returnType)
         properties[name] = registered.size
         registered.add(Property(cell.scriptClass.name, type, cell.instance, getter, setter))
