@@ -2,18 +2,23 @@ package org.neuromorph.kernel.eval;
 
 import java.io.IOException;
 import java.net.URL;
+import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kotlin.script.experimental.api.CompiledScript;
 import kotlin.script.experimental.jvm.impl.KJvmCompiledModuleInMemory;
 import kotlin.script.experimental.jvm.impl.KJvmCompiledScript;
 
 /**
- * A compiled Kotlin cell's classes as the kernel loads them: guarded ({@link CellBytecode}) and defined in the
- * session's one {@link Loader}. The scripting host has no hook for either, so the snippet's in-memory module is
+ * A compiled Kotlin cell's classes as the kernel loads them: guarded ({@link CellBytecode}) and defined in the loader
+ * of the session's current generation ({@link Session}). The scripting host has no hook for either, so the snippet's
+ * in-memory module is
  * replaced by one of ours (the setter is Kotlin-internal, hence this helper in Java). A host version that changes
  * these types fails here, at the warm-up cell, rather than running cells unguarded.
  */
@@ -46,17 +51,81 @@ final class KotlinCellClasses {
     }
 
     /**
-     * The one loader of a Kotlin session's cells and of the jars they add. The scripting host defines each cell in
-     * a loader of its own, whose parent is the previous cell's: a long session kept a loader per cell, each with
-     * its own metaspace and its class files for good (162 MB of heap after 9,000 cells). Cells' class names are
-     * unique in a session (Cell_12, Carried_13), so one loader holds them all; a class file is forgotten once its
-     * class is defined.
+     * What a Kotlin session's cells load from: the jars %classpath and %maven added, and every generation's classes
+     * ({@link KotlinGenerations}), each generation in a {@link Loader} of its own, so that a generation nothing refers
+     * to any more (its properties' values carried over, no object of its classes alive) is unloaded whole. One loader
+     * for all cells kept every cell's class for the session (2.5 KB of metaspace per cell in issue 26's soak); a
+     * loader per cell, as the scripting host makes, kept a loader each besides. Cells' class names start with their
+     * cell's number, unique in the session (Cell_12, Carried_13$Foo), so the loader that defines one is found by it.
      */
-    static final class Loader extends URLClassLoader {
-        private final Map<String, byte[]> declared = new HashMap<>();
+    static final class Session {
+        private static final Pattern CELL_CLASS = Pattern.compile("^(?:Cell|Carried)_(\\d+)(?:\\$.*)?$");
 
-        Loader(ClassLoader parent) {
-            super("neuromorph-kotlin-cells", new URL[0], parent);
+        private final Jars jars;
+        /** Each generation's loader by the number of its first cell; a loader unloaded leaves a cleared reference. */
+        private final TreeMap<Integer, WeakReference<Loader>> generations = new TreeMap<>();
+
+        Session(ClassLoader parent) {
+            jars = new Jars(parent);
+        }
+
+        /** A loader for the generation whose cells are numbered from {@code firstCell} on. */
+        synchronized Loader generation(int firstCell) {
+            generations.values().removeIf(r -> r.get() == null);
+            Loader loader = new Loader(this);
+            generations.put(firstCell, new WeakReference<>(loader));
+            return loader;
+        }
+
+        /** How many generations' loaders are still alive (not yet unloaded). */
+        synchronized int liveGenerations() {
+            return (int) generations.values().stream().filter(r -> r.get() != null).count();
+        }
+
+        /** Jars and directories %classpath or %maven added, for the cells that follow. */
+        void add(Path entry) {
+            try {
+                jars.add(entry.toUri().toURL());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot add " + entry + " to the cells' class path: " + e, e);
+            }
+        }
+
+        /** The loader of a cell class's generation; null if not a cell class (or its generation is gone). */
+        private synchronized Loader owner(String name) {
+            Matcher m = CELL_CLASS.matcher(name);
+            if (!m.matches()) {
+                return null;
+            }
+            Map.Entry<Integer, WeakReference<Loader>> entry = generations.floorEntry(Integer.parseInt(m.group(1)));
+            return entry == null ? null : entry.getValue().get();
+        }
+    }
+
+    /** The added jars, shared by every generation: a URLClassLoader whose addURL is reachable here. */
+    private static final class Jars extends URLClassLoader {
+        Jars(ClassLoader parent) {
+            super("neuromorph-kotlin-jars", new URL[0], parent);
+        }
+
+        @Override
+        protected void addURL(URL url) {
+            super.addURL(url);
+        }
+
+        void add(URL url) {
+            addURL(url);
+        }
+    }
+
+    /** One generation's classes, defined from the compiler's files; a file is forgotten once its class is defined. */
+    static final class Loader extends ClassLoader {
+        private final Map<String, byte[]> declared = new HashMap<>();
+        private final Session session;
+
+        private Loader(Session session) {
+            super("neuromorph-kotlin-cells", session.jars);
+            this.session = session;
         }
 
         synchronized void declare(Map<String, byte[]> files) {
@@ -70,13 +139,31 @@ final class KotlinCellClasses {
             });
         }
 
-        /** Jars and directories %classpath or %maven added, for the cells that follow. */
-        void add(Path entry) {
-            try {
-                addURL(entry.toUri().toURL());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot add " + entry + " to the cells' class path: " + e, e);
+        /**
+         * This generation's classes first, then an earlier generation's, then the jars and the kernel. A cell's
+         * classes are never asked of the parents: each parallel-capable loader up the chain would keep a lock object
+         * per name, for good.
+         */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            Class<?> type;
+            synchronized (this) {
+                type = findLoadedClass(name);
+                if (type == null && declared.containsKey(name)) {
+                    type = findClass(name);
+                }
             }
+            if (type == null) {
+                Loader owner = session.owner(name);
+                if (owner == this) {
+                    throw new ClassNotFoundException(name);
+                }
+                type = owner != null ? owner.loadClass(name) : super.loadClass(name, false);
+            }
+            if (resolve) {
+                resolveClass(type);
+            }
+            return type;
         }
 
         @Override
@@ -85,7 +172,10 @@ final class KotlinCellClasses {
             synchronized (this) {
                 bytes = declared.remove(name);
             }
-            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 }

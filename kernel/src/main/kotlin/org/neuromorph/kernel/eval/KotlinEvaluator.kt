@@ -1,7 +1,9 @@
 package org.neuromorph.kernel.eval
 
 import java.io.File
+import java.lang.ref.WeakReference
 import java.lang.invoke.MethodHandle
+import java.lang.invoke.MethodHandles
 import java.util.concurrent.Callable
 import java.util.concurrent.ExecutionException
 import java.util.concurrent.Executors
@@ -52,14 +54,19 @@ class KotlinEvaluator @JvmOverloads constructor(
     private var compiler = onCompilerThread { KJvmReplCompilerWithIdeServices(defaultJvmScriptingHostConfiguration) }
     private var evaluator = BasicJvmReplEvaluator()
     private val generations = KotlinGenerations()
-    /** Every cell's classes, and the jars cells add ([KotlinCellClasses.Loader]). */
-    private val cellLoader = KotlinCellClasses.Loader(KotlinEvaluator::class.java.classLoader)
+    /** Every generation's classes, and the jars cells add ([KotlinCellClasses.Session]). */
+    private val cellClasses = KotlinCellClasses.Session(KotlinEvaluator::class.java.classLoader)
+    /** Where the current generation's cells are defined. */
+    private var cellLoader = cellClasses.generation(1)
     private var snippets = 0
     private val runner = CellRunner()
     /** Top-level properties of earlier cells of the types the arithmetic fast path reads: name to a bound getter. */
     private val primitiveProperties = HashMap<String, MethodHandle>()
-    /** Every top-level property declared so far, name to the cell class holding it, in declaration order (for %who). */
-    private val declared = LinkedHashMap<String, Class<*>>()
+    /**
+     * Every top-level property declared so far, in declaration order (for %who): name to its field's JVM type and
+     * the cell class holding it, weakly (a generation whose values were carried over is unloaded).
+     */
+    private val declared = LinkedHashMap<String, Pair<String, WeakReference<Class<*>>>>()
     /** Jars and directories %classpath or %maven added, for the compiler of every later generation. */
     private val addedClasspath = mutableListOf<File>()
     /** Imports a generation starts with besides [DEFAULT_IMPORTS]: those carried over from earlier ones. */
@@ -133,7 +140,7 @@ class KotlinEvaluator @JvmOverloads constructor(
             }
             primitiveProperties.remove(field.name)
             declared.remove(field.name)
-            declared[field.name] = type
+            declared[field.name] = field.descriptor to WeakReference(type)
             val fastPathType = FAST_PATH_TYPES[field.descriptor]
             if (fastPathType != null && !field.isStatic) {
                 primitiveProperties[field.name] = ScriptClassFile.getter(instance, field.name, fastPathType)
@@ -141,14 +148,20 @@ class KotlinEvaluator @JvmOverloads constructor(
         }
     }
 
-    /** Types by reflection, which only %who asks for (see [ScriptClassFile] for why not at every cell). */
+    /**
+     * Types by reflection, which only %who asks for (see [ScriptClassFile] for why not at every cell); the erased
+     * type of a property whose cell was unloaded.
+     */
     override fun variables(): List<Evaluator.Variable> = declared.filterKeys { it != "neuromorphWarmUp" }
-        .map { (name, type) -> Evaluator.Variable(name, type.getDeclaredField(name).genericType.typeName) }
+        .map { (name, field) ->
+            val type = field.second.get()?.getDeclaredField(name)?.genericType?.typeName
+            Evaluator.Variable(name, type ?: org.objectweb.asm.Type.getType(field.first).className)
+        }
 
     override fun addToClasspath(entries: List<java.nio.file.Path>) {
         // the compiler sees the new roots; the evaluator loads a snippet's dependencies it has not loaded yet
         addedClasspath.addAll(entries.map { it.toFile() })
-        entries.forEach(cellLoader::add)
+        entries.forEach(cellClasses::add)
         compilation = compilationConfiguration()
     }
 
@@ -189,6 +202,11 @@ class KotlinEvaluator @JvmOverloads constructor(
             }
         }
         evaluator = BasicJvmReplEvaluator()
+        cellLoader = cellClasses.generation(cellNumber + 1)
+        // the fast path reads a carried plain val's value, not its old cell, which may then be unloaded
+        primitiveProperties.replaceAll { name, getter ->
+            generations.plainValue(name)?.let { MethodHandles.constant(Any::class.java, it) } ?: getter
+        }
         carriedImports = carry.imports
         compilation = compilationConfiguration()
         snippets = 0
@@ -398,6 +416,9 @@ class KotlinEvaluator @JvmOverloads constructor(
     /** The number of the compiler generation now compiling cells (1 until the first move). */
     fun generation(): Int = generations.number
 
+    /** Generations whose classes are still loaded (see [KotlinCellClasses.Session]). */
+    fun liveGenerations(): Int = cellClasses.liveGenerations()
+
     override fun interrupt() {
         runner.stop()
     }
@@ -418,8 +439,8 @@ class KotlinEvaluator @JvmOverloads constructor(
 
         /** The field types the arithmetic fast path reads, and the getter names that hide a property. */
         /** The field types the arithmetic fast path reads, by JVM descriptor. */
-        private val FAST_PATH_TYPES = mapOf("I" to Integer.TYPE, "J" to java.lang.Long.TYPE, "D" to java.lang.Double.TYPE,
-            "Z" to java.lang.Boolean.TYPE)
+        private val FAST_PATH_TYPES = mapOf("I" to Integer.TYPE, "J" to java.lang.Long.TYPE,
+            "D" to java.lang.Double.TYPE, "Z" to java.lang.Boolean.TYPE)
         private val ACCESSOR = Regex("^(?:get|is)([A-Z].*)$")
 
         /** Imports every Kotlin cell starts with: the DSL's ([Cells.IMPORTS]), its Kotlin builders and units, display. */

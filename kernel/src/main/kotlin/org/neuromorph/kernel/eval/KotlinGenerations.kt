@@ -9,7 +9,10 @@ import java.lang.invoke.MethodHandle
 import kotlin.metadata.KmClassifier
 import kotlin.metadata.KmType
 import kotlin.metadata.KmVariance
+import kotlin.metadata.isDelegated
+import kotlin.metadata.isNotDefault
 import kotlin.metadata.isNullable
+import kotlin.metadata.isVar
 import kotlin.metadata.jvm.KotlinClassMetadata
 import kotlin.metadata.jvm.getterSignature
 import kotlin.metadata.jvm.setterSignature
@@ -54,11 +57,13 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         val classFiles: Map<String, ByteArray>)
 
     /**
-     * A carried property: its type as Kotlin source (null: reached through its cell's class, [owner]), and the old
-     * cell's accessors, which the generated ones call ([get], [set]).
+     * A carried property: its type as Kotlin source (null: reached through its cell's class, [owner]), and either its
+     * [value] (a plain `val`, whose value cannot change) or the old cell's accessors, which the generated ones call
+     * ([get], [set]). A plain `val` keeps nothing of its cell, so a generation whose properties are all plain vals
+     * is unloaded once nothing else refers to it ([KotlinCellClasses.Session]).
      */
-    private class Property(val owner: String, val type: String?, val instance: Any, val getter: MethodHandle,
-        val setter: MethodHandle?)
+    private class Property(val owner: String, val type: String?, val value: Any?, val instance: Any?,
+        val getter: MethodHandle?, val setter: MethodHandle?)
 
     /** What a new generation starts with: imports for its compiler, then sources to evaluate in order. */
     class Carry(val imports: List<String>, val sources: List<String>)
@@ -164,7 +169,8 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     private fun carryProperty(cell: Cell, name: String, lost: MutableList<String>): Boolean {
         val metadata = cell.classFile.metadata() as? KotlinClassMetadata.Class
         val property = metadata?.kmClass?.properties?.find { it.name == name }
-        val getter = property?.getterSignature?.let { runCatching { ScriptClassFile.method(cell.scriptClass, it.name, it.descriptor) }.getOrNull() }
+        val getter = property?.getterSignature
+            ?.let { runCatching { ScriptClassFile.method(cell.scriptClass, it.name, it.descriptor) }.getOrNull() }
         if (property == null || getter == null) {
             lost.add("property $name (no accessor on its cell)")
             return false
@@ -172,7 +178,11 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         val setter = property.setterSignature?.let { ScriptClassFile.method(cell.scriptClass, it.name, it.descriptor) }
         val type = source(property.returnType)
         properties[name] = registered.size
-        registered.add(Property(cell.scriptClass.name, type, cell.instance, getter, setter))
+        // a var, a delegated property, a custom getter: read and written where it lives, each time
+        val plain = type != null && !property.isVar && !property.isDelegated && !property.getter.isNotDefault
+        val owner = cell.scriptClass.name
+        registered.add(if (plain) Property(owner, type!!.intern(), getter.invoke(cell.instance), null, null, null)
+            else Property(owner, type, null, cell.instance, getter, setter))
         return type == null
     }
 
@@ -222,6 +232,10 @@ class KotlinGenerations internal constructor() : AutoCloseable {
         }
     }
 
+    /** The value of carried property [name] if it is a plain `val` (see [Property]), else null. */
+    internal fun plainValue(name: String): Any? =
+        properties[name]?.let { registered[it] }?.takeIf { it.getter == null }?.value
+
     /** Carried property names starting with [prefix], in order. */
     internal fun propertiesStartingWith(prefix: String): Set<String> = properties.subMap(prefix, prefix + Char.MAX_VALUE).keys
 
@@ -241,7 +255,8 @@ class KotlinGenerations internal constructor() : AutoCloseable {
 
         /** A carried property's value, for the accessors a later generation declares. */
         @JvmStatic
-        fun get(session: Int, number: Int): Any? = property(session, number).let { it.getter.invoke(it.instance) }
+        fun get(session: Int, number: Int): Any? =
+            property(session, number).let { if (it.getter == null) it.value else it.getter.invoke(it.instance) }
 
         /** Sets a carried `var`, for the accessors a later generation declares. */
         @JvmStatic
@@ -251,6 +266,6 @@ class KotlinGenerations internal constructor() : AutoCloseable {
 
         /** The cell holding a carried property whose type is read through the cell's class. */
         @JvmStatic
-        fun cell(session: Int, number: Int): Any = property(session, number).instance
+        fun cell(session: Int, number: Int): Any = property(session, number).instance!!
     }
 }

@@ -32,9 +32,10 @@ internal class ScriptClassFile private constructor() {
             return null
         }
         @Suppress("UNCHECKED_CAST")
+        fun strings(name: String) = (metadataValues[name] as? List<String>)?.toTypedArray()
         val metadata = kotlin.metadata.jvm.Metadata(metadataValues["k"] as? Int, metadataValues["mv"] as? IntArray,
-            (metadataValues["d1"] as? List<String>)?.toTypedArray(), (metadataValues["d2"] as? List<String>)?.toTypedArray(),
-            metadataValues["xs"] as? String, metadataValues["pn"] as? String, metadataValues["xi"] as? Int)
+            strings("d1"), strings("d2"), metadataValues["xs"] as? String, metadataValues["pn"] as? String,
+            metadataValues["xi"] as? Int)
         return runCatching { KotlinClassMetadata.readLenient(metadata) }.getOrNull()
     }
 

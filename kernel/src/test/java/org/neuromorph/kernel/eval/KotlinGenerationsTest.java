@@ -15,6 +15,34 @@ import org.junit.jupiter.api.Test;
  * later redefinition) and its imports.
  */
 class KotlinGenerationsTest {
+    /**
+     * A generation whose properties are plain vals leaves nothing of itself behind once carried over, and is
+     * unloaded (its classes' metaspace freed); one whose var later cells still write stays.
+     */
+    @Test
+    void generationsOfPlainValsAreUnloaded() throws InterruptedException {
+        try (KotlinEvaluator kotlin = new KotlinEvaluator(5)) {
+            run(kotlin, "var kept = 1");
+            for (int i = 0; i < 40; i++) {
+                run(kotlin, "val plain" + i + " = listOf(" + i + ")");
+            }
+            int generations = kotlin.generation();
+            assertTrue(generations >= 8, "generation " + generations);
+            int live = generations;
+            for (int gc = 0; gc < 20 && live > 3; gc++) { // bounded: a few collections unload what is unreachable
+                System.gc();
+                Thread.sleep(50);
+                live = kotlin.liveGenerations();
+            }
+            // the first (its var), the current one, and at most one being carried over
+            assertTrue(live <= 3, live + " of " + generations + " generations still loaded");
+            assertEquals("[39]", value(kotlin, "plain39"));
+            assertEquals("[0]", value(kotlin, "plain0"));
+            run(kotlin, "kept += 1");
+            assertEquals("2", value(kotlin, "kept"));
+        }
+    }
+
     @Test
     void aSessionOutlivesItsCompilersWithItsStateWhole() {
         try (KotlinEvaluator kotlin = new KotlinEvaluator(8)) {
