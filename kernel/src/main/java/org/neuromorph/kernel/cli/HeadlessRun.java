@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.neuromorph.data.AtomicFiles;
+import org.neuromorph.kernel.SessionFiles;
 import org.neuromorph.kernel.protocol.Session;
 import org.neuromorph.kernel.wire.Message;
 import org.neuromorph.kernel.wire.MessageCodec;
@@ -72,7 +73,7 @@ final class HeadlessRun {
     /** Runs every code cell in order; writes the notebook and the report; 0, or 1 at the first failing cell. */
     int execute(Path jar, List<String> jvmOptions, int timeoutSeconds, Path notebookOut, Path reportOut)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("neuromorph-run");
+        Path dir = SessionFiles.directory("run");
         Path connection = dir.resolve("kernel.json");
         Path log = dir.resolve("kernel.log");
         int[] ports = freePorts(5);

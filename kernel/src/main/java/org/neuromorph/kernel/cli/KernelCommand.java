@@ -3,6 +3,7 @@ package org.neuromorph.kernel.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.neuromorph.kernel.Log;
+import org.neuromorph.kernel.SessionFiles;
 import org.neuromorph.kernel.protocol.Kernel;
 import org.neuromorph.kernel.wire.ConnectionInfo;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ final class KernelCommand implements Callable<Integer> {
     public Integer call() {
         Log.init();
         Log.debug(debug);
+        SessionFiles.sweepInBackground();
         // before anything that loads JShell's classes, so a JRE gets a message rather than a NoClassDefFoundError
         String missing = JdkCheck.missing();
         if (missing != null) {

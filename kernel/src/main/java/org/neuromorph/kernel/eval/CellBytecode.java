@@ -62,6 +62,12 @@ final class CellBytecode {
          * generation can import them (JShell checks imports as if from another package).
          */
         boolean isCellClass(String internalName);
+
+        /**
+         * True for JShell's wrapper of a cell (not a class declared in it): never instantiated, so its constructor
+         * can go. A session keeps every wrapper loaded, and a constructor is a sixth of a small one's metaspace.
+         */
+        boolean isWrapper(String internalName);
     }
 
     private static int widened(int access) {
@@ -76,8 +82,8 @@ final class CellBytecode {
     /** As {@link #guard(byte[])}, and relinked; {@code relinking} may be null. */
     static byte[] guard(byte[] classFile, Relinking relinking) {
         ClassReader reader = new ClassReader(classFile);
-        // the reader's constant pool is copied, so constants the class keeps need not be written again
-        ClassWriter writer = new ClassWriter(reader, 0);
+        // a constant pool of its own, not the reader's: renamed classes leave no unused constants behind
+        ClassWriter writer = new ClassWriter(0);
         ClassVisitor out = relinking == null ? writer : new ClassRemapper(writer, new Remapper() {
             @Override
             public String map(String internalName) {
@@ -85,9 +91,12 @@ final class CellBytecode {
             }
         });
         reader.accept(new ClassVisitor(Opcodes.ASM9, out) {
+            private boolean wrapper;
+
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                     String[] interfaces) {
+                wrapper = relinking != null && relinking.isWrapper(name);
                 boolean widen = relinking != null && relinking.isCellClass(name);
                 super.visit(version, widen ? widened(access) : access, name, signature, superName, interfaces);
             }
@@ -101,6 +110,9 @@ final class CellBytecode {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
+                if (wrapper && name.equals("<init>")) {
+                    return null;
+                }
                 return new Guarded(super.visitMethod(access, name, descriptor, signature, exceptions), relinking);
             }
         }, 0);

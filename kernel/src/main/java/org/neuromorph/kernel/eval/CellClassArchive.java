@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.neuromorph.kernel.Log;
+import org.neuromorph.kernel.SessionFiles;
 
 /**
  * The class files of the session's cells, kept from when the compiler hands them over (a class that only an executor
@@ -89,9 +90,10 @@ final class CellClassArchive {
     /** One flat directory, files named by binary name: no folder per package to make or walk. */
     private Path file(String binaryName) throws IOException {
         if (directory == null) {
-            directory = Files.createTempDirectory("neuromorph-cell-archive");
+            directory = SessionFiles.directory("cell-archive");
             Path made = directory;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(made), "neuromorph-cell-archive-cleanup"));
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> SessionFiles.delete(made), "neuromorph-cell-archive-cleanup"));
         }
         return directory.resolve(binaryName);
     }
@@ -114,14 +116,5 @@ final class CellClassArchive {
         } catch (IOException e) {
             return Long.MAX_VALUE; // gone meanwhile: last
         }
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            files.forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
-        directory.toFile().delete();
     }
 }

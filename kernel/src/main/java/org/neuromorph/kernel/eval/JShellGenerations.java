@@ -29,6 +29,7 @@ import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 import jdk.jshell.spi.ExecutionControl.InternalException;
+import org.neuromorph.kernel.SessionFiles;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -70,8 +71,17 @@ final class JShellGenerations implements AutoCloseable {
     record Carry(List<String> sources) {
     }
 
-    /** A variable carried over: where it lives (a wrapper class of its generation) and its type for the compiler. */
-    record CarriedVariable(String name, String typeName, String owner, String descriptor, String signature) {
+    /**
+     * A variable carried over: where it lives (the wrapper class of JShell's cell {@code cell} in generation
+     * {@code generation}; numbers, not its name, for a session declares tens of thousands) and its type for the
+     * compiler.
+     */
+    record CarriedVariable(String name, String typeName, int generation, int cell, String descriptor,
+            String signature) {
+        /** The internal name of the class whose static field holds the variable. */
+        String owner() {
+            return GENERATION_PREFIX + generation + "_" + cell;
+        }
     }
 
     private final CellLoader loader = new CellLoader(JShellGenerations.class.getClassLoader());
@@ -87,7 +97,7 @@ final class JShellGenerations implements AutoCloseable {
 
     JShellGenerations() {
         try {
-            classes = Files.createTempDirectory("neuromorph-cell-classes");
+            classes = SessionFiles.directory("cell-classes");
         } catch (IOException e) {
             throw new UncheckedIOException("no temporary directory for the evaluator's classes", e);
         }
@@ -161,8 +171,8 @@ final class JShellGenerations implements AutoCloseable {
             if (field != null) {
                 carried.remove(v.getKey()); // a redeclaration replaces the variable carried before
                 // the type names and descriptors repeat across a session's variables: one copy of each
-                carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue().intern(), field[0],
-                        field[1].intern(), field[2] == null ? null : field[2].intern()));
+                carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue().intern(), ending.number,
+                        ending.cellNumber(field[0]), field[1].intern(), field[2] == null ? null : field[2].intern()));
                 carriedNames.add(v.getKey());
                 carriedFields.remove(v.getKey());
             }
@@ -255,11 +265,7 @@ final class JShellGenerations implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> files = Files.walk(classes)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
+        SessionFiles.delete(classes);
     }
 
     /** One JShell's classes: named, relinked and defined in the shared loader; what they declare, for the carry. */
@@ -287,6 +293,11 @@ final class JShellGenerations implements AutoCloseable {
                     ? GENERATION_PREFIX + number + "_" + internalName.substring(JSHELL_PREFIX.length()) : internalName;
         }
 
+        /** The number of JShell's cell behind {@code internalName}, a wrapper class of this generation. */
+        int cellNumber(String internalName) {
+            return Integer.parseInt(internalName.substring((GENERATION_PREFIX + number + "_").length()));
+        }
+
         /** JShell's own name for a binary class name of this generation, or null for any other class. */
         String jshellName(String binaryName) {
             String prefix = GENERATION_PREFIX.replace('/', '.') + number + "_";
@@ -299,18 +310,24 @@ final class JShellGenerations implements AutoCloseable {
         }
 
         @Override
+        public boolean isWrapper(String internalName) {
+            return isCellClass(internalName) && internalName.indexOf('$', JSHELL_PREFIX.length()) < 0;
+        }
+
+        @Override
         public String fieldOwner(String owner, String name) {
             CarriedVariable v = owner.startsWith(holderPrefix) ? carried.get(name) : null;
             return v == null ? null : v.owner();
         }
 
         /**
-         * The type of the static field {@code name} that the wrapper class {@code cell} declares, from the class file
-         * (no reflection, which would keep a cache per class: see KernelExecutionControl's invoke).
+         * The type of the static field {@code name} that the wrapper class {@code cell} (JShell's {@code className})
+         * declares, from the class file (no reflection, which would keep a cache per class: see
+         * KernelExecutionControl's invoke).
          */
-        Class<?> fieldType(Class<?> cell, String name) throws ReflectiveOperationException {
+        Class<?> fieldType(String className, Class<?> cell, String name) throws ReflectiveOperationException {
             String[] field = fields.get(name);
-            if (field == null || !field[0].equals(cell.getName().replace('.', '/'))) {
+            if (field == null || !field[0].equals(className(className.replace('.', '/')))) {
                 return cell.getDeclaredField(name).getType(); // an older declaration of the name: seldom asked
             }
             try {

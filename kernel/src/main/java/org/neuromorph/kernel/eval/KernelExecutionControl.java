@@ -155,7 +155,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
         try {
             Class<?> cell = findClass(className);
             Object value = MethodHandles.privateLookupIn(cell, MethodHandles.lookup())
-                    .findStaticGetter(cell, varName, generation.fieldType(cell, varName)).invoke();
+                    .findStaticGetter(cell, varName, generation.fieldType(className, cell, varName)).invoke();
             lastVariable = value;
             return valueString(value);
         } catch (Throwable e) {

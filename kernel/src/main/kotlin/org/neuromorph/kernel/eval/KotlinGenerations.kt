@@ -31,6 +31,7 @@ import org.jetbrains.kotlin.psi.KtNamedFunction
 import org.jetbrains.kotlin.psi.KtProperty
 import org.jetbrains.kotlin.psi.KtPsiFactory
 import org.jetbrains.kotlin.psi.KtTypeAlias
+import org.neuromorph.kernel.SessionFiles
 
 /**
  * The Kotlin evaluator's generations. The scripting host's REPL compiles each cell against every earlier snippet (each
@@ -71,7 +72,7 @@ class KotlinGenerations internal constructor() : AutoCloseable {
     private val session = SESSIONS.incrementAndGet()
     /** Every carried property by number (the generated accessors name them so), and the number of each name. */
     private val registered = ArrayList<Property>()
-    internal val classDirectory: Path = Files.createTempDirectory("neuromorph-kotlin-cells")
+    internal val classDirectory: Path = SessionFiles.directory("kotlin-cells")
     private val pending = ArrayList<Cell>()
     /** Each carried property's number in [registered], by name (sorted, for completion by prefix). */
     private val properties = TreeMap<String, Int>()
