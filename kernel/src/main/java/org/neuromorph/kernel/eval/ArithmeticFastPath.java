@@ -2,6 +2,7 @@ package org.neuromorph.kernel.eval;
 
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Evaluates, without compiling, a cell that is one side-effect-free expression of Java (or Kotlin) arithmetic over
@@ -155,36 +156,31 @@ final class ArithmeticFastPath {
     }
 
     private Object additive() {
-        Object left = multiplicative();
-        while (true) {
-            if (peekAny("++", "--", "+=", "-=")) {
-                throw NotHandled.INSTANCE;
-            }
-            if (take("+")) {
-                left = arithmetic('+', left, multiplicative());
-            } else if (take("-")) {
-                left = arithmetic('-', left, multiplicative());
-            } else {
-                return left;
-            }
-        }
+        return operations(this::multiplicative, "+-", "++", "--", "+=", "-=");
     }
 
     private Object multiplicative() {
-        Object left = unary();
+        return operations(this::unary, "*/%", "*=", "/=", "%=", "//", "/*");
+    }
+
+    /**
+     * One precedence level: operands from {@code operand} joined, left to right, by the one-character operators in
+     * {@code operators}; the tokens {@code refused} (compound assignments, comments) leave the cell to the compiler.
+     */
+    private Object operations(Supplier<Object> operand, String operators, String... refused) {
+        Object left = operand.get();
+        next:
         while (true) {
-            if (peekAny("*=", "/=", "%=", "//", "/*")) {
+            if (peekAny(refused)) {
                 throw NotHandled.INSTANCE;
             }
-            if (take("*")) {
-                left = arithmetic('*', left, unary());
-            } else if (take("/")) {
-                left = arithmetic('/', left, unary());
-            } else if (take("%")) {
-                left = arithmetic('%', left, unary());
-            } else {
-                return left;
+            for (int i = 0; i < operators.length(); i++) {
+                if (take(operators.substring(i, i + 1))) {
+                    left = arithmetic(operators.charAt(i), left, operand.get());
+                    continue next;
+                }
             }
+            return left;
         }
     }
 

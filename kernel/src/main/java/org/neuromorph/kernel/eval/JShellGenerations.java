@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +19,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.execution.LoaderDelegate;
@@ -420,24 +416,13 @@ final class JShellGenerations implements AutoCloseable {
         }
     }
 
-    /**
-     * The one loader of every generation's classes and of the jars cells add (%classpath, %maven). Not registered
-     * as parallel capable: such a loader keeps a lock object per class name for good, and a session defines a class
-     * per declaration.
-     */
-    private static final class CellLoader extends URLClassLoader {
+    /** The one loader of every generation's classes and of the jars cells add (%classpath, %maven). */
+    private static final class CellLoader extends CellClassLoader {
         private static final String CELL_PACKAGE = "REPL.";
-        private final Map<String, byte[]> declared = new HashMap<>();
         private final Set<String> paths = new HashSet<>();
 
         CellLoader(ClassLoader parent) {
-            super("neuromorph-cells", new URL[0], parent);
-        }
-
-        /** A class to define when first asked for; kept in the archive from now, used or not (see there). */
-        synchronized void declare(String name, byte[] bytes) {
-            declared.put(name, bytes);
-            CellClassArchive.SESSION.keep(name, bytes);
+            super("neuromorph-cells", parent);
         }
 
         synchronized void addPath(String path) throws IOException {
@@ -446,34 +431,10 @@ final class JShellGenerations implements AutoCloseable {
             }
         }
 
-        /**
-         * Cell classes (package REPL) are this loader's alone: asking the parent first, as loaders do, would leave a
-         * lock object per name in each parallel-capable loader up the chain, for good.
-         */
+        /** A cell class not declared is in an added jar or nowhere. */
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith(CELL_PACKAGE)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> type = findLoadedClass(name);
-                if (type == null) {
-                    type = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(type);
-                }
-                return type;
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes;
-            synchronized (this) {
-                bytes = declared.remove(name); // defined once; the bytes need not stay here
-            }
-            return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
+        Class<?> elsewhere(String name) throws ClassNotFoundException {
+            return name.startsWith(CELL_PACKAGE) ? findClass(name) : fromParents(name);
         }
     }
 }

@@ -1,11 +1,10 @@
 package org.neuromorph.kernel.eval;
 
 import java.io.IOException;
-import java.net.URL;
 import java.lang.ref.WeakReference;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -118,9 +117,8 @@ final class KotlinCellClasses {
         }
     }
 
-    /** One generation's classes, defined from the compiler's files; a file is forgotten once its class is defined. */
-    static final class Loader extends ClassLoader {
-        private final Map<String, byte[]> declared = new HashMap<>();
+    /** One generation's classes (see {@link CellClassLoader}). */
+    static final class Loader extends CellClassLoader {
         private final Session session;
 
         private Loader(Session session) {
@@ -128,54 +126,22 @@ final class KotlinCellClasses {
             this.session = session;
         }
 
-        synchronized void declare(Map<String, byte[]> files) {
+        void declare(Map<String, byte[]> files) {
             files.forEach((path, bytes) -> {
                 if (path.endsWith(".class")) {
-                    String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');
-                    declared.put(name, bytes);
-                    // kept from now, used or not: a class only an executor loads is never defined here
-                    CellClassArchive.SESSION.keep(name, bytes);
+                    declare(path.substring(0, path.length() - ".class".length()).replace('/', '.'), bytes);
                 }
             });
         }
 
-        /**
-         * This generation's classes first, then an earlier generation's, then the jars and the kernel. A cell's
-         * classes are never asked of the parents: each parallel-capable loader up the chain would keep a lock object
-         * per name, for good.
-         */
+        /** An earlier generation's class, or the jars' and the kernel's. */
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            Class<?> type;
-            synchronized (this) {
-                type = findLoadedClass(name);
-                if (type == null && declared.containsKey(name)) {
-                    type = findClass(name);
-                }
-            }
-            if (type == null) {
-                Loader owner = session.owner(name);
-                if (owner == this) {
-                    throw new ClassNotFoundException(name);
-                }
-                type = owner != null ? owner.loadClass(name) : super.loadClass(name, false);
-            }
-            if (resolve) {
-                resolveClass(type);
-            }
-            return type;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes;
-            synchronized (this) {
-                bytes = declared.remove(name);
-            }
-            if (bytes == null) {
+        Class<?> elsewhere(String name) throws ClassNotFoundException {
+            Loader owner = session.owner(name);
+            if (owner == this) {
                 throw new ClassNotFoundException(name);
             }
-            return defineClass(name, bytes, 0, bytes.length);
+            return owner != null ? owner.loadClass(name) : fromParents(name);
         }
     }
 }
