@@ -68,6 +68,18 @@ def run_cell(kc, code, timeout=TIMEOUT):
     return reply['content'], messages
 
 
+def run_ok(kc, code, timeout=TIMEOUT):
+    """Executes code that must succeed; its iopub messages (see run_cell)."""
+    reply, messages = run_cell(kc, code, timeout)
+    assert reply['status'] == 'ok', reply
+    return messages
+
+
+def result_data(messages):
+    """The mime bundle of the cell's execute_result."""
+    return [m['content']['data'] for m in messages if m['msg_type'] == 'execute_result'][0]
+
+
 def reply_to(get, msg_id, timeout=30):
     """The reply whose parent is msg_id, skipping replies to earlier requests (start-up sends kernel_info
     until answered, so more than one kernel_info_reply can be queued)."""

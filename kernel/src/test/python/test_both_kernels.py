@@ -10,7 +10,7 @@ import time
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from conftest import JAR, JAVA, TIMEOUT, reply_to, results, run_cell, types
+from conftest import JAR, JAVA, TIMEOUT, reply_to, result_data, results, run_cell, run_ok, types
 
 # name: (Java cell, Kotlin cell)
 CELLS = {
@@ -130,8 +130,7 @@ def test_execution_count_stdout_and_stderr(either):
 def test_the_library_packages_are_imported(either):
     """Cells see every package of the library without an import, the leaf ones (jobs, state, monitor) included."""
     _, kc, cell, lang = either
-    reply, msgs = run_cell(kc, cell('imported'))
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, cell('imported'))
     assert results(msgs) == [quoted(lang, 'DefaultProgress ProgressListener StateExchange Linear SpikeSource')]
 
 
@@ -174,16 +173,14 @@ def test_error_aborts_queued_cells(either):
 
 def test_display_by_id_update_and_clear_output(either):
     _, kc, cell, _ = either
-    reply, msgs = run_cell(kc, cell('display, clear, update'))
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, cell('display, clear, update'))
     shown = [m for m in msgs if m['msg_type'] in ('display_data', 'stream', 'clear_output', 'update_display_data')]
     assert types(shown) == ['display_data', 'stream', 'clear_output', 'update_display_data']
     assert shown[0]['content']['transient'] == {'display_id': 'status'}
     assert shown[2]['content'] == {'wait': True}
     assert shown[3]['content']['transient'] == {'display_id': 'status'}
     assert shown[3]['content']['data']['text/plain'] == 'second'
-    reply, msgs = run_cell(kc, cell('display handle'))
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, cell('display handle'))
     kinds = [m['msg_type'] for m in msgs if m['msg_type'] in ('display_data', 'update_display_data', 'stream')]
     assert kinds == ['display_data', 'stream', 'update_display_data']
     bundles = [m['content'] for m in msgs if m['msg_type'] in ('display_data', 'update_display_data')]
@@ -208,14 +205,14 @@ def test_renderers_give_several_mime_types_and_a_failing_one_falls_back(either):
     reply, _ = run_cell(kc, cell('renderers'))
     assert reply['status'] == 'ok', reply
     _, msgs = run_cell(kc, cell('ratio'))
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    data = result_data(msgs)
     assert data['text/html'] == '<b>3/4</b>' and data['text/markdown'] == '3/4'
     assert data['text/plain'] == ('Ratio[a=3, b=4]' if lang == 'java' else 'Ratio(a=3, b=4)')
     _, msgs = run_cell(kc, cell('display ratio'))  # display() goes through the same registry
     assert [m['content']['data']['text/html'] for m in msgs if m['msg_type'] == 'display_data'] == ['<b>1/2</b>']
     reply, msgs = run_cell(kc, cell('broken'))
     assert reply['status'] == 'ok'
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    data = result_data(msgs)
     assert data == {'text/plain': 'Broken[x=5]' if lang == 'java' else 'Broken(x=5)'}
     errs = ''.join(m['content']['text'] for m in msgs if m['msg_type'] == 'stream' and m['content']['name'] == 'stderr')
     assert 'no picture' in errs and 'showing it as text' in errs
@@ -344,8 +341,7 @@ def test_a_long_run_shows_a_progress_bar_then_a_table_and_a_figure(either):
     _, kc, cell, _ = either
     _, quick = run_cell(kc, cell('quick run'))
     assert [m for m in quick if 'display' in m['msg_type']] == []
-    reply, msgs = run_cell(kc, cell('cuba'), timeout=300)
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, cell('cuba'), timeout=300)
     bars = [m for m in msgs if m['msg_type'] in ('display_data', 'update_display_data')]
     assert bars and bars[0]['msg_type'] == 'display_data', types(msgs)
     assert len({m['content']['transient']['display_id'] for m in bars}) == 1
@@ -355,17 +351,16 @@ def test_a_long_run_shows_a_progress_bar_then_a_table_and_a_figure(either):
     reply, _ = run_cell(kc, cell('cuba spikes'))
     assert reply['status'] == 'ok', reply
     _, msgs = run_cell(kc, 'Tables.rates(cubaSpikes)')
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    data = result_data(msgs)
     assert '<th>rate_Hz</th>' in data['text/html'] and '4000 rows × 3 columns' in data['text/html']
     _, msgs = run_cell(kc, 'raster(cubaSpikes)', timeout=120)
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    data = result_data(msgs)
     assert base64.b64decode(data['image/png'])[:8] == b'\x89PNG\r\n\x1a\n'
 
 
 def test_magics(either):
     _, kc, cell, _ = either
-    reply, msgs = run_cell(kc, cell('timed'))
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, cell('timed'))
     assert any(m['content']['text'].startswith('Wall time: ') for m in msgs if m['msg_type'] == 'stream')
     _, msgs = run_cell(kc, '%time magicTimed + 0')
     assert results(msgs) == ['42']

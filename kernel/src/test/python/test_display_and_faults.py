@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import reply_to, results, run_cell, stdout, types
+from conftest import reply_to, result_data, results, run_cell, run_ok, stdout, types
 
 
 def test_blank_display_id_is_refused(kernel):
@@ -99,10 +99,9 @@ def test_jupyter_console_tab_completion_and_a_multiline_cell(jupyter_path):
 def test_training_shows_its_epochs_in_a_progress_bar(kernel):
     _, kc = kernel
     # 150 epochs take about 1.5 s on CI's 2 cores, near the bar's quiet second: 500 keep well past it anywhere
-    reply, msgs = run_cell(kc, 'var tsplit = digitsSplit();\n'
-                               'mlp(3, Activation.RELU, 64, 64, 10).train(tsplit[0], tsplit[1], 500, 8, 0.05, 0.9, 3);',
+    msgs = run_ok(kc, 'var tsplit = digitsSplit();\n'
+                      'mlp(3, Activation.RELU, 64, 64, 10).train(tsplit[0], tsplit[1], 500, 8, 0.05, 0.9, 3);',
                            timeout=300)
-    assert reply['status'] == 'ok', reply
     bars = [m['content']['data']['text/plain'] for m in msgs
             if m['msg_type'] in ('display_data', 'update_display_data')]
     assert bars, 'a training of several seconds shows a bar'
@@ -113,12 +112,11 @@ def test_training_shows_its_epochs_in_a_progress_bar(kernel):
 def test_a_tablesaw_table_renders_as_html_and_text(kernel):
     """The DSL's table renderer reaches the kernel through ServiceLoader, with no kernel code knowing Tablesaw."""
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'var tnet = network().seed(4);\n'
-                               'var tspikes = tnet.monitorSpikes(tnet.poisson("p", 20, Hz(30)));\n'
-                               'tnet.run(ms(200));\n'
-                               'Tables.rates(tspikes)')
-    assert reply['status'] == 'ok', reply
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    msgs = run_ok(kc, 'var tnet = network().seed(4);\n'
+                      'var tspikes = tnet.monitorSpikes(tnet.poisson("p", 20, Hz(30)));\n'
+                      'tnet.run(ms(200));\n'
+                      'Tables.rates(tspikes)')
+    data = result_data(msgs)
     assert '<th>rate_Hz</th>' in data['text/html']
     assert '20 rows × 3 columns' in data['text/html']
     assert data['text/plain'].endswith('20 rows × 3 columns')
@@ -127,18 +125,16 @@ def test_a_tablesaw_table_renders_as_html_and_text(kernel):
 def test_learning_and_device_words_in_a_java_cell(kernel):
     """The plasticity and device packages are imported: a protocol table and a device synapse from a cell."""
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'stdpWindow(stdpBiPoo(0.8, 0.4), 0.5, 1, Hz(1), ms(-10), ms(10))')
-    assert reply['status'] == 'ok', reply
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    msgs = run_ok(kc, 'stdpWindow(stdpBiPoo(0.8, 0.4), 0.5, 1, Hz(1), ms(-10), ms(10))')
+    data = result_data(msgs)
     assert '<th>Δw</th>' in data['text/html'] and '2 rows × 2 columns' in data['text/html']
-    reply, msgs = run_cell(kc, 'var dnet = network().seed(2);\n'
-                               'var din = dnet.poisson("in", 50, Hz(100));\n'
-                               'var dout = dnet.group("out", 50, lif().vThreshold(mV(1000)).conductance("e", ms(5), mV(0)));\n'
-                               'var dp = dnet.connect(din, dout, oneToOne()).onto("e").weight(nS(0))\n'
-                               '        .onDevices(rramBinary(), 1e-4).plasticity(new Srdp(ms(20), 9.5e-9, 9.5e-9));\n'
-                               'dnet.run(s(2));\n'
-                               'Arrays.stream(dp.devices().states()).filter(g -> g > 50e-6).count() > 25')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'var dnet = network().seed(2);\n'
+                      'var din = dnet.poisson("in", 50, Hz(100));\n'
+                      'var dout = dnet.group("out", 50, lif().vThreshold(mV(1000)).conductance("e", ms(5), mV(0)));\n'
+                      'var dp = dnet.connect(din, dout, oneToOne()).onto("e").weight(nS(0))\n'
+                      '        .onDevices(rramBinary(), 1e-4).plasticity(new Srdp(ms(20), 9.5e-9, 9.5e-9));\n'
+                      'dnet.run(s(2));\n'
+                      'Arrays.stream(dp.devices().states()).filter(g -> g > 50e-6).count() > 25')
     assert results(msgs) == ['true']
 
 
@@ -146,12 +142,11 @@ def test_figures_render_inline_as_png(kernel):
     """A raster plot from a cell arrives as one bundle: Plotly JSON, offline HTML, a real PNG and a text line."""
     import base64
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'var pnet = network().seed(6);\n'
-                               'var pspikes = pnet.monitorSpikes(pnet.poisson("p", 30, Hz(20)));\n'
-                               'pnet.run(ms(300));\n'
-                               'raster(pspikes)')
-    assert reply['status'] == 'ok', reply
-    data = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    msgs = run_ok(kc, 'var pnet = network().seed(6);\n'
+                      'var pspikes = pnet.monitorSpikes(pnet.poisson("p", 30, Hz(20)));\n'
+                      'pnet.run(ms(300));\n'
+                      'raster(pspikes)')
+    data = result_data(msgs)
     png = base64.b64decode(data['image/png'])
     assert png[:8] == b'\x89PNG\r\n\x1a\n'
     assert int.from_bytes(png[16:20], 'big') == 900  # IHDR width
@@ -162,7 +157,7 @@ def test_figures_render_inline_as_png(kernel):
     assert 'Plotly.newPlot' in data['text/html'] and '<script src' not in data['text/html']
     # the kernel's first figure carried plotly.js; a later one does not carry it again
     reply, msgs = run_cell(kc, 'raster(pspikes)')
-    again = [m['content']['data'] for m in msgs if m['msg_type'] == 'execute_result'][0]
+    again = result_data(msgs)
     assert 'plotly.js v3' not in again['text/html'] and len(again['text/html']) < 1_000_000
 
 
@@ -180,8 +175,7 @@ def test_lsmagic_and_markdown(kernel):
 
 def test_timeit_who_load_and_javascript(kernel, tmp_path):
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'double tx = 0.5;')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'double tx = 0.5;')
     reply, msgs = run_cell(kc, '%timeit Math.sin(tx)')  # an expression
     assert reply['status'] == 'ok', reply
     text = results(msgs)[0]
@@ -209,8 +203,7 @@ def test_timeit_who_load_and_javascript(kernel, tmp_path):
 
     helpers = tmp_path / 'helpers.jsh'
     helpers.write_text('double square(double x) { return x * x; }\nvar loadedNet = network().seed(4);\nsquare(3)\n')
-    reply, msgs = run_cell(kc, f'%load {helpers}')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, f'%load {helpers}')
     assert f'loaded {helpers} (3 lines)' in stdout(msgs) and results(msgs) == ['9.0']
     _, msgs = run_cell(kc, 'square(4) + loadedNet.seed()')
     assert results(msgs) == ['20.0'], 'what the file declared stays'

@@ -1,6 +1,6 @@
 """The Kotlin kernel, driven by Debian's jupyter_client: the same protocol as the Java kernel (its handlers are
 shared), with Kotlin cells on the scripting host's REPL."""
-from conftest import reply_to, results, run_cell, stdout
+from conftest import reply_to, results, run_cell, run_ok, stdout
 
 
 def test_kernel_info_names_kotlin(kotlin_kernel):
@@ -24,12 +24,11 @@ def test_values_functions_and_classes_persist(kotlin_kernel):
 
 def test_dsl_units_and_builders(kotlin_kernel):
     _, kc = kotlin_kernel
-    reply, msgs = run_cell(kc, 'val model = lif { tauM = 10.ms; vThreshold = (-52).mV }\n'
-                               'val knet = network { dt = 0.1.ms; seed = 7 }\n'
-                               'val kgroup = knet.group("g", 3, model)\n'
-                               'knet.run(50.ms)\n'
-                               '"%.4f %.1f %d".format(model.tauM(), model.vThreshold() * 1e3, knet.stepCount())')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val model = lif { tauM = 10.ms; vThreshold = (-52).mV }\n'
+                      'val knet = network { dt = 0.1.ms; seed = 7 }\n'
+                      'val kgroup = knet.group("g", 3, model)\n'
+                      'knet.run(50.ms)\n'
+                      '"%.4f %.1f %d".format(model.tauM(), model.vThreshold() * 1e3, knet.stepCount())')
     assert results(msgs) == ['0.0100 -52.0 500']
 
 
@@ -60,28 +59,25 @@ def test_completion_and_inspection_from_the_compiler(kotlin_kernel):
 
 def test_device_characterization_from_a_kotlin_cell(kotlin_kernel):
     _, kc = kotlin_kernel
-    reply, msgs = run_cell(kc, 'val curve = pulseResponse(rram(), 2, 10, 10, 1, 1L)\n'
-                               '"${curve.rowCount()} ${curve.columnNames()}"')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val curve = pulseResponse(rram(), 2, 10, 10, 1, 1L)\n'
+                      '"${curve.rowCount()} ${curve.columnNames()}"')
     assert results(msgs) == ['40 [pulse, device, cycle, direction, G_uS]']
 
 
 def test_crossbar_and_device_builders(kotlin_kernel):
     _, kc = kotlin_kernel
-    reply, msgs = run_cell(kc, 'val kxb = crossbar(16, 8) {\n'
-                               '    device = pcm { c2c = 0.0; levels = 64 }\n'
-                               '    wireResistance = 1.ohm\n'
-                               '    dacBits = 8; adcBits = 10\n'
-                               '}\n'
-                               'val kw = Array(8) { j -> DoubleArray(16) { i -> if (i == j) 1.0 else 0.0 } }\n'
-                               'kxb.program(kw, Crossbar.Programming.IDEAL)\n'
-                               'val ky = kxb.mvm(DoubleArray(16) { 0.5 })\n'
-                               '"${kxb.devices().model().levels()} ${ky.all { it > 0.4 && it < 0.55 }}"')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val kxb = crossbar(16, 8) {\n'
+                      '    device = pcm { c2c = 0.0; levels = 64 }\n'
+                      '    wireResistance = 1.ohm\n'
+                      '    dacBits = 8; adcBits = 10\n'
+                      '}\n'
+                      'val kw = Array(8) { j -> DoubleArray(16) { i -> if (i == j) 1.0 else 0.0 } }\n'
+                      'kxb.program(kw, Crossbar.Programming.IDEAL)\n'
+                      'val ky = kxb.mvm(DoubleArray(16) { 0.5 })\n'
+                      '"${kxb.devices().model().levels()} ${ky.all { it > 0.4 && it < 0.55 }}"')
     assert results(msgs) == ['64 true']
-    reply, msgs = run_cell(kc, 'val kxs = crossbar(16, 8) { device = pcm { c2c = 0.0 }; readPrecision = Crossbar.ReadPrecision.SINGLE }\n'
-                               '"${kxs.readPrecision()}"')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val kxs = crossbar(16, 8) { device = pcm { c2c = 0.0 }; readPrecision = Crossbar.ReadPrecision.SINGLE }\n'
+                      '"${kxs.readPrecision()}"')
     assert results(msgs) == ['SINGLE']
     reply, _ = run_cell(kc, 'val bad = crossbar(4, 4) { wireResistance = 2.mV }')
     assert reply['status'] == 'error' and reply['ename'] == 'CompilationError'
@@ -91,49 +87,45 @@ def test_crossbar_and_device_builders(kotlin_kernel):
 def test_ann_builders_name_the_positional_arguments(kotlin_kernel):
     # the builders make the same network, training and arrays as the positional calls they replace
     _, kc = kotlin_kernel
-    reply, msgs = run_cell(kc, 'val dsplit = digitsSplit()\n'
-                               'val named = mlp(64, 8, 10) { seed = 3; hidden = Activation.TANH }\n'
-                               'val positional = mlp(3, Activation.TANH, 64, 8, 10)\n'
-                               'named.train(dsplit[0], null) { epochs = 2; batch = 32; rate = 0.1; momentum = 0.5; seed = 4 }\n'
-                               'positional.train(dsplit[0], null, 2, 32, 0.1, 0.5, 4)\n'
-                               'val onArrays = named.onCrossbars(dsplit[0]) { tile = 32; cells { device = rram(); seed = 7 } }\n'
-                               'val byHand = CrossbarInference.program(positional, dsplit[0], 32,\n'
-                               '    { i, o, k -> Crossbar.of(rram(), i, o).seed(k + 7L) }, Crossbar.Programming.VERIFY)\n'
-                               '"${named.weights(1).contentDeepEquals(positional.weights(1))} "'
-                               ' + "${onArrays.forward(dsplit[1].features()[0]).contentEquals(byHand.forward(dsplit[1].features()[0]))}"')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val dsplit = digitsSplit()\n'
+                      'val named = mlp(64, 8, 10) { seed = 3; hidden = Activation.TANH }\n'
+                      'val positional = mlp(3, Activation.TANH, 64, 8, 10)\n'
+                      'named.train(dsplit[0], null) { epochs = 2; batch = 32; rate = 0.1; momentum = 0.5; seed = 4 }\n'
+                      'positional.train(dsplit[0], null, 2, 32, 0.1, 0.5, 4)\n'
+                      'val onArrays = named.onCrossbars(dsplit[0]) { tile = 32; cells { device = rram(); seed = 7 } }\n'
+                      'val byHand = CrossbarInference.program(positional, dsplit[0], 32,\n'
+                      '    { i, o, k -> Crossbar.of(rram(), i, o).seed(k + 7L) }, Crossbar.Programming.VERIFY)\n'
+                      '"${named.weights(1).contentDeepEquals(positional.weights(1))} "'
+                      ' + "${onArrays.forward(dsplit[1].features()[0]).contentEquals(byHand.forward(dsplit[1].features()[0]))}"')
     assert results(msgs) == ['true true']
 
 
 def test_a_rule_and_a_neuron_model_written_in_kotlin(kotlin_kernel):
     _, kc = kotlin_kernel
-    reply, msgs = run_cell(kc, 'val g = ReferenceNetworks.SONG_GMAX\n'
-                               'val mineK = rule("pair STDP in Kotlin")\n'
-                               '    .preTrace("x", 20.ms, 1.0).postTrace("y", 20.ms, 1.0)\n'
-                               '    .onPre { it.w -= 0.0105 * g * it.post("y") }\n'
-                               '    .onPost { it.w += 0.01 * g * it.pre("x") }\n'
-                               '    .bounds(0.0, g)\n'
-                               'val builtK = stdp().amplitudes(0.01 * g, 0.0105 * g).timeConstants(20.ms, 20.ms)'
-                               '.bounds(0.0, g)\n'
-                               'fun learnK(r: Plasticity): DoubleArray {\n'
-                               '    val n = ReferenceNetworks.songMillerAbbott(1000, 3L, r); n.run(5.s)\n'
-                               '    return n.projections()[0].weights() }\n'
-                               '"same: ${learnK(mineK).contentEquals(learnK(builtK))}"')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val g = ReferenceNetworks.SONG_GMAX\n'
+                      'val mineK = rule("pair STDP in Kotlin")\n'
+                      '    .preTrace("x", 20.ms, 1.0).postTrace("y", 20.ms, 1.0)\n'
+                      '    .onPre { it.w -= 0.0105 * g * it.post("y") }\n'
+                      '    .onPost { it.w += 0.01 * g * it.pre("x") }\n'
+                      '    .bounds(0.0, g)\n'
+                      'val builtK = stdp().amplitudes(0.01 * g, 0.0105 * g).timeConstants(20.ms, 20.ms)'
+                      '.bounds(0.0, g)\n'
+                      'fun learnK(r: Plasticity): DoubleArray {\n'
+                      '    val n = ReferenceNetworks.songMillerAbbott(1000, 3L, r); n.run(5.s)\n'
+                      '    return n.projections()[0].weights() }\n'
+                      '"same: ${learnK(mineK).contentEquals(learnK(builtK))}"')
     assert results(msgs) == ['same: true']
-    reply, msgs = run_cell(kc, 'val leaky = neuronModel("leaky").variable("v", 1.0)\n'
-                               '    .derivative("v") { n -> -n.get("v") / 0.01 }\n'
-                               '    .method(CustomNeuron.Method.RK4)\n'
-                               'val ln = network { dt = 0.1.ms }\n'
-                               'val lg = ln.group("g", 1, leaky)\n'
-                               'ln.run(10.ms)\n'
-                               '"%.6f".format(lg.dynamics().variable("v")[0])')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val leaky = neuronModel("leaky").variable("v", 1.0)\n'
+                      '    .derivative("v") { n -> -n.get("v") / 0.01 }\n'
+                      '    .method(CustomNeuron.Method.RK4)\n'
+                      'val ln = network { dt = 0.1.ms }\n'
+                      'val lg = ln.group("g", 1, leaky)\n'
+                      'ln.run(10.ms)\n'
+                      '"%.6f".format(lg.dynamics().variable("v")[0])')
     assert results(msgs) == ['%.6f' % 0.36787944117144233]  # e^-1: RK4 at h = τ/100 is exact to 1e-10
-    reply, msgs = run_cell(kc, 'val sw = sweep(mapOf("tau" to listOf(10, 20, 40))) { p ->\n'
-                               '    mapOf("half-life (ms)" to p.number("tau") * kotlin.math.ln(2.0)) }\n'
-                               'sw.doubleColumn("half-life (ms)").asList().map { "%.2f".format(it) }')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'val sw = sweep(mapOf("tau" to listOf(10, 20, 40))) { p ->\n'
+                      '    mapOf("half-life (ms)" to p.number("tau") * kotlin.math.ln(2.0)) }\n'
+                      'sw.doubleColumn("half-life (ms)").asList().map { "%.2f".format(it) }')
     assert results(msgs) == ['[6.93, 13.86, 27.73]']
 
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import JAR, JAVA, java_feature, reply_to, results, run_cell, types
+from conftest import JAR, JAVA, java_feature, reply_to, results, run_cell, run_ok, types
 
 
 def test_kernel_info(kernel):
@@ -73,8 +73,7 @@ def test_compile_error_names_line(kernel):
 
 def test_dsl_is_imported(kernel):
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'ms(20)')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'ms(20)')
     assert [m['content']['data']['text/plain'] for m in msgs if m['msg_type'] == 'execute_result'] == ['20 ms']
     # a wrong unit is a compile error that names both types
     reply, _ = run_cell(kc, 'lif().tauM(mV(5))')
@@ -85,8 +84,7 @@ def test_dsl_is_imported(kernel):
 def test_the_installed_kernel_runs_hot_loops_in_simd_lanes(kernel):
     # the kernelspec resolves the Vector API module (InstallCommand's defaults), so LIF and crossbar reads run in lanes
     _, kc = kernel
-    reply, msgs = run_cell(kc, 'org.neuromorph.jobs.Lanes.enabled()')
-    assert reply['status'] == 'ok', reply
+    msgs = run_ok(kc, 'org.neuromorph.jobs.Lanes.enabled()')
     assert results(msgs) == ['true']
 
 
