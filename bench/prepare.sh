@@ -23,3 +23,13 @@ prepare_kernel_bench() {
     need_packages "${JUPYTER_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
     [ -f kernel/target/neuromorph.jar ] || mvn -B -q -DskipTests package
 }
+
+# prepare_kernel_bench, then the jar's kernelspecs installed into a temporary prefix (removed on exit) that
+# JUPYTER_PATH names, so a benchmark runs the kernel built here whatever else is installed.
+prepare_kernel_bench_with_kernelspecs() {
+    prepare_kernel_bench
+    KERNEL_PREFIX=$(mktemp -d)
+    trap 'rm -rf "$KERNEL_PREFIX"' EXIT
+    java -jar kernel/target/neuromorph.jar install --prefix "$KERNEL_PREFIX" >/dev/null
+    export JUPYTER_PATH="$KERNEL_PREFIX/share/jupyter"
+}

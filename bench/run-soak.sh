@@ -4,11 +4,8 @@
 # bench/results/kernel_soak_java.json and kernel_soak_kotlin.json.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
-prepare_kernel_bench
-prefix=$(mktemp -d)
-trap 'rm -rf "$prefix"' EXIT
-java -jar kernel/target/neuromorph.jar install --prefix "$prefix" >/dev/null
+prepare_kernel_bench_with_kernelspecs
 for language in ${2:-java kotlin}; do
-    JUPYTER_PATH="$prefix/share/jupyter" /usr/bin/python3 bench/kernel_soak.py --language "$language" \
+    /usr/bin/python3 bench/kernel_soak.py --language "$language" \
         --minutes "${1:-30}" --window 60
 done
