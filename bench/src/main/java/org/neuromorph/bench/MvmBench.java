@@ -11,7 +11,7 @@ import org.neuromorph.units.Units;
 /**
  * Ideal crossbar reads (y = W·x on noiseless linear devices, no IR drop, ideal periphery) of n × n matrices in
  * float64 ("mvm") and float32 ("mvm_float32", {@link Crossbar.ReadPrecision#SINGLE}), in GFLOP/s as 2n²/t (median
- * of 5 timings of repeated reads, after a second of reads at every size and precision), and the full
+ * of 5 timings of repeated reads, after a second of reads of the same crossbar), and the full
  * IR-drop solve of n × n arrays; one JSON line. Args: sizes (default 128 256 512 1024 2048 4096).
  */
 public final class MvmBench {
@@ -23,10 +23,9 @@ public final class MvmBench {
                 : new int[] {128, 256, 512, 1024, 2048, 4096};
         DeviceModel ideal = new DeviceModel("ideal").range(Units.uS(1), Units.uS(101)).linear(1000);
         Crossbar.ReadPrecision[] precisions = Crossbar.ReadPrecision.values();
-        Crossbar[][] crossbars = new Crossbar[precisions.length][sizes.length];
-        double[][] inputs = new double[sizes.length][];
-        for (int k = 0; k < sizes.length; k++) {
-            int n = sizes[k];
+        StringBuilder[] rows = new StringBuilder[precisions.length];
+        double sink = 0;
+        for (int n : sizes) {
             SplittableRandom rng = new SplittableRandom(n);
             double[][] w = new double[n][n];
             for (double[] row : w) {
@@ -34,33 +33,19 @@ public final class MvmBench {
                     row[i] = rng.nextDouble(-1, 1);
                 }
             }
-            inputs[k] = rng.doubles(n, -1, 1).toArray();
+            double[] x = rng.doubles(n, -1, 1).toArray();
             for (int p = 0; p < precisions.length; p++) {
-                crossbars[p][k] = Crossbar.of(ideal, n, n).readPrecision(precisions[p]);
-                crossbars[p][k].program(w, Crossbar.Programming.IDEAL);
-            }
-        }
-        // steady state, as a long inference loop runs: every size read for a second first, so that the JIT has
-        // compiled both the one-thread and the split read before any timing (a read that runs while its caller
-        // is still in profiled code is several times slower, and sizes that switch paths recompile)
-        double sink = 0;
-        for (int round = 0; round < 2; round++) {
-            for (Crossbar[] ofPrecision : crossbars) {
-                for (int k = 0; k < sizes.length; k++) {
-                    long until = System.nanoTime() + 500_000_000L;
-                    while (System.nanoTime() < until) {
-                        sink += ofPrecision[k].mvm(inputs[k])[0];
-                    }
+                // one crossbar in the heap at a time: all twelve (7 GB of devices) kept G1 marking the old
+                // generation after every young collection, on the cores the read runs on
+                Crossbar c = Crossbar.of(ideal, n, n).readPrecision(precisions[p]);
+                c.program(w, Crossbar.Programming.IDEAL);
+                // steady state, as a long inference loop runs: a second of reads first, so that the JIT has
+                // compiled the read (a read that runs while its caller is still in profiled code is several times
+                // slower, and a size that takes another path recompiles)
+                long until = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < until) {
+                    sink += c.mvm(x)[0];
                 }
-            }
-        }
-        String[] mvm = new String[precisions.length];
-        for (int p = 0; p < precisions.length; p++) {
-            StringBuilder rows = new StringBuilder();
-            for (int k = 0; k < sizes.length; k++) {
-                int n = sizes[k];
-                Crossbar c = crossbars[p][k];
-                double[] x = inputs[k];
                 int reps = (int) Math.max(1, 2e8 / ((double) n * n));
                 double[] times = new double[5];
                 for (int t = 0; t < times.length; t++) {
@@ -72,11 +57,11 @@ public final class MvmBench {
                 }
                 Arrays.sort(times);
                 double median = times[2];
-                rows.append(rows.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                rows[p] = rows[p] == null ? new StringBuilder() : rows[p].append(", ");
+                rows[p].append(String.format(Locale.ROOT,
                         "{\"n\": %d, \"s_median\": %.6g, \"gflops\": %.3f, \"checksum\": %.3g}", n, median,
                         2.0 * n * n / median / 1e9, sink));
             }
-            mvm[p] = rows.toString();
         }
         StringBuilder ir = new StringBuilder();
         for (int n : new int[] {64, 128, 256, 512}) {
@@ -121,8 +106,8 @@ public final class MvmBench {
                         n, wire, drop, error));
             }
         }
-        System.out.println("{\"benchmark\": \"crossbar\", \"simulator\": \"neuromorph\", \"mvm\": [" + mvm[0]
-                + "], \"mvm_float32\": [" + mvm[1] + "], \"ir_drop_full\": [" + ir + "], \"first_order\": ["
+        System.out.println("{\"benchmark\": \"crossbar\", \"simulator\": \"neuromorph\", \"mvm\": [" + rows[0]
+                + "], \"mvm_float32\": [" + rows[1] + "], \"ir_drop_full\": [" + ir + "], \"first_order\": ["
                 + firstOrder + "]}");
     }
 }

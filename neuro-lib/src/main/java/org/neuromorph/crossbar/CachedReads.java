@@ -6,44 +6,50 @@ import org.neuromorph.jobs.Lanes;
 
 /**
  * The read kernels of noiseless reads without IR drop: Kirchhoff on a cached signed conductance matrix (G+ − G−, or
- * G − G_ref), passes of y += v_i·row_i (in SIMD lanes, {@link LaneReads}, or scalar loops the JIT vectorises), with
- * the array energy from each row's total conductance. The cache is rebuilt when the devices change (their version
- * counters) or the precision does.
+ * G − G_ref), with the array energy from each row's total conductance. The cache is rebuilt when the devices change
+ * (their version counters) or the precision does.
  *
- * <p>The matrix is kept one array per word line: with one flat array the partial sums and the matrix could be the
- * same array at some offset, so the JIT would have to keep the scalar loop. Arrays from 256² cells split their bit
- * lines in two halves, the second on a helper thread; every bit line's sum still adds its word lines in order, so the
- * result is the same to the bit whether the read splits, the helper takes its half, or lanes are on.
+ * <p>The matrix is cached in panels: the bit lines in groups of {@code width} (four SIMD vectors' worth), each group
+ * one array holding its word lines one after another, {@code panel[i·width + l] = G[i][b·width + l]}. A pass keeps a
+ * panel's sums in registers while it adds every word line, so it reads memory in one forward stream and writes each
+ * sum once; with the matrix one array per word line, eight rows a pass, the sums went to memory and back every eight
+ * rows and the read ran eight streams at once, and L3- and memory-sized reads reached 0.6–0.8 of OpenBLAS. The last
+ * panel is padded with zero conductances. Every bit line's sum adds its word lines in order, products and sums
+ * rounded separately, so the result is the same to the bit in lanes or scalar loops, split or not.
  *
- * <p>The working arrays are kept between reads so that a read allocates only its result (see
- * {@code bench/results} for the MVM figures that made this worthwhile). A crossbar is read by one thread at a
- * time, as its energy counters already assume.
+ * <p>Arrays from 256² cells split their panels in two halves, the second on a helper thread ({@link ReadHelper}).
+ * The working arrays are kept between reads so that a read allocates only its result. A crossbar is read by one
+ * thread at a time, as its energy counters already assume.
  */
 final class CachedReads {
     /** Arrays of this many cells (256²) or more split a read in two; at 128² the hand-over cost more than it saved. */
     private static final long SPLIT_CELLS = 1 << 16;
-    /** The split falls on a multiple of this many bit lines, so both halves run in whole 512-bit vectors. */
-    private static final int SPLIT_ALIGNMENT = 16;
+    /** Bit lines per panel in scalar loops, which the JIT turns into SIMD code of its own. */
+    private static final int SCALAR_WIDTH = 16;
 
     private final int inputs;
     private final int outputs;
     /** Passes in SIMD lanes ({@link LaneReads}) or scalar ones: the same sums either way. */
     private final boolean lanes = Lanes.enabled();
     private Crossbar.ReadPrecision precision = Crossbar.ReadPrecision.DOUBLE;
-    private double[][] effective;
+    /** Bit lines per panel in the current precision, the number of panels, and the helper's first panel. */
+    private int width;
+    private int panelCount;
+    private int splitPanel;
+    private double[][] panels;
     /** The same matrix in float32, for {@link Crossbar.ReadPrecision#SINGLE} (only one of the two is kept). */
-    private float[][] effectiveSingle;
+    private float[][] panelsSingle;
     private double[] rowConductance;
     private long cachedVersion = -1;
     private final double[] drive;
     private float[] driveSingle;
+    /** One read's sums, panel by panel (so as long as the panels' bit lines): each half writes its own panels'. */
+    private double[] sums;
     private float[] sumsSingle;
-    /** The read under way (set before it splits, so the helper sees them): its drive, sums and split column. */
+    /** The drive of the read under way (set before it splits, so the helper sees it). */
     private double[] readDrive;
-    private double[] readSums;
-    private int split;
-    private final Runnable firstHalf = () -> half(0, split);
-    private final Runnable secondHalf = this::lastHalf;
+    private final Runnable firstHalf = () -> pass(0, splitPanel);
+    private final Runnable secondHalf = () -> pass(splitPanel, panelCount);
 
     CachedReads(int inputs, int outputs) {
         this.inputs = inputs;
@@ -58,8 +64,8 @@ final class CachedReads {
     void precision(Crossbar.ReadPrecision value) {
         if (value != precision) {
             precision = Objects.requireNonNull(value, "read precision");
-            effective = null;
-            effectiveSingle = null;
+            panels = null;
+            panelsSingle = null;
             rowConductance = null; // rebuilt in the new precision on the next read
         }
     }
@@ -86,156 +92,102 @@ final class CachedReads {
             return;
         }
         boolean single = precision == Crossbar.ReadPrecision.SINGLE;
-        effective = single ? null : new double[inputs][outputs];
-        effectiveSingle = single ? new float[inputs][outputs] : null;
+        width = !lanes ? SCALAR_WIDTH : single ? LaneReads.floatWidth() : LaneReads.doubleWidth();
+        panelCount = (outputs + width - 1) / width;
+        splitPanel = (long) inputs * outputs < SPLIT_CELLS ? panelCount : panelCount / 2;
+        int padded = panelCount * width;
+        panels = single ? null : new double[panelCount][inputs * width];
+        panelsSingle = single ? new float[panelCount][inputs * width] : null;
+        sums = single ? null : new double[padded];
+        sumsSingle = single ? new float[padded] : null;
+        driveSingle = single ? new float[inputs] : null;
         rowConductance = new double[inputs];
         for (int i = 0; i < inputs; i++) {
             for (int j = 0; j < outputs; j++) {
                 double g = mapping.heldConductance(i, i * outputs + j);
+                int at = i * width + j % width;
                 if (single) {
-                    effectiveSingle[i][j] = (float) g;
+                    panelsSingle[j / width][at] = (float) g;
                 } else {
-                    effective[i][j] = g;
+                    panels[j / width][at] = g;
                 }
             }
             rowConductance[i] = mapping.rowConductance(i);
         }
         cachedVersion = version;
-        if (single && driveSingle == null) {
-            driveSingle = new float[inputs];
-            sumsSingle = new float[outputs];
-        }
     }
 
-    /**
-     * The bit-line sums of one read. The halves of a split read are two runnables made once, reading the read's
-     * arrays from fields, so that a read allocates only its result.
-     */
+    /** The bit-line sums of one read, as a new array (the only allocation of a read). */
     private double[] sums(double[] v) {
         boolean single = precision == Crossbar.ReadPrecision.SINGLE;
         if (single) {
             for (int i = 0; i < inputs; i++) {
                 driveSingle[i] = (float) v[i];
             }
-            Arrays.fill(sumsSingle, 0);
         } else {
             readDrive = v;
-            readSums = new double[outputs];
         }
-        split = splitColumn();
-        if (split == outputs) {
-            half(0, outputs);
+        if (splitPanel == panelCount || splitPanel == 0) {
+            pass(0, panelCount);
         } else {
             ReadHelper.both(firstHalf, secondHalf);
         }
-        if (!single) {
-            double[] sums = readSums;
-            readDrive = null;
-            readSums = null;
-            return sums;
+        readDrive = null;
+        double[] result = new double[outputs];
+        if (single) {
+            for (int j = 0; j < outputs; j++) {
+                result[j] = sumsSingle[j];
+            }
+        } else {
+            System.arraycopy(sums, 0, result, 0, outputs);
         }
-        double[] sums = new double[outputs];
-        for (int j = 0; j < outputs; j++) {
-            sums[j] = sumsSingle[j];
-        }
-        return sums;
+        return result;
     }
 
-    private void lastHalf() {
-        half(split, outputs);
-    }
-
-    /** Bit lines [from, to) of the read under way. */
-    private void half(int from, int to) {
+    /** Panels [from, to) of the read under way. */
+    private void pass(int from, int to) {
         if (precision == Crossbar.ReadPrecision.SINGLE) {
-            pass(effectiveSingle, driveSingle, sumsSingle, from, to);
+            if (lanes) {
+                LaneReads.accumulate(panelsSingle, driveSingle, sumsSingle, from, to);
+            } else {
+                accumulate(panelsSingle, width, driveSingle, sumsSingle, from, to);
+            }
+        } else if (lanes) {
+            LaneReads.accumulate(panels, readDrive, sums, from, to);
         } else {
-            pass(effective, readDrive, readSums, from, to);
-        }
-    }
-
-    /** The first bit line of the helper's half, or {@code outputs} when the read does not split. */
-    private int splitColumn() {
-        int half = outputs / 2 / SPLIT_ALIGNMENT * SPLIT_ALIGNMENT;
-        return (long) inputs * outputs < SPLIT_CELLS || half == 0 ? outputs : half;
-    }
-
-    private void pass(double[][] g, double[] v, double[] sums, int from, int to) {
-        if (lanes) {
-            LaneReads.accumulate(g, v, sums, from, to);
-        } else {
-            accumulate(g, v, sums, from, to);
-        }
-    }
-
-    private void pass(float[][] g, float[] v, float[] sums, int from, int to) {
-        if (lanes) {
-            LaneReads.accumulate(g, v, sums, from, to);
-        } else {
-            accumulate(g, v, sums, from, to);
+            accumulate(panels, width, readDrive, sums, from, to);
         }
     }
 
     /**
-     * sums[j] += Σ_i v_i·G_ij for bit lines [from, to) over every word line, four word lines per pass so each pass
-     * reads and writes the partial sums once for four rows; every sum adds its rows in order.
+     * sums[b·width + l] = Σ_i v_i·panel_b[i·width + l] for panels b in [fromPanel, toPanel); every sum adds its
+     * word lines in order.
      */
-    static void accumulate(double[][] effective, double[] v, double[] sums, int from, int to) {
-        int rows = effective.length;
-        int i = 0;
-        for (; i + 3 < rows; i += 4) {
-            double v0 = v[i];
-            double v1 = v[i + 1];
-            double v2 = v[i + 2];
-            double v3 = v[i + 3];
-            double[] g0 = effective[i];
-            double[] g1 = effective[i + 1];
-            double[] g2 = effective[i + 2];
-            double[] g3 = effective[i + 3];
-            for (int j = from; j < to; j++) {
-                sums[j] = (((sums[j] + v0 * g0[j]) + v1 * g1[j]) + v2 * g2[j]) + v3 * g3[j];
-            }
-        }
-        rowByRow(effective, v, sums, i, rows, from, to);
-    }
-
-    /** sums[j] += v_i·G_ij for word lines [rowFrom, rowTo) one at a time, bit lines [from, to). */
-    static void rowByRow(double[][] effective, double[] v, double[] sums, int rowFrom, int rowTo, int from, int to) {
-        for (int i = rowFrom; i < rowTo; i++) {
-            double vi = v[i];
-            double[] g = effective[i];
-            for (int j = from; j < to; j++) {
-                sums[j] += vi * g[j];
+    static void accumulate(double[][] panels, int width, double[] v, double[] sums, int fromPanel, int toPanel) {
+        for (int b = fromPanel; b < toPanel; b++) {
+            double[] p = panels[b];
+            int out = b * width;
+            Arrays.fill(sums, out, out + width, 0);
+            for (int i = 0, at = 0; i < v.length; i++, at += width) {
+                double vi = v[i];
+                for (int l = 0; l < width; l++) {
+                    sums[out + l] += vi * p[at + l];
+                }
             }
         }
     }
 
     /** The float32 twin of the pass above (Java has no generics over primitives): the same order of operations. */
-    static void accumulate(float[][] effective, float[] v, float[] sums, int from, int to) {
-        int rows = effective.length;
-        int i = 0;
-        for (; i + 3 < rows; i += 4) {
-            float v0 = v[i];
-            float v1 = v[i + 1];
-            float v2 = v[i + 2];
-            float v3 = v[i + 3];
-            float[] g0 = effective[i];
-            float[] g1 = effective[i + 1];
-            float[] g2 = effective[i + 2];
-            float[] g3 = effective[i + 3];
-            for (int j = from; j < to; j++) {
-                sums[j] = (((sums[j] + v0 * g0[j]) + v1 * g1[j]) + v2 * g2[j]) + v3 * g3[j];
-            }
-        }
-        rowByRow(effective, v, sums, i, rows, from, to);
-    }
-
-    static void rowByRow(float[][] effective, float[] v, float[] sums, int rowFrom, int rowTo, int from, int to) {
-        for (int i = rowFrom; i < rowTo; i++) {
-            float vi = v[i];
-            float[] g = effective[i];
-            for (int j = from; j < to; j++) {
-                sums[j] += vi * g[j];
+    static void accumulate(float[][] panels, int width, float[] v, float[] sums, int fromPanel, int toPanel) {
+        for (int b = fromPanel; b < toPanel; b++) {
+            float[] p = panels[b];
+            int out = b * width;
+            Arrays.fill(sums, out, out + width, 0);
+            for (int i = 0, at = 0; i < v.length; i++, at += width) {
+                float vi = v[i];
+                for (int l = 0; l < width; l++) {
+                    sums[out + l] += vi * p[at + l];
+                }
             }
         }
     }

@@ -6,83 +6,77 @@ import jdk.incubator.vector.VectorSpecies;
 import org.neuromorph.jobs.Lanes;
 
 /**
- * {@link CachedReads}' passes in SIMD lanes: sums[j] += Σ_i v_i·G_ij for bit lines [from, to), eight word lines
- * per pass, so each vector of partial sums is loaded and stored once for eight rows. Each lane adds the products in
- * word-line order, unfused, as the scalar pass does, so the sums are the same to the bit (the scalar passes take four
- * rows at a time because the JIT's own vectorisation of an eight-row loop ran 2–4× slower in float32). It names
- * Vector API types, so it is loaded only when {@link Lanes#enabled()}.
+ * {@link CachedReads}' panel passes in SIMD lanes: for each panel of {@link #ACCUMULATORS} vectors' worth of bit
+ * lines, the sums stay in registers while every word line is added, so a pass reads its panels front to back, one
+ * stream, and stores each sum once. Each lane adds the products in word-line order, unfused, as the scalar pass does,
+ * so the sums are the same to the bit. It names Vector API types, so it is loaded only when {@link Lanes#enabled()}.
  */
 final class LaneReads {
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    private static final int ROWS = 8;
+    /** Independent sums per panel: enough to cover an add's latency (3–4 cycles) at one add per cycle. */
+    private static final int ACCUMULATORS = 4;
 
     private LaneReads() {
     }
 
-    static void accumulate(double[][] effective, double[] v, double[] sums, int from, int to) {
-        int rows = effective.length;
+    /** Bit lines per float64 panel: four vectors. */
+    static int doubleWidth() {
+        return ACCUMULATORS * DOUBLES.length();
+    }
+
+    /** Bit lines per float32 panel: four vectors. */
+    static int floatWidth() {
+        return ACCUMULATORS * FLOATS.length();
+    }
+
+    /** sums[b·width + l] = Σ_i v_i·panel_b[i·width + l] for panels b in [fromPanel, toPanel). */
+    static void accumulate(double[][] panels, double[] v, double[] sums, int fromPanel, int toPanel) {
         int lanes = DOUBLES.length();
-        int bound = from + DOUBLES.loopBound(to - from);
-        int i = 0;
-        for (; i + ROWS <= rows; i += ROWS) {
-            double[] g0 = effective[i];
-            double[] g1 = effective[i + 1];
-            double[] g2 = effective[i + 2];
-            double[] g3 = effective[i + 3];
-            double[] g4 = effective[i + 4];
-            double[] g5 = effective[i + 5];
-            double[] g6 = effective[i + 6];
-            double[] g7 = effective[i + 7];
-            int j = from;
-            for (; j < bound; j += lanes) {
-                DoubleVector s = DoubleVector.fromArray(DOUBLES, sums, j);
-                s = s.add(DoubleVector.fromArray(DOUBLES, g0, j).mul(v[i]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g1, j).mul(v[i + 1]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g2, j).mul(v[i + 2]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g3, j).mul(v[i + 3]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g4, j).mul(v[i + 4]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g5, j).mul(v[i + 5]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g6, j).mul(v[i + 6]));
-                s = s.add(DoubleVector.fromArray(DOUBLES, g7, j).mul(v[i + 7]));
-                s.intoArray(sums, j);
+        int width = ACCUMULATORS * lanes;
+        for (int b = fromPanel; b < toPanel; b++) {
+            double[] p = panels[b];
+            DoubleVector s0 = DoubleVector.zero(DOUBLES);
+            DoubleVector s1 = s0;
+            DoubleVector s2 = s0;
+            DoubleVector s3 = s0;
+            for (int i = 0, at = 0; i < v.length; i++, at += width) {
+                double vi = v[i];
+                s0 = s0.add(DoubleVector.fromArray(DOUBLES, p, at).mul(vi));
+                s1 = s1.add(DoubleVector.fromArray(DOUBLES, p, at + lanes).mul(vi));
+                s2 = s2.add(DoubleVector.fromArray(DOUBLES, p, at + 2 * lanes).mul(vi));
+                s3 = s3.add(DoubleVector.fromArray(DOUBLES, p, at + 3 * lanes).mul(vi));
             }
-            // the bit lines past the last whole vector: the scalar pass, row by row
-            CachedReads.rowByRow(effective, v, sums, i, i + ROWS, j, to);
+            int out = b * width;
+            s0.intoArray(sums, out);
+            s1.intoArray(sums, out + lanes);
+            s2.intoArray(sums, out + 2 * lanes);
+            s3.intoArray(sums, out + 3 * lanes);
         }
-        CachedReads.rowByRow(effective, v, sums, i, rows, from, to);
     }
 
     /** The float32 twin of the pass above. */
-    static void accumulate(float[][] effective, float[] v, float[] sums, int from, int to) {
-        int rows = effective.length;
+    static void accumulate(float[][] panels, float[] v, float[] sums, int fromPanel, int toPanel) {
         int lanes = FLOATS.length();
-        int bound = from + FLOATS.loopBound(to - from);
-        int i = 0;
-        for (; i + ROWS <= rows; i += ROWS) {
-            float[] g0 = effective[i];
-            float[] g1 = effective[i + 1];
-            float[] g2 = effective[i + 2];
-            float[] g3 = effective[i + 3];
-            float[] g4 = effective[i + 4];
-            float[] g5 = effective[i + 5];
-            float[] g6 = effective[i + 6];
-            float[] g7 = effective[i + 7];
-            int j = from;
-            for (; j < bound; j += lanes) {
-                FloatVector s = FloatVector.fromArray(FLOATS, sums, j);
-                s = s.add(FloatVector.fromArray(FLOATS, g0, j).mul(v[i]));
-                s = s.add(FloatVector.fromArray(FLOATS, g1, j).mul(v[i + 1]));
-                s = s.add(FloatVector.fromArray(FLOATS, g2, j).mul(v[i + 2]));
-                s = s.add(FloatVector.fromArray(FLOATS, g3, j).mul(v[i + 3]));
-                s = s.add(FloatVector.fromArray(FLOATS, g4, j).mul(v[i + 4]));
-                s = s.add(FloatVector.fromArray(FLOATS, g5, j).mul(v[i + 5]));
-                s = s.add(FloatVector.fromArray(FLOATS, g6, j).mul(v[i + 6]));
-                s = s.add(FloatVector.fromArray(FLOATS, g7, j).mul(v[i + 7]));
-                s.intoArray(sums, j);
+        int width = ACCUMULATORS * lanes;
+        for (int b = fromPanel; b < toPanel; b++) {
+            float[] p = panels[b];
+            FloatVector s0 = FloatVector.zero(FLOATS);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int i = 0, at = 0; i < v.length; i++, at += width) {
+                float vi = v[i];
+                s0 = s0.add(FloatVector.fromArray(FLOATS, p, at).mul(vi));
+                s1 = s1.add(FloatVector.fromArray(FLOATS, p, at + lanes).mul(vi));
+                s2 = s2.add(FloatVector.fromArray(FLOATS, p, at + 2 * lanes).mul(vi));
+                s3 = s3.add(FloatVector.fromArray(FLOATS, p, at + 3 * lanes).mul(vi));
             }
-            CachedReads.rowByRow(effective, v, sums, i, i + ROWS, j, to);
+            int out = b * width;
+            s0.intoArray(sums, out);
+            s1.intoArray(sums, out + lanes);
+            s2.intoArray(sums, out + 2 * lanes);
+            s3.intoArray(sums, out + 3 * lanes);
         }
-        CachedReads.rowByRow(effective, v, sums, i, rows, from, to);
     }
 }

@@ -3,13 +3,17 @@ package org.neuromorph.crossbar;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.neuromorph.jobs.Lanes;
 
-/** The read passes in SIMD lanes add what the scalar passes add, in the same order: the same bits at every shape. */
+/**
+ * The read passes over panels, in SIMD lanes and in scalar loops, add what a word-line-by-word-line sum adds, in the
+ * same order: the same bits at every shape, whether the panels are read in one pass or two.
+ */
 class LaneReadsTest {
-    /** Shapes with word and bit lines that are not multiples of the eight-row pass or of a vector's lanes. */
+    /** Shapes with word and bit lines that are not multiples of a panel's width or of a vector's lanes. */
     private static final int[][] SHAPES = {{1, 1}, {7, 5}, {8, 16}, {13, 37}, {64, 129}, {300, 77}, {17, 512}};
 
     @Test
@@ -18,57 +22,90 @@ class LaneReadsTest {
     }
 
     @Test
-    void passesInLanesMatchTheScalarPassAndTheRowByRowSumToTheBitInBothPrecisions() {
+    void panelPassesMatchTheRowByRowSumToTheBitInBothPrecisions() {
         for (int[] shape : SHAPES) {
             int rows = shape[0];
             int columns = shape[1];
             String where = rows + " × " + columns;
             SplittableRandom rng = new SplittableRandom(rows * 1000L + columns);
             double[][] g = new double[rows][columns];
-            float[][] gSingle = new float[rows][columns];
-            double[] v = new double[rows];
-            float[] vSingle = new float[rows];
-            for (int i = 0; i < rows; i++) {
+            double[] v = rng.doubles(rows, -1, 1).toArray();
+            for (double[] row : g) {
                 for (int j = 0; j < columns; j++) {
-                    g[i][j] = rng.nextDouble(-1, 1);
-                    gSingle[i][j] = (float) g[i][j];
+                    row[j] = rng.nextDouble(-1, 1);
                 }
-                v[i] = rng.nextDouble(-1, 1);
-                vSingle[i] = (float) v[i];
             }
-            int split = columns / 3; // two calls over [0, split) and [split, columns), as a split read makes
+            float[] vSingle = new float[rows];
             double[] byRow = new double[columns];
-            CachedReads.rowByRow(g, v, byRow, 0, rows, 0, columns);
-            assertArrayEquals(byRow, twoHalves(CachedReads::accumulate, g, v, split), 0, "scalar float64, " + where);
-            assertArrayEquals(byRow, twoHalves(LaneReads::accumulate, g, v, split), 0, "lanes float64, " + where);
             float[] byRowSingle = new float[columns];
-            CachedReads.rowByRow(gSingle, vSingle, byRowSingle, 0, rows, 0, columns);
-            assertArrayEquals(byRowSingle, twoHalves(CachedReads::accumulate, gSingle, vSingle, split), 0,
-                    "scalar float32, " + where);
-            assertArrayEquals(byRowSingle, twoHalves(LaneReads::accumulate, gSingle, vSingle, split), 0,
-                    "lanes float32, " + where);
+            for (int i = 0; i < rows; i++) {
+                vSingle[i] = (float) v[i];
+                for (int j = 0; j < columns; j++) {
+                    byRow[j] += v[i] * g[i][j];
+                    byRowSingle[j] += vSingle[i] * (float) g[i][j];
+                }
+            }
+            int width = LaneReads.doubleWidth();
+            double[][] panels = panels(g, width);
+            double[] sums = new double[panels.length * width];
+            Arrays.fill(sums, Double.NaN); // a pass sets its sums, whatever the array held
+            twoPasses(panels.length, (from, to) -> LaneReads.accumulate(panels, v, sums, from, to));
+            assertArrayEquals(byRow, columns(sums, columns), 0, "lanes float64, " + where);
+            Arrays.fill(sums, Double.NaN);
+            twoPasses(panels.length, (from, to) -> CachedReads.accumulate(panels, width, v, sums, from, to));
+            assertArrayEquals(byRow, columns(sums, columns), 0, "scalar float64, " + where);
+
+            int widthSingle = LaneReads.floatWidth();
+            float[][] panelsSingle = single(panels(g, widthSingle));
+            float[] sumsSingle = new float[panelsSingle.length * widthSingle];
+            Arrays.fill(sumsSingle, Float.NaN);
+            twoPasses(panelsSingle.length,
+                    (from, to) -> LaneReads.accumulate(panelsSingle, vSingle, sumsSingle, from, to));
+            assertArrayEquals(byRowSingle, columns(sumsSingle, columns), 0, "lanes float32, " + where);
+            Arrays.fill(sumsSingle, Float.NaN);
+            twoPasses(panelsSingle.length, (from, to) -> CachedReads.accumulate(panelsSingle, widthSingle, vSingle,
+                    sumsSingle, from, to));
+            assertArrayEquals(byRowSingle, columns(sumsSingle, columns), 0, "scalar float32, " + where);
         }
     }
 
-    private interface DoublePass {
-        void run(double[][] g, double[] v, double[] sums, int from, int to);
+    private interface Pass {
+        void run(int fromPanel, int toPanel);
     }
 
-    private interface FloatPass {
-        void run(float[][] g, float[] v, float[] sums, int from, int to);
+    /** Two passes over [split, count) and [0, split), as a split read makes. */
+    private static void twoPasses(int count, Pass pass) {
+        int split = count / 3;
+        pass.run(split, count);
+        pass.run(0, split);
     }
 
-    private static double[] twoHalves(DoublePass pass, double[][] g, double[] v, int split) {
-        double[] sums = new double[g[0].length];
-        pass.run(g, v, sums, 0, split);
-        pass.run(g, v, sums, split, sums.length);
-        return sums;
+    private static double[][] panels(double[][] g, int width) {
+        int columns = g[0].length;
+        double[][] panels = new double[(columns + width - 1) / width][g.length * width];
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                panels[j / width][i * width + j % width] = g[i][j];
+            }
+        }
+        return panels;
     }
 
-    private static float[] twoHalves(FloatPass pass, float[][] g, float[] v, int split) {
-        float[] sums = new float[g[0].length];
-        pass.run(g, v, sums, 0, split);
-        pass.run(g, v, sums, split, sums.length);
-        return sums;
+    private static float[][] single(double[][] panels) {
+        float[][] single = new float[panels.length][panels[0].length];
+        for (int b = 0; b < panels.length; b++) {
+            for (int k = 0; k < panels[b].length; k++) {
+                single[b][k] = (float) panels[b][k];
+            }
+        }
+        return single;
+    }
+
+    private static double[] columns(double[] sums, int columns) {
+        return Arrays.copyOf(sums, columns);
+    }
+
+    private static float[] columns(float[] sums, int columns) {
+        return Arrays.copyOf(sums, columns);
     }
 }
