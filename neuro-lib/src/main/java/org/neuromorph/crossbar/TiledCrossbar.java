@@ -89,30 +89,29 @@ public final class TiledCrossbar {
         if (x.length != inputs) {
             throw new IllegalArgumentException("input has " + x.length + " values, the matrix " + inputs);
         }
-        double[] y = new double[outputs];
-        for (int t = 0; t < tiles.size(); t++) {
-            Crossbar c = tiles.get(t);
-            int[] o = origins.get(t);
-            double[] part = c.mvm(Arrays.copyOfRange(x, o[0], o[0] + c.inputs()));
-            for (int j = 0; j < part.length; j++) {
-                y[o[1] + j] += part[j];
-            }
-        }
-        return y;
+        return acrossTiles(x, false);
     }
 
     /** z = Wᵀ·d, each tile reading its slice of d and the partial sums added. */
     public double[] transpose(double[] d) {
-        double[] z = new double[inputs];
+        return acrossTiles(d, true);
+    }
+
+    /** Each tile reads its slice of {@code in} (forward or transposed) and adds its partial sums to the result. */
+    private double[] acrossTiles(double[] in, boolean transposed) {
+        double[] out = new double[transposed ? inputs : outputs];
         for (int t = 0; t < tiles.size(); t++) {
             Crossbar c = tiles.get(t);
             int[] o = origins.get(t);
-            double[] part = c.transpose(Arrays.copyOfRange(d, o[1], o[1] + c.outputs()));
-            for (int i = 0; i < part.length; i++) {
-                z[o[0] + i] += part[i];
+            int from = transposed ? o[1] : o[0];
+            int to = transposed ? o[0] : o[1];
+            double[] slice = Arrays.copyOfRange(in, from, from + (transposed ? c.outputs() : c.inputs()));
+            double[] part = transposed ? c.transpose(slice) : c.mvm(slice);
+            for (int k = 0; k < part.length; k++) {
+                out[to + k] += part[k];
             }
         }
-        return z;
+        return out;
     }
 
     /** The outer-product update W += rate·d·xᵀ on every tile, as device pulses. */

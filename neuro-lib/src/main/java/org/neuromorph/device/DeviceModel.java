@@ -1,5 +1,6 @@
 package org.neuromorph.device;
 
+import static org.neuromorph.units.Arguments.atLeast;
 import static org.neuromorph.units.Arguments.nonNegative;
 import static org.neuromorph.units.Arguments.probability;
 
@@ -97,10 +98,7 @@ public final class DeviceModel implements Cloneable {
 
     /** G is rounded to {@code k} equally spaced levels after every pulse (k ≥ 2). */
     public DeviceModel levels(int k) {
-        if (k < 2) {
-            throw new IllegalArgumentException("a device needs at least 2 levels, got " + k);
-        }
-        levels = k;
+        levels = (int) atLeast(k, 2, "a device's number of levels");
         return this;
     }
 
@@ -142,10 +140,7 @@ public final class DeviceModel implements Cloneable {
 
     /** After this many pulses a device wears out and keeps its conductance (0: unlimited). */
     public DeviceModel endurance(long pulses) {
-        if (pulses < 0) {
-            throw new IllegalArgumentException("endurance must be ≥ 0 pulses, got " + pulses);
-        }
-        endurance = pulses;
+        endurance = atLeast(pulses, 0, "endurance in pulses");
         return this;
     }
 

@@ -34,8 +34,13 @@ public final class Arguments {
 
     /** {@code value} if it is ≥ 1. */
     public static int atLeastOne(int value, String what) {
-        if (value < 1) {
-            throw new IllegalArgumentException(what + " must be ≥ 1, got " + value);
+        return (int) atLeast(value, 1, what);
+    }
+
+    /** {@code value} if it is ≥ {@code least}. */
+    public static long atLeast(long value, long least, String what) {
+        if (value < least) {
+            throw new IllegalArgumentException(what + " must be ≥ " + least + ", got " + value);
         }
         return value;
     }

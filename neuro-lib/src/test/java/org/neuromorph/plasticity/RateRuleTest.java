@@ -19,15 +19,20 @@ class RateRuleTest {
 
     private static final double[] PRINCIPAL = normalised(new double[] {1, (Math.sqrt(5) - 1) / 2});
 
+    /** One linear unit y = w·x from w = (0.3, −0.2), taught by {@code rule} on {@code steps} correlated inputs. */
+    private static double[] trained(RateRule rule, int steps) {
+        double[] w = {0.3, -0.2};
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int n = 0; n < steps; n++) {
+            double[] x = correlatedInput(rng);
+            rule.update(w, 2, 1, x, new double[] {w[0] * x[0] + w[1] * x[1]}, 1);
+        }
+        return w;
+    }
+
     @Test
     void ojaFindsTheUnitPrincipalComponent() {
-        double[] w = {0.3, -0.2};
-        RateRule oja = RateRule.oja(0.002);
-        SplittableRandom rng = new SplittableRandom(3);
-        for (int n = 0; n < 40_000; n++) {
-            double[] x = correlatedInput(rng);
-            oja.update(w, 2, 1, x, new double[] {w[0] * x[0] + w[1] * x[1]}, 1);
-        }
+        double[] w = trained(RateRule.oja(0.002), 40_000);
         // the stationary fluctuations scale with η·λ ≈ 0.007; 0.03 leaves room and still rules out any other vector
         assertEquals(1, Math.hypot(w[0], w[1]), 0.03, "unit length");
         assertTrue(Math.abs(dot(normalised(w), PRINCIPAL)) > 0.999, "along the principal eigenvector: "
@@ -36,13 +41,7 @@ class RateRuleTest {
 
     @Test
     void hebbAlignsButGrowsWithoutBound() {
-        double[] w = {0.3, -0.2};
-        RateRule hebb = RateRule.hebb(0.002);
-        SplittableRandom rng = new SplittableRandom(3);
-        for (int n = 0; n < 2_000; n++) {
-            double[] x = correlatedInput(rng);
-            hebb.update(w, 2, 1, x, new double[] {w[0] * x[0] + w[1] * x[1]}, 1);
-        }
+        double[] w = trained(RateRule.hebb(0.002), 2_000);
         assertTrue(Math.hypot(w[0], w[1]) > 100, "|w| grows: " + Math.hypot(w[0], w[1]));
         assertTrue(Math.abs(dot(normalised(w), PRINCIPAL)) > 0.999, "along the principal eigenvector");
     }

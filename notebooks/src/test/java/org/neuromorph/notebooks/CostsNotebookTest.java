@@ -3,12 +3,10 @@ package org.neuromorph.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,15 +18,9 @@ class CostsNotebookTest {
     private static final Pattern RUN = Pattern.compile(
             "(RRAM|PCM), DAC (\\d) b, ADC (\\d) b: ([0-9.]+) % at ([0-9.]+) pJ per inference \\(([0-9.]+)× less");
 
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     @Test
     void accuracyStandsBesideEnergyAndLearningShowsItsCost() throws Exception {
-        JsonNode nb = NotebookRunner.execute("13-costs.ipynb", "13-costs.run");
-        String all = String.join("\n", NotebookRunner.outputs(nb));
+        String all = NotebookRunner.allText("13-costs.ipynb");
         Map<String, double[]> runs = new HashMap<>();
         Matcher m = RUN.matcher(all);
         while (m.find()) {

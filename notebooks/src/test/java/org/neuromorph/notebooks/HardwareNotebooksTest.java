@@ -2,12 +2,13 @@ package org.neuromorph.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.notebooks.NotebookRunner.find;
+import static org.neuromorph.notebooks.NotebookRunner.number;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +17,6 @@ import org.junit.jupiter.api.Test;
  * the crossbar errors moving the way the circuit says.
  */
 class HardwareNotebooksTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     private com.fasterxml.jackson.databind.JsonNode executed;
 
     private String run(String notebook) throws Exception {
@@ -38,12 +34,6 @@ class HardwareNotebooksTest {
             }
         }
         throw new AssertionError("no output starts with " + text);
-    }
-
-    private static Matcher find(String regex, String text) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), "'" + regex + "' in the outputs:\n" + text);
-        return m;
     }
 
     /**
@@ -88,8 +78,7 @@ class HardwareNotebooksTest {
         double ratio = Double.parseDouble(drift.group(1));
         // (86400 s / 1 s)^-ν with aihwkit's mean ν ≈ 0.05 is 0.57; the spread of ν and the noise move it a little
         assertTrue(ratio > 0.5 && ratio < 0.8, drift.group());
-        Matcher noise = find("PCM read noise at 20 µS: sd ([0-9.]+) µS over 1000 reads", all);
-        assertTrue(Double.parseDouble(noise.group(1)) > 0, noise.group());
+        assertTrue(number("PCM read noise at 20 µS: sd ([0-9.]+) µS over 1000 reads", all) > 0, "reads are noisy");
         assertTrue(isFigure("FeFET(G"), "a device model shows itself as its pulse response");
     }
 
@@ -107,8 +96,8 @@ class HardwareNotebooksTest {
         for (int k = 2; k < bits.size(); k++) { // 3 and 4 bits both lose nearly everything
             assertTrue(bits.get(k) < bits.get(k - 1) / 2.5, "two more bits, about a quarter of the error: " + bits);
         }
-        Matcher energy = find("digital 8-bit baseline [0-9.e+]+ pJ \\(([0-9.]+)× the crossbar\\)", all);
-        assertTrue(Double.parseDouble(energy.group(1)) > 1, energy.group());
+        assertTrue(number("digital 8-bit baseline [0-9.e+]+ pJ \\(([0-9.]+)× the crossbar\\)", all) > 1,
+                "the crossbar spends less than the digital baseline");
         assertTrue(isFigure("Crossbar(64 × 64, RRAM"), "the crossbar ends the notebook as its conductance map");
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +21,6 @@ class HeadlessRunTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
 
     private record Run(int exit, String output) {
     }

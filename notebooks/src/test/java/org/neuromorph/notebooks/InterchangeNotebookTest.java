@@ -2,10 +2,9 @@ package org.neuromorph.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.notebooks.NotebookRunner.find;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,15 +12,9 @@ import org.junit.jupiter.api.Test;
  * software and on RRAM, CUBA run on PyNN's Brian2 backend beside ours, a network written and read back, and a refusal.
  */
 class InterchangeNotebookTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     @Test
     void showsWhatItsProseClaims() throws Exception {
-        String all = String.join("\n", NotebookRunner.outputs(NotebookRunner.execute("11-interchange.ipynb",
-                "11-interchange.run")));
+        String all = NotebookRunner.allText("11-interchange.ipynb");
         Matcher lif = find("Euler against Norse: max \\|Δv\\| ([0-9.e-]+) .*exact against the paper: ([0-9.e-]+)", all);
         assertTrue(Double.parseDouble(lif.group(1)) < 1e-6, "Norse's trace to float32 rounding: " + lif.group());
         assertTrue(Double.parseDouble(lif.group(2)) < 1e-8, "the paper's exact trace: " + lif.group());
@@ -39,11 +32,5 @@ class InterchangeNotebookTest {
         assertEquals(Integer.parseInt(back.group(1)), Integer.parseInt(back.group(2)),
                 0.05 * Integer.parseInt(back.group(1)), back.group());
         assertTrue(all.contains("group 'adex' is AdEx"), all);
-    }
-
-    private static Matcher find(String regex, String text) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), "'" + regex + "' in the outputs:\n" + text);
-        return m;
     }
 }

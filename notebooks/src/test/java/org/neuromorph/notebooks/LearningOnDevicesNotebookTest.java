@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.Test;
  * tests pin down.
  */
 class LearningOnDevicesNotebookTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     @Test
     void runsReproduciblyWithTheExpectedNumbers() throws Exception {
         List<String> first = NotebookRunner.outputs(NotebookRunner.execute("10-tour-learning-on-devices.ipynb",

@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The notebooks that reproduce published results run headless and print the published numbers. */
 class LiteratureNotebooksTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
-    private static String run(String notebook) throws Exception {
-        return String.join("\n", NotebookRunner.outputs(NotebookRunner.execute(notebook,
-                notebook.replace(".ipynb", ".run"))));
-    }
-
     @Test
     void stdpWindowInKotlinRecoversBiPooTimeConstants() throws Exception {
-        String all = run("02-stdp.ipynb");
+        String all = NotebookRunner.allText("02-stdp.ipynb");
         assertTrue(all.contains("tau+ = 16.80 ms, tau- = 33.70 ms"), all);
         assertTrue(all.contains("STDP window (1 series, 14 points)"), "the window is plotted");
         assertTrue(all.contains("200 pairings: additive 1.000"), "additive STDP reaches its hard bound");
@@ -30,7 +19,7 @@ class LiteratureNotebooksTest {
 
     @Test
     void songAbbottWeightsTurnBimodalAndTheRateFalls() throws Exception {
-        String all = run("08-song-abbott.ipynb");
+        String all = NotebookRunner.allText("08-song-abbott.ipynb");
         Matcher w = Pattern.compile("mean weight ([0-9.]+) g_max; (\\d+) of 1000 below 0.1 g_max, (\\d+) above 0.9 g_max")
                 .matcher(all);
         Matcher r = Pattern.compile("first 10 s ([0-9.]+) Hz, last 10 s ([0-9.]+) Hz").matcher(all);
@@ -45,7 +34,7 @@ class LiteratureNotebooksTest {
 
     @Test
     void srdpTripletsAndBcmInKotlin() throws Exception {
-        String all = run("03-srdp-and-triplets.ipynb");
+        String all = NotebookRunner.allText("03-srdp-and-triplets.ipynb");
         // SRDP: the fraction of 400 devices left SET at each rate, against 1 − e^(−f·τ_D): 5 binomial standard
         // errors plus 0.01 for the 0.1 ms grid (the band of DeviceLearningTest)
         Matcher row = Pattern.compile("(?m)^\\s*(\\d+)\\s*\\|\\s*([0-9.]+)\\s*\\|\\s*([0-9.]+)\\s*\\|$").matcher(all);
@@ -85,7 +74,7 @@ class LiteratureNotebooksTest {
 
     @Test
     void unsupervisedStdpOnRramLearnsTheDigits() throws Exception {
-        String all = run("07-unsupervised-stdp.ipynb");
+        String all = NotebookRunner.allText("07-unsupervised-stdp.ipynb");
         Matcher accuracy = Pattern.compile("unsupervised test accuracy ([0-9.]+) \\(chance 0.100\\)").matcher(all);
         assertTrue(accuracy.find(), all);
         // this seed gives 0.778; Diehl & Cook's 100-neuron network reached 82.9 % on MNIST with far more data.

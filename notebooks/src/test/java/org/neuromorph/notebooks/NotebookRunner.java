@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,7 @@ final class NotebookRunner {
     private NotebookRunner() {
     }
 
-    static synchronized void installKernelspec() throws Exception {
+    private static synchronized void installKernelspec() throws Exception {
         if (jupyterPath != null) {
             return;
         }
@@ -52,6 +53,23 @@ final class NotebookRunner {
     static synchronized Path jupyterPath() throws Exception {
         installKernelspec();
         return jupyterPath;
+    }
+
+    /** The first match of {@code regex} in a notebook's text, which must have one. */
+    static Matcher find(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "'" + regex + "' in the outputs:\n" + text);
+        return m;
+    }
+
+    /** The first group of {@code regex}'s first match in a notebook's text, as a number. */
+    static double number(String regex, String text) {
+        return Double.parseDouble(find(regex, text).group(1));
+    }
+
+    /** {@code notebook} executed once (as {@code <name>.run}), its outputs' texts one after another, by lines. */
+    static String allText(String notebook) throws Exception {
+        return String.join("\n", outputs(execute(notebook, notebook.replace(".ipynb", ".run"))));
     }
 
     /** Where a notebook in this folder is. */
@@ -83,7 +101,7 @@ final class NotebookRunner {
         Files.createDirectories(OUT);
         run(List.of("/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=300", "--output-dir", OUT.toAbsolutePath().toString(),
-                "--output", outputName, NOTEBOOKS.resolve(notebook).toAbsolutePath().toString()), jupyterPath, 600);
+                "--output", outputName, NOTEBOOKS.resolve(notebook).toAbsolutePath().toString()), jupyterPath(), 600);
         JsonNode executed = new ObjectMapper().readTree(OUT.resolve(outputName + ".ipynb").toFile());
         keepFirstFigure(executed, notebook.replace(".ipynb", ".png"));
         return executed;

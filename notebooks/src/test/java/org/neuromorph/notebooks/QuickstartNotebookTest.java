@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.Test;
  * same network with the Kotlin builders and must give the same numbers.
  */
 class QuickstartNotebookTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     @Test
     void quickstartRunsAndIsReproducible() throws Exception {
         List<String> first = NotebookRunner.outputs(NotebookRunner.execute("00-quickstart.ipynb", "00-quickstart.run1"));

@@ -2,10 +2,8 @@ package org.neuromorph.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,15 +12,9 @@ import org.junit.jupiter.api.Test;
  * falls as inhibition grows.
  */
 class SweepsOnSparkNotebookTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     @Test
     void theSweepGivesTheSameTableOnSparkAndRateFallsWithInhibition() throws Exception {
-        JsonNode nb = NotebookRunner.execute("12-sweeps-laptop-to-cluster.ipynb", "12-sweeps-laptop-to-cluster.run");
-        String all = String.join("\n", NotebookRunner.outputs(nb));
+        String all = NotebookRunner.allText("12-sweeps-laptop-to-cluster.ipynb");
         assertTrue(all.contains("sweeps run on Spark at local[2] (2 cores)"), all);
         assertTrue(all.contains("same table on Spark: true"), all);
         Matcher weak = Pattern.compile("\\n +0\\.6 +\\| +1 +\\| +([0-9.]+)").matcher(all);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +15,6 @@ import org.junit.jupiter.api.Test;
  * the built-in; both runs give the same outputs apart from timings, and the notebook records its provenance.
  */
 class YourOwnRuleNotebookTest {
-    @BeforeAll
-    static void installKernelspec() throws Exception {
-        NotebookRunner.installKernelspec();
-    }
-
     /** The outputs with the lines that report wall time (progress bars, %time) taken out. */
     private static List<String> withoutTimings(JsonNode nb) {
         return NotebookRunner.outputs(nb).stream()

@@ -1,6 +1,7 @@
 package org.neuromorph.kernel.eval;
 
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -94,22 +95,21 @@ final class ArithmeticFastPath {
     }
 
     private Object or() {
-        Object left = and();
-        while (take("||")) {
-            // both sides are evaluated (they have no effects) so that a non-boolean is refused as javac would
-            boolean l = bool(left);
-            boolean r = bool(and());
-            left = l || r;
-        }
-        return left;
+        return logical("||", this::and, Boolean::logicalOr);
     }
 
     private Object and() {
-        Object left = equality();
-        while (take("&&")) {
+        return logical("&&", this::equality, Boolean::logicalAnd);
+    }
+
+    /** operand (op operand)*, left to right, for || and &&. */
+    private Object logical(String op, Supplier<Object> operand, BinaryOperator<Boolean> combine) {
+        Object left = operand.get();
+        while (take(op)) {
+            // both sides are evaluated (they have no effects) so that a non-boolean is refused as javac would
             boolean l = bool(left);
-            boolean r = bool(equality());
-            left = l && r;
+            boolean r = bool(operand.get());
+            left = combine.apply(l, r);
         }
         return left;
     }
