@@ -12,10 +12,10 @@ import org.neuromorph.jobs.Lanes;
  * <p>The matrix is cached in panels: the bit lines in groups of {@code width} (four SIMD vectors' worth), each group
  * one array holding its word lines one after another, {@code panel[i·width + l] = G[i][b·width + l]}. A pass keeps a
  * panel's sums in registers while it adds every word line, so it reads memory in one forward stream and writes each
- * sum once; with the matrix one array per word line, eight rows a pass, the sums went to memory and back every eight
- * rows and the read ran eight streams at once, and L3- and memory-sized reads reached 0.6–0.8 of OpenBLAS. The last
- * panel is padded with zero conductances. Every bit line's sum adds its word lines in order, products and sums
- * rounded separately, so the result is the same to the bit in lanes or scalar loops, split or not.
+ * sum once, where a pass over rows sends the sums to memory and back and reads a stream per row (the figures are in
+ * docs/results.md, "Crossbar speed"). The last panel is padded with zero conductances. Every bit line's sum adds its
+ * word lines in order, products and sums rounded separately, so the result is the same to the bit in lanes or scalar
+ * loops, split or not.
  *
  * <p>Arrays from 256² cells split their panels in two halves, the second on a helper thread ({@link ReadHelper}).
  * The working arrays are kept between reads so that a read allocates only its result. A crossbar is read by one
