@@ -6,7 +6,7 @@ import org.neuromorph.jobs.Lanes;
 
 /**
  * The read kernels of noiseless reads without IR drop: Kirchhoff on a cached signed conductance matrix (G+ − G−, or
- * G − G_ref), with the array energy from each row's total conductance. The cache is rebuilt when the devices change
+ * G − G_ref), with the array energy from each row's total conductance. The cache is refilled when the devices change
  * (their version counters) or the precision does.
  *
  * <p>The matrix is cached in panels: the bit lines in groups of {@code width} (four SIMD vectors' worth), each group
@@ -92,16 +92,9 @@ final class CachedReads {
             return;
         }
         boolean single = precision == Crossbar.ReadPrecision.SINGLE;
-        width = !lanes ? SCALAR_WIDTH : single ? LaneReads.floatWidth() : LaneReads.doubleWidth();
-        panelCount = (outputs + width - 1) / width;
-        splitPanel = (long) inputs * outputs < SPLIT_CELLS ? panelCount : panelCount / 2;
-        int padded = panelCount * width;
-        panels = single ? null : new double[panelCount][inputs * width];
-        panelsSingle = single ? new float[panelCount][inputs * width] : null;
-        sums = single ? null : new double[padded];
-        sumsSingle = single ? new float[padded] : null;
-        driveSingle = single ? new float[inputs] : null;
-        rowConductance = new double[inputs];
+        if (rowConductance == null) {
+            allocate(single);
+        }
         for (int i = 0; i < inputs; i++) {
             for (int j = 0; j < outputs; j++) {
                 double g = mapping.heldConductance(i, i * outputs + j);
@@ -115,6 +108,23 @@ final class CachedReads {
             rowConductance[i] = mapping.rowConductance(i);
         }
         cachedVersion = version;
+    }
+
+    /**
+     * The cache's arrays for a precision, made once: a training loop changes the devices before every read, and each
+     * refresh overwrites every cell (a panel's padding stays zero).
+     */
+    private void allocate(boolean single) {
+        width = !lanes ? SCALAR_WIDTH : single ? LaneReads.floatWidth() : LaneReads.doubleWidth();
+        panelCount = (outputs + width - 1) / width;
+        splitPanel = (long) inputs * outputs < SPLIT_CELLS ? panelCount : panelCount / 2;
+        int padded = panelCount * width;
+        panels = single ? null : new double[panelCount][inputs * width];
+        panelsSingle = single ? new float[panelCount][inputs * width] : null;
+        sums = single ? null : new double[padded];
+        sumsSingle = single ? new float[padded] : null;
+        driveSingle = single ? new float[inputs] : null;
+        rowConductance = new double[inputs];
     }
 
     /** The bit-line sums of one read, as a new array (the only allocation of a read). */
