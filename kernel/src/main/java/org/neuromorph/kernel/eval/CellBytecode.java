@@ -6,6 +6,7 @@ import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -58,8 +59,9 @@ final class CellBytecode {
         String fieldOwner(String owner, String name);
 
         /**
-         * True for the classes JShell generates and declares for cells: they are made public, so that a later
-         * generation can import them (JShell checks imports as if from another package).
+         * True for the classes JShell generates and declares for cells: they and their members that are not private
+         * are made public, so that a later generation can import them (JShell checks imports as if from another
+         * package) and use them from a class loader of its own, which is another runtime package.
          */
         boolean isCellClass(String internalName);
 
@@ -74,13 +76,31 @@ final class CellBytecode {
         return (access | Opcodes.ACC_PUBLIC) & ~(Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED);
     }
 
+    /**
+     * A member's access as a cell class declares it, package and protected access made public: javac let the cells
+     * of one package use them, and a later generation's cells run in another runtime package. Private members stay
+     * private (only their own nest, always one generation's, uses them), and so does a class initializer.
+     */
+    private static int widenedMember(int access, String name) {
+        return (access & Opcodes.ACC_PRIVATE) != 0 || name.equals("<clinit>") ? access : widened(access);
+    }
+
     /** The class file with exits refused and back-edges checked. */
     static byte[] guard(byte[] classFile) {
         return guard(classFile, null);
     }
 
-    /** As {@link #guard(byte[])}, and relinked; {@code relinking} may be null. */
+    /** As {@link #guard(byte[])}, and relinked, for the JVM; {@code relinking} may be null. */
     static byte[] guard(byte[] classFile, Relinking relinking) {
+        return guard(classFile, relinking, true);
+    }
+
+    /**
+     * As {@link #guard(byte[], Relinking)}; {@code forTheJvm} false keeps the members' access as declared, for the
+     * compiler of later cells: javac, which sees one package, lets a later class override a package method only
+     * with package access or wider, and the JVM, which sees two, then overrides it only if both are public.
+     */
+    static byte[] guard(byte[] classFile, Relinking relinking, boolean forTheJvm) {
         ClassReader reader = new ClassReader(classFile);
         // a constant pool of its own, not the reader's: renamed classes leave no unused constants behind
         ClassWriter writer = new ClassWriter(0);
@@ -92,13 +112,22 @@ final class CellBytecode {
         });
         reader.accept(new ClassVisitor(Opcodes.ASM9, out) {
             private boolean wrapper;
+            private boolean widen;
 
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                     String[] interfaces) {
                 wrapper = relinking != null && relinking.isWrapper(name);
-                boolean widen = relinking != null && relinking.isCellClass(name);
-                super.visit(version, widen ? widened(access) : access, name, signature, superName, interfaces);
+                boolean cell = relinking != null && relinking.isCellClass(name);
+                widen = cell && forTheJvm;
+                super.visit(version, cell ? widened(access) : access, name, signature, superName, interfaces);
+            }
+
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                    Object value) {
+                return super.visitField(widen ? widenedMember(access, name) : access, name, descriptor, signature,
+                        value);
             }
 
             @Override
@@ -113,7 +142,8 @@ final class CellBytecode {
                 if (wrapper && name.equals("<init>")) {
                     return null;
                 }
-                return new Guarded(super.visitMethod(access, name, descriptor, signature, exceptions), relinking);
+                int declared = widen ? widenedMember(access, name) : access;
+                return new Guarded(super.visitMethod(declared, name, descriptor, signature, exceptions), relinking);
             }
         }, 0);
         return writer.toByteArray();

@@ -142,6 +142,11 @@ public final class JShellEvaluator implements Evaluator {
         return generations.generation();
     }
 
+    /** How many generations' classes are still loaded (an earlier one stays while its classes are in use). */
+    int liveGenerations() {
+        return generations.liveGenerations();
+    }
+
     /** Lets the compiler see the carried variables {@code code} mentions (see {@link JShellGenerations#importFor}). */
     private void seeCarriedVariables(String code) {
         String holderImport = generations.importFor(code);

@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +27,14 @@ import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 import jdk.jshell.spi.ExecutionControl.InternalException;
+import org.neuromorph.kernel.Log;
 import org.neuromorph.kernel.SessionFiles;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -39,14 +44,19 @@ import org.objectweb.asm.Opcodes;
  * So after a bound of snippets the evaluator starts a fresh JShell and carries the session over, and what JShell kept
  * for the old snippets goes. What is carried, and how:
  * <ul>
- * <li>classes stay loaded: every generation defines its classes in one class loader under names of its own
- * ({@code REPL.$JShell$12} of generation 3 is {@code REPL.Cells3_12}), so generations never clash and objects
- * keep their classes (same package and loader, so package access between generations works);</li>
- * <li>variables stay in the fields that have held them since they were declared: generated holder classes name them
- * for the compiler, and {@link CellBytecode} sends every read and write of a holder's fields to the real ones, so
- * code of every generation, lambdas the library keeps included, sees one variable. A generation imports only the
- * carried variables its cells mention ({@link #importFor}): javac reads every member of a statically imported
- * class at each compile, and a holder of all of a day's variables made every cell and completion slower;</li>
+ * <li>each generation defines its classes in a class loader of its own, under names of its own ({@code
+ * REPL.$JShell$12} of generation 3 is {@code REPL.Cells3_12}), so generations never clash, objects keep their
+ * classes, and a generation that nothing uses any more is unloaded whole. Cell classes' members are public
+ * ({@link CellBytecode}), as a later generation is another runtime package;</li>
+ * <li>a variable lives in one static field for good: the field of the wrapper that declared it while other code of
+ * its generation (a lambda, a method, a class) uses that field, otherwise, from the end of its generation, the
+ * field of that generation's <em>store</em> ({@code REPL.Store3}), where its value moves. So a generation of plain
+ * declarations leaves one field per variable behind, not a class (issue 26's soak: 2 KB a variable).
+ * Generated holder classes name the carried variables for the compiler, and {@link CellBytecode} sends every read
+ * and write of a holder's fields to the real ones, so code of every generation, lambdas the library keeps included,
+ * sees one variable. A generation imports only the carried variables its cells mention ({@link #importFor}): javac
+ * reads every member of a statically imported class at each compile, and a holder of all of a day's variables made
+ * every cell and completion slower;</li>
  * <li>types are imported from their generation (same classes: existing objects remain instances); methods, which
  * hold no state, are declared again from their source, so they follow later redefinitions as in JShell; imports
  * are made again.</li>
@@ -59,6 +69,9 @@ final class JShellGenerations implements AutoCloseable {
     private static final String GENERATION_PREFIX = "REPL/Cells";
     /** The holders live beside the cells: javac resolves the cells' nested types named in their fields only there. */
     private static final String HOLDER_PREFIX = "REPL/CarriedVariables";
+    /** A generation's store of the variables that moved out of its wrappers when it ended. */
+    private static final String STORE_PREFIX = "REPL/Store";
+    private static final String CELL_LOADER = "neuromorph-cells";
     private static final Pattern IDENTIFIER =
             Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
     private static final Pattern CLASS_NAME = Pattern.compile("L([^;<>]+)[;<]");
@@ -68,19 +81,21 @@ final class JShellGenerations implements AutoCloseable {
     }
 
     /**
-     * A variable carried over: where it lives (the wrapper class of JShell's cell {@code cell} in generation
-     * {@code generation}; numbers, not its name, for a session declares tens of thousands) and its type for the
-     * compiler.
+     * A variable carried over: the internal name of the class whose static field holds it (a store's name is one
+     * string for all its variables) and its type for the compiler.
      */
-    record CarriedVariable(String name, String typeName, int generation, int cell, String descriptor,
-            String signature) {
-        /** The internal name of the class whose static field holds the variable. */
-        String owner() {
-            return GENERATION_PREFIX + generation + "_" + cell;
-        }
+    record CarriedVariable(String name, String typeName, String owner, String descriptor, String signature) {
     }
 
-    private final CellLoader loader = new CellLoader(JShellGenerations.class.getClassLoader());
+    private final CellJars jars = new CellJars("neuromorph-cell-jars", JShellGenerations.class.getClassLoader());
+    /** Each generation's loader by number; one unloaded leaves a cleared reference. */
+    private final Map<Integer, WeakReference<CellClassLoader>> loaders = new HashMap<>();
+    /** The loader of every generation's store: stores are small and stay. */
+    private final CellClassLoader stores = new Loader();
+    /** The classes holding carried variables, by internal name: kept loaded, and where {@link #valueOf} reads. */
+    private Map<String, Class<?>> owners = Map.of();
+    /** The wrappers of the types carried: kept loaded, for later generations import them. */
+    private final List<Class<?>> typeWrappers = new ArrayList<>();
     /** Class files of earlier generations and the holders, on every later generation's compile class path. */
     private final Path classes;
     private final Map<String, CarriedVariable> carried = new LinkedHashMap<>();
@@ -140,7 +155,7 @@ final class JShellGenerations implements AutoCloseable {
         Map<String, String> variables = new LinkedHashMap<>();
         shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$"))
                 .forEach(v -> variables.put(v.name(), v.typeName()));
-        carryVariables(variables);
+        carryVariables(variables, lost);
         shell.methods().filter(m -> shell.status(m).isActive()).map(Snippet::source).forEach(sources::add);
         return new Carry(sources);
     }
@@ -148,31 +163,101 @@ final class JShellGenerations implements AutoCloseable {
     /**
      * Writes the ending generation's type classes where the next one's compiler finds them, and notes
      * {@code variables} (this generation's, with their JShell type names) as carried, replacing any carried before
-     * under the same names.
+     * under the same names: in this generation's store if no code of it but the initializers uses them.
      */
-    private void carryVariables(Map<String, String> variables) {
+    private void carryVariables(Map<String, String> variables, List<String> lost) {
         Generation ending = current;
         // the compiler needs the classes of the types carried (imported by their wrappers), nothing else: the
         // wrappers of variables and methods are named by no later source, and each file in package REPL is listed
         // at every compile (one per declaration made later cells 20 to 100 ms slower over a soak's 8000)
         Set<String> typeWrappers = new HashSet<>(ending.types.values());
-        for (Map.Entry<String, byte[]> c : ending.classFiles.entrySet()) {
+        for (Map.Entry<String, byte[]> c : ending.jshellFiles.entrySet()) {
             int nestedAt = c.getKey().indexOf('$');
             if (typeWrappers.contains(nestedAt < 0 ? c.getKey() : c.getKey().substring(0, nestedAt))) {
-                write(c.getKey(), c.getValue());
+                write(c.getKey(), CellBytecode.guard(c.getValue(), ending, false));
             }
         }
+        for (String wrapper : typeWrappers) {
+            try {
+                this.typeWrappers.add(ending.loader.loadClass(wrapper.replace('/', '.')));
+            } catch (ClassNotFoundException e) {
+                lost.add("the class of " + wrapper);
+            }
+        }
+        Set<String> usedElsewhere = ending.fieldsUsedBeyondInitializers();
+        String store = STORE_PREFIX + ending.number;
+        List<CarriedVariable> moving = new ArrayList<>();
         for (Map.Entry<String, String> v : variables.entrySet()) {
             String[] field = ending.fields.get(v.getKey());
             if (field != null) {
-                carried.remove(v.getKey()); // a redeclaration replaces the variable carried before
+                boolean moves = !usedElsewhere.contains(field[0] + "." + v.getKey());
                 // the type names and descriptors repeat across a session's variables: one copy of each
-                carried.put(v.getKey(), new CarriedVariable(v.getKey(), v.getValue().intern(), ending.number,
-                        ending.cellNumber(field[0]), field[1].intern(), field[2] == null ? null : field[2].intern()));
+                CarriedVariable variable = new CarriedVariable(v.getKey(), v.getValue().intern(),
+                        moves ? store : field[0], field[1].intern(), field[2] == null ? null : field[2].intern());
+                if (moves) {
+                    moving.add(variable);
+                }
+                carried.remove(v.getKey()); // a redeclaration replaces the variable carried before
+                carried.put(v.getKey(), variable);
                 carriedNames.add(v.getKey());
-                carriedFields.remove(v.getKey());
             }
         }
+        if (!moving.isEmpty()) {
+            moveToStore(store, moving, ending);
+        }
+        keepOwners(lost);
+    }
+
+    /**
+     * Defines {@code store} with a field for each of {@code moving} and copies their values there from the
+     * wrappers of {@code ending}, which no code uses afterwards (the carried variables say where they live now).
+     */
+    private void moveToStore(String store, List<CarriedVariable> moving, Generation ending) {
+        try {
+            stores.declare(store.replace('/', '.'), fieldsClass(store, moving));
+            Class<?> storeClass = stores.loadClass(store.replace('/', '.'));
+            for (CarriedVariable v : moving) {
+                String wrapper = ending.fields.get(v.name())[0];
+                Object value = ending.loader.loadClass(wrapper.replace('/', '.')).getField(v.name()).get(null);
+                storeClass.getField(v.name()).set(null, value);
+            }
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // the variables stay where they are, in the generation's wrappers, kept loaded
+            Log.warn("the variables of generation " + ending.number + " stay in their cells' classes: " + e);
+            for (CarriedVariable v : moving) {
+                carried.put(v.name(), new CarriedVariable(v.name(), v.typeName(), ending.fields.get(v.name())[0],
+                        v.descriptor(), v.signature()));
+            }
+        }
+    }
+
+    /**
+     * Loads and keeps the classes holding the carried variables, and only those: a generation whose wrappers hold
+     * none and whose classes nothing else uses can then be unloaded. A variable whose class cannot be loaded is
+     * named in {@code lost}.
+     */
+    private void keepOwners(List<String> lost) {
+        Map<String, Class<?>> kept = new HashMap<>();
+        for (var it = carried.values().iterator(); it.hasNext();) {
+            CarriedVariable v = it.next();
+            if (kept.containsKey(v.owner())) {
+                continue;
+            }
+            Class<?> owner = owners.get(v.owner());
+            CellClassLoader loader = owner != null ? null : loaderOf(v.owner());
+            try {
+                if (owner == null && loader == null) {
+                    throw new ClassNotFoundException(v.owner());
+                }
+                kept.put(v.owner(), owner != null ? owner : loader.loadClass(v.owner().replace('/', '.')));
+            } catch (ClassNotFoundException e) {
+                lost.add("variable " + v.name());
+                carriedNames.remove(v.name());
+                it.remove();
+            }
+        }
+        owners = kept;
+        carriedFields.clear();
     }
 
     /**
@@ -193,12 +278,19 @@ final class JShellGenerations implements AutoCloseable {
             return null;
         }
         String holder = current.holderPrefix + current.holders.size();
+        write(holder, fieldsClass(holder, wanted.stream().map(carried::get).toList()));
+        current.holders.add(holder);
+        current.imported.addAll(wanted);
+        return "import static " + holder.replace('/', '.') + ".*;";
+    }
+
+    /** A class named {@code internalName} with a public static field for each of {@code variables}. */
+    private byte[] fieldsClass(String internalName, List<CarriedVariable> variables) {
         ClassWriter writer = new ClassWriter(0);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, holder, null,
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, internalName, null,
                 "java/lang/Object", null);
         Set<String> named = new TreeSet<>();
-        for (String name : wanted) {
-            CarriedVariable v = carried.get(name);
+        for (CarriedVariable v : variables) {
             writer.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, v.name(), v.descriptor(), v.signature(), null)
                     .visitEnd();
             Matcher c = CLASS_NAME.matcher(v.descriptor() + (v.signature() == null ? "" : v.signature()));
@@ -214,10 +306,7 @@ final class JShellGenerations implements AutoCloseable {
             writer.visitInnerClass(c, (String) entry[0], (String) entry[1], (Integer) entry[2]);
         }
         writer.visitEnd();
-        write(holder, writer.toByteArray());
-        current.holders.add(holder);
-        current.imported.addAll(wanted);
-        return "import static " + holder.replace('/', '.') + ".*;";
+        return writer.toByteArray();
     }
 
     /** The carried variables whose names start with {@code prefix}, in alphabetical order. */
@@ -234,11 +323,46 @@ final class JShellGenerations implements AutoCloseable {
     Object valueOf(String name) throws ReflectiveOperationException {
         Field field = carriedFields.get(name);
         if (field == null) {
-            CarriedVariable v = carried.get(name);
-            field = loader.loadClass(v.owner().replace('/', '.')).getField(name);
+            Class<?> owner = owners.get(carried.get(name).owner());
+            if (owner == null) {
+                throw new ClassNotFoundException("the class holding " + name);
+            }
+            field = owner.getField(name);
             carriedFields.put(name, field);
         }
         return field.get(null);
+    }
+
+    /** How many generations' loaders are alive (not unloaded), the current one included. */
+    synchronized int liveGenerations() {
+        return (int) loaders.values().stream().filter(r -> r.get() != null).count();
+    }
+
+    private synchronized Loader register(int generation) {
+        loaders.values().removeIf(r -> r.get() == null);
+        Loader loader = new Loader();
+        loaders.put(generation, new WeakReference<>(loader));
+        return loader;
+    }
+
+    /** The loader that defines the cell class or store {@code internalName}, or null if unloaded or none. */
+    private synchronized CellClassLoader loaderOf(String internalName) {
+        if (internalName.startsWith(STORE_PREFIX)) {
+            return stores;
+        }
+        if (!internalName.startsWith(GENERATION_PREFIX)) {
+            return null;
+        }
+        int from = GENERATION_PREFIX.length();
+        int end = from;
+        while (end < internalName.length() && Character.isDigit(internalName.charAt(end))) {
+            end++;
+        }
+        if (end == from || end == internalName.length() || internalName.charAt(end) != '_') {
+            return null;
+        }
+        WeakReference<CellClassLoader> loader = loaders.get(Integer.parseInt(internalName.substring(from, end)));
+        return loader == null ? null : loader.get();
     }
 
     private void write(String internalName, byte[] bytes) {
@@ -264,14 +388,17 @@ final class JShellGenerations implements AutoCloseable {
         SessionFiles.delete(classes);
     }
 
-    /** One JShell's classes: named, relinked and defined in the shared loader; what they declare, for the carry. */
+    /** One JShell's classes: named, relinked and defined in its loader; what they declare, for the carry. */
     final class Generation implements LoaderDelegate, CellBytecode.Relinking {
         final int number;
+        private final Loader loader;
         /** This generation's holders of carried variables ({@link #importFor}), and the names they hold. */
         private final String holderPrefix;
         private final List<String> holders = new ArrayList<>();
         private final Set<String> imported = new HashSet<>();
+        /** The classes as defined, and as JShell made them, by their names in this generation. */
         private final Map<String, byte[]> classFiles = new LinkedHashMap<>();
+        private final Map<String, byte[]> jshellFiles = new HashMap<>();
         private final Map<String, Class<?>> loaded = new HashMap<>();
         /** Variable name to {owner, descriptor, signature} of the latest wrapper field declaring it. */
         private final Map<String, String[]> fields = new HashMap<>();
@@ -281,6 +408,7 @@ final class JShellGenerations implements AutoCloseable {
         private Generation(int number) {
             this.number = number;
             this.holderPrefix = HOLDER_PREFIX + number + "_";
+            this.loader = register(number);
         }
 
         @Override
@@ -338,8 +466,52 @@ final class JShellGenerations implements AutoCloseable {
             byte[] bytes = CellBytecode.guard(c.bytecodes(), this);
             String name = className(c.name().replace('.', '/'));
             classFiles.put(name, bytes);
+            jshellFiles.put(name, c.bytecodes());
             note(bytes);
             return new ClassBytecodes(name.replace('/', '.'), bytes);
+        }
+
+        /**
+         * The fields of this generation's wrappers ({@code owner.name}) that code other than a wrapper's initializer
+         * ({@code do_it$}, which has run) reads or writes: a lambda, a method, a class. Those variables stay.
+         */
+        Set<String> fieldsUsedBeyondInitializers() {
+            String own = GENERATION_PREFIX + number + "_";
+            Set<String> used = new HashSet<>();
+            MethodVisitor collect = new MethodVisitor(Opcodes.ASM9) {
+                @Override
+                public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+                    if (owner.startsWith(own)) {
+                        used.add(owner + "." + name);
+                    }
+                }
+
+                @Override
+                public void visitLdcInsn(Object value) {
+                    if (value instanceof Handle h && h.getTag() <= Opcodes.H_PUTSTATIC) { // a field's handle
+                        visitFieldInsn(Opcodes.GETSTATIC, h.getOwner(), h.getName(), h.getDesc());
+                    }
+                }
+
+                @Override
+                public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
+                        Object... arguments) {
+                    for (Object argument : arguments) {
+                        visitLdcInsn(argument);
+                    }
+                }
+            };
+            for (Map.Entry<String, byte[]> c : classFiles.entrySet()) {
+                boolean wrapper = c.getKey().indexOf('$') < 0;
+                new ClassReader(c.getValue()).accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                            String[] exceptions) {
+                        return wrapper && name.equals("do_it$") ? null : collect;
+                    }
+                }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            }
+            return used;
         }
 
         private void note(byte[] bytes) {
@@ -397,13 +569,16 @@ final class JShellGenerations implements AutoCloseable {
             // never called: cells run in this JVM, where JShell does not redefine classes
         }
 
+        /** The jars and directories of the kernel and of the cells, for all generations; not the carried classes. */
         @Override
         public void addToClasspath(String path) throws InternalException {
             try {
                 for (String entry : path.split(File.pathSeparator)) {
-                    loader.addPath(entry);
+                    if (!Path.of(entry).equals(classes)) { // their classes are loaded, in their generations
+                        jars.add(Path.of(entry));
+                    }
                 }
-            } catch (IOException e) {
+            } catch (IOException | InvalidPathException e) {
                 throw new InternalException(e.toString());
             }
         }
@@ -416,25 +591,26 @@ final class JShellGenerations implements AutoCloseable {
         }
     }
 
-    /** The one loader of every generation's classes and of the jars cells add (%classpath, %maven). */
-    private static final class CellLoader extends CellClassLoader {
-        private static final String CELL_PACKAGE = "REPL.";
-        private final Set<String> paths = new HashSet<>();
-
-        CellLoader(ClassLoader parent) {
-            super("neuromorph-cells", parent);
+    /**
+     * The loader of one generation's classes, or of the stores. A class it did not define
+     * is another generation's (asked of that generation's loader), a store, or the jars' and the kernel's.
+     */
+    private final class Loader extends CellClassLoader {
+        Loader() {
+            super(CELL_LOADER, jars);
         }
 
-        synchronized void addPath(String path) throws IOException {
-            if (paths.add(path)) {
-                addURL(new File(path).toURI().toURL());
-            }
-        }
-
-        /** A cell class not declared is in an added jar or nowhere. */
         @Override
         Class<?> elsewhere(String name) throws ClassNotFoundException {
-            return name.startsWith(CELL_PACKAGE) ? findClass(name) : fromParents(name);
+            CellClassLoader owner = loaderOf(name.replace('.', '/'));
+            if (owner == this) {
+                throw new ClassNotFoundException(name + " (a class of this generation that was never declared)");
+            }
+            if (owner == null && (name.startsWith(GENERATION_PREFIX.replace('/', '.'))
+                    || name.startsWith(STORE_PREFIX.replace('/', '.')))) {
+                throw new ClassNotFoundException(name + " (unloaded: no class or object in use was of its generation)");
+            }
+            return owner != null ? owner.loadClass(name) : fromParents(name);
         }
     }
 }

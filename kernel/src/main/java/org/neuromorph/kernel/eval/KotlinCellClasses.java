@@ -2,8 +2,6 @@ package org.neuromorph.kernel.eval;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,12 +58,12 @@ final class KotlinCellClasses {
     static final class Session {
         private static final Pattern CELL_CLASS = Pattern.compile("^(?:Cell|Carried)_(\\d+)(?:\\$.*)?$");
 
-        private final Jars jars;
+        private final CellJars jars;
         /** Each generation's loader by the number of its first cell; a loader unloaded leaves a cleared reference. */
         private final TreeMap<Integer, WeakReference<Loader>> generations = new TreeMap<>();
 
         Session(ClassLoader parent) {
-            jars = new Jars(parent);
+            jars = new CellJars("neuromorph-kotlin-jars", parent);
         }
 
         /** A loader for the generation whose cells are numbered from {@code firstCell} on. */
@@ -84,7 +82,7 @@ final class KotlinCellClasses {
         /** Jars and directories %classpath or %maven added, for the cells that follow. */
         void add(Path entry) {
             try {
-                jars.add(entry.toUri().toURL());
+                jars.add(entry);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot add " + entry + " to the cells' class path: " + e, e);
             }
@@ -98,22 +96,6 @@ final class KotlinCellClasses {
             }
             Map.Entry<Integer, WeakReference<Loader>> entry = generations.floorEntry(Integer.parseInt(m.group(1)));
             return entry == null ? null : entry.getValue().get();
-        }
-    }
-
-    /** The added jars, shared by every generation: a URLClassLoader whose addURL is reachable here. */
-    private static final class Jars extends URLClassLoader {
-        Jars(ClassLoader parent) {
-            super("neuromorph-kotlin-jars", new URL[0], parent);
-        }
-
-        @Override
-        protected void addURL(URL url) {
-            super.addURL(url);
-        }
-
-        void add(URL url) {
-            addURL(url);
         }
     }
 

@@ -62,4 +62,59 @@ class JShellGenerationsTest {
             assertTrue(names.containsAll(List.of("names", "p", "bump", "ai", "filler0", "filler29")), names.toString());
         }
     }
+
+    /**
+     * A generation whose variables only their initializers used moves their values to its store and is unloaded;
+     * the one whose variable a lambda writes stays, and the lambda and later cells still share that variable.
+     */
+    @Test
+    void generationsOfPlainDeclarationsAreUnloaded() throws InterruptedException {
+        try (JShellEvaluator java = new JShellEvaluator(5)) {
+            run(java, "int kept = 1;");
+            run(java, "Runnable bump = () -> kept++;");
+            for (int i = 0; i < 40; i++) {
+                run(java, "List<Integer> plain" + i + " = List.of(" + i + ");");
+            }
+            int generations = java.generation();
+            assertTrue(generations >= 8, "generation " + generations);
+            int live = generations;
+            for (int gc = 0; gc < 20 && live > 3; gc++) { // bounded: a few collections unload what is unreachable
+                System.gc();
+                Thread.sleep(50);
+                live = java.liveGenerations();
+            }
+            // the first (its lambda and variable), the current one, at most one more
+            assertTrue(live <= 3, live + " of " + generations + " generations still loaded");
+            assertEquals("[39]", value(java, "plain39"));
+            assertEquals("[0]", value(java, "plain0"));
+            run(java, "plain0 = List.of(7);");
+            assertEquals("7", value(java, "plain0.get(0) + 0"));
+            run(java, "bump.run();");
+            assertEquals("2", value(java, "kept"));
+            run(java, "kept = 5; bump.run();");
+            assertEquals("6", value(java, "kept"));
+        }
+    }
+
+    /**
+     * Each generation is a runtime package of its own, so the package and protected members of an earlier
+     * generation's classes are made public: later cells use them, and a later subclass overrides them.
+     */
+    @Test
+    void laterGenerationsUseEarlierClassesAsFromTheirPackage() {
+        try (JShellEvaluator java = new JShellEvaluator(3)) {
+            run(java, "class Base { int hidden = 3; protected int p() { return 1; } int m() { return 10; } "
+                    + "int call() { return m(); } }");
+            for (int i = 0; i < 4; i++) {
+                run(java, "int a" + i + " = " + i + ";");
+            }
+            run(java, "class Derived extends Base { int m() { return 20; } }");
+            for (int i = 0; i < 4; i++) {
+                run(java, "int b" + i + " = " + i + ";");
+            }
+            assertTrue(java.generation() >= 3, "generation " + java.generation());
+            assertEquals("24", value(java, "new Base().hidden + new Base().p() + new Derived().call()"));
+            assertEquals("10", value(java, "new Base().call()"));
+        }
+    }
 }
