@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What a host that compiles cells (the kernel) tells an engine that runs cell code in other JVMs (a Spark
  * cluster's executors): the classes the cells compiled, which exist nowhere but in the host's memory, and the
- * earlier cells' variables a piece of cell code reads. A Java cell's variables are static fields of the class of
- * the cell that declared them, so another JVM that loads that class sees them at their defaults unless given their
- * values.
+ * earlier cells' variables a piece of cell code reads. A Java cell's variables are static fields of classes the
+ * host made (the class of the cell that declared them, or a store of many), so another JVM that loads that class
+ * sees them at their defaults unless given their values.
  */
 public interface CellCode {
     /** Outside a kernel: code comes from the class path, and no variables belong to cells. */

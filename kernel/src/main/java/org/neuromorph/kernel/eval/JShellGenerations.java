@@ -417,11 +417,6 @@ final class JShellGenerations implements AutoCloseable {
                     ? GENERATION_PREFIX + number + "_" + internalName.substring(JSHELL_PREFIX.length()) : internalName;
         }
 
-        /** The number of JShell's cell behind {@code internalName}, a wrapper class of this generation. */
-        int cellNumber(String internalName) {
-            return Integer.parseInt(internalName.substring((GENERATION_PREFIX + number + "_").length()));
-        }
-
         /** JShell's own name for a binary class name of this generation, or null for any other class. */
         String jshellName(String binaryName) {
             String prefix = GENERATION_PREFIX.replace('/', '.') + number + "_";

@@ -29,9 +29,9 @@ import org.objectweb.asm.Opcodes;
 /**
  * The kernel's cells' code for engines that run it in other JVMs ({@link CellCode}): their class files from the
  * {@link CellClassArchive}, with {@link CellGuard}, which guarded cell code calls; and the earlier cells' variables
- * a piece of cell code reads, found in its bytecode. A Java cell's variable is a static field of its cell's class
- * (moved there by {@link CellBytecode}'s relinking, whichever generation reads it), so reading it is a
- * {@code getstatic} on a cell class: the scan follows the code from a lambda's body (or an object's methods) through
+ * a piece of cell code reads, found in its bytecode. A Java cell's variable is a static field of its cell's class or
+ * of its generation's store ({@link JShellGenerations}; {@link CellBytecode}'s relinking points every generation's
+ * code there), so reading it is a {@code getstatic} on a class the archive keeps: the scan follows the code from a lambda's body (or an object's methods) through
  * the cell methods and classes it calls, news and links to, and collects those; then the same for the code inside
  * the values it sends (see {@link #variablesReadBy}).
  */

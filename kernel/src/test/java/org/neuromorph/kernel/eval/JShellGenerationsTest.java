@@ -3,10 +3,12 @@ package org.neuromorph.kernel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.kernel.eval.Outcomes.declarePlainAndUnload;
 import static org.neuromorph.kernel.eval.Outcomes.run;
 import static org.neuromorph.kernel.eval.Outcomes.value;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,21 +74,8 @@ class JShellGenerationsTest {
         try (JShellEvaluator java = new JShellEvaluator(5)) {
             run(java, "int kept = 1;");
             run(java, "Runnable bump = () -> kept++;");
-            for (int i = 0; i < 40; i++) {
-                run(java, "List<Integer> plain" + i + " = List.of(" + i + ");");
-            }
-            int generations = java.generation();
-            assertTrue(generations >= 8, "generation " + generations);
-            int live = generations;
-            for (int gc = 0; gc < 20 && live > 3; gc++) { // bounded: a few collections unload what is unreachable
-                System.gc();
-                Thread.sleep(50);
-                live = java.liveGenerations();
-            }
-            // the first (its lambda and variable), the current one, at most one more
-            assertTrue(live <= 3, live + " of " + generations + " generations still loaded");
-            assertEquals("[39]", value(java, "plain39"));
-            assertEquals("[0]", value(java, "plain0"));
+            declarePlainAndUnload(java, i -> "List<Integer> plain" + i + " = List.of(" + i + ");", java::generation,
+                    java::liveGenerations);
             run(java, "plain0 = List.of(7);");
             assertEquals("7", value(java, "plain0.get(0) + 0"));
             run(java, "bump.run();");
@@ -115,6 +104,28 @@ class JShellGenerationsTest {
             assertTrue(java.generation() >= 3, "generation " + java.generation());
             assertEquals("24", value(java, "new Base().hidden + new Base().p() + new Derived().call()"));
             assertEquals("10", value(java, "new Base().call()"));
+        }
+    }
+
+    /**
+     * A sweep sent to other JVMs takes the variables its code reads from where they live: a moved variable from its
+     * generation's store, whose class is kept for the executors.
+     */
+    @Test
+    void codeShippedElsewhereReadsMovedVariablesFromTheirStore() {
+        try (JShellEvaluator java = new JShellEvaluator(3)) {
+            run(java, "double rate = 2.5;");
+            for (int i = 0; i < 6; i++) {
+                run(java, "int c" + i + " = " + i + ";");
+            }
+            Object body = assertInstanceOf(Evaluator.Value.class, run(java,
+                    "(java.util.function.Supplier<Double> & java.io.Serializable) () -> rate * 2")).value();
+            Map<String, Map<String, Object>> read = KernelCellCode.session().variablesReadBy(body);
+            assertEquals(1, read.size(), read.toString());
+            String owner = read.keySet().iterator().next();
+            assertTrue(owner.startsWith("REPL.Store"), owner);
+            assertEquals(Map.of("rate", 2.5), read.get(owner));
+            assertTrue(CellClassArchive.SESSION.has(owner), owner + " is not kept for the executors");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.neuromorph.kernel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromorph.kernel.eval.Outcomes.declarePlainAndUnload;
 import static org.neuromorph.kernel.eval.Outcomes.run;
 import static org.neuromorph.kernel.eval.Outcomes.value;
 
@@ -23,21 +24,8 @@ class KotlinGenerationsTest {
     void generationsOfPlainValsAreUnloaded() throws InterruptedException {
         try (KotlinEvaluator kotlin = new KotlinEvaluator(5)) {
             run(kotlin, "var kept = 1");
-            for (int i = 0; i < 40; i++) {
-                run(kotlin, "val plain" + i + " = listOf(" + i + ")");
-            }
-            int generations = kotlin.generation();
-            assertTrue(generations >= 8, "generation " + generations);
-            int live = generations;
-            for (int gc = 0; gc < 20 && live > 3; gc++) { // bounded: a few collections unload what is unreachable
-                System.gc();
-                Thread.sleep(50);
-                live = kotlin.liveGenerations();
-            }
-            // the first (its var), the current one, and at most one being carried over
-            assertTrue(live <= 3, live + " of " + generations + " generations still loaded");
-            assertEquals("[39]", value(kotlin, "plain39"));
-            assertEquals("[0]", value(kotlin, "plain0"));
+            declarePlainAndUnload(kotlin, i -> "val plain" + i + " = listOf(" + i + ")", kotlin::generation,
+                    kotlin::liveGenerations);
             run(kotlin, "kept += 1");
             assertEquals("2", value(kotlin, "kept"));
         }
