@@ -3,6 +3,7 @@ package org.neuromorph.kernel.eval;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
@@ -218,10 +219,13 @@ final class JShellGenerations implements AutoCloseable {
             Class<?> storeClass = stores.loadClass(store.replace('/', '.'));
             for (CarriedVariable v : moving) {
                 String wrapper = ending.fields.get(v.name())[0];
-                Object value = ending.loader.loadClass(wrapper.replace('/', '.')).getField(v.name()).get(null);
-                storeClass.getField(v.name()).set(null, value);
+                Field from = ending.loader.loadClass(wrapper.replace('/', '.')).getField(v.name());
+                // a method handle, not reflection, on the store, which stays: reflection would leave a field and its
+                // accessor cached in the store's class for each variable (100 B)
+                MethodHandles.publicLookup().findStaticSetter(storeClass, v.name(), from.getType())
+                        .invoke(from.get(null));
             }
-        } catch (ReflectiveOperationException | LinkageError e) {
+        } catch (Throwable e) { // the setter's invoke declares Throwable; a linkage error is as likely
             // the variables stay where they are, in the generation's wrappers, kept loaded
             Log.warn("the variables of generation " + ending.number + " stay in their cells' classes: " + e);
             for (CarriedVariable v : moving) {
