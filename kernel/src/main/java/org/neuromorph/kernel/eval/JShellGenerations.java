@@ -96,7 +96,7 @@ final class JShellGenerations implements AutoCloseable {
     /** The classes holding carried variables, by internal name: kept loaded, and where {@link #valueOf} reads. */
     private Map<String, Class<?>> owners = Map.of();
     /** The wrappers of the types carried: kept loaded, for later generations import them. */
-    private final List<Class<?>> typeWrappers = new ArrayList<>();
+    private final List<Class<?>> carriedTypes = new ArrayList<>();
     /** Class files of earlier generations and the holders, on every later generation's compile class path. */
     private final Path classes;
     private final Map<String, CarriedVariable> carried = new LinkedHashMap<>();
@@ -180,7 +180,7 @@ final class JShellGenerations implements AutoCloseable {
         }
         for (String wrapper : typeWrappers) {
             try {
-                this.typeWrappers.add(ending.loader.loadClass(wrapper.replace('/', '.')));
+                carriedTypes.add(ending.loader.loadClass(wrapper.replace('/', '.')));
             } catch (ClassNotFoundException e) {
                 lost.add("the class of " + wrapper);
             }
