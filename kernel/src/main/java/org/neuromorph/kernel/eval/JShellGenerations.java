@@ -73,6 +73,7 @@ final class JShellGenerations implements AutoCloseable {
     /** A generation's store of the variables that moved out of its wrappers when it ended. */
     private static final String STORE_PREFIX = "REPL/Store";
     private static final String CELL_LOADER = "neuromorph-cells";
+    private static final Pattern GENERATION_CLASS = Pattern.compile("REPL/Cells(\\d+)_.*");
     private static final Pattern IDENTIFIER =
             Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
     private static final Pattern CLASS_NAME = Pattern.compile("L([^;<>]+)[;<]");
@@ -354,18 +355,8 @@ final class JShellGenerations implements AutoCloseable {
         if (internalName.startsWith(STORE_PREFIX)) {
             return stores;
         }
-        if (!internalName.startsWith(GENERATION_PREFIX)) {
-            return null;
-        }
-        int from = GENERATION_PREFIX.length();
-        int end = from;
-        while (end < internalName.length() && Character.isDigit(internalName.charAt(end))) {
-            end++;
-        }
-        if (end == from || end == internalName.length() || internalName.charAt(end) != '_') {
-            return null;
-        }
-        WeakReference<CellClassLoader> loader = loaders.get(Integer.parseInt(internalName.substring(from, end)));
+        Matcher m = GENERATION_CLASS.matcher(internalName);
+        WeakReference<CellClassLoader> loader = m.matches() ? loaders.get(Integer.parseInt(m.group(1))) : null;
         return loader == null ? null : loader.get();
     }
 
@@ -601,12 +592,12 @@ final class JShellGenerations implements AutoCloseable {
 
         @Override
         Class<?> elsewhere(String name) throws ClassNotFoundException {
-            CellClassLoader owner = loaderOf(name.replace('.', '/'));
+            String internalName = name.replace('.', '/');
+            CellClassLoader owner = loaderOf(internalName);
             if (owner == this) {
                 throw new ClassNotFoundException(name + " (a class of this generation that was never declared)");
             }
-            if (owner == null && (name.startsWith(GENERATION_PREFIX.replace('/', '.'))
-                    || name.startsWith(STORE_PREFIX.replace('/', '.')))) {
+            if (owner == null && GENERATION_CLASS.matcher(internalName).matches()) {
                 throw new ClassNotFoundException(name + " (unloaded: no class or object in use was of its generation)");
             }
             return owner != null ? owner.loadClass(name) : fromParents(name);
